@@ -1,0 +1,2 @@
+/** An in-memory idempotency store for unit tests. */
+package dev.idem.idempotency.memory;

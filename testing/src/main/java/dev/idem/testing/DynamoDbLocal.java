@@ -1,0 +1,99 @@
+package dev.idem.testing;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Amazon DynamoDB Local running in this JVM, in memory, on a free loopback port.
+ *
+ * <p>Every call through a client of {@link #client(ExecutionInterceptor...)} is a real HTTP round
+ * trip, so it exercises the same SDK marshalling, conditions and error shapes as DynamoDB itself.
+ *
+ * {@snippet :
+ * try (DynamoDbLocal db = DynamoDbLocal.start()) {
+ *   DynamoDbClient client = db.client();
+ *   // create tables, run code under test
+ * }
+ * }
+ */
+public final class DynamoDbLocal implements AutoCloseable {
+
+  private final DynamoDBProxyServer server;
+  private final int port;
+
+  private DynamoDbLocal(DynamoDBProxyServer server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  /**
+   * Starts a server on a free port.
+   *
+   * @throws IllegalStateException if the server cannot start
+   */
+  public static DynamoDbLocal start() {
+    int port = freePort();
+    String[] args = {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)};
+    try {
+      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+      server.start();
+      return new DynamoDbLocal(server, port);
+    } catch (Exception e) {
+      throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+    }
+  }
+
+  /** The endpoint to point an SDK client at, for example {@code http://127.0.0.1:8000}. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /**
+   * A client for this server with dummy credentials, explicit timeouts and the given interceptors
+   * (for example a {@link CallCounter}). The caller closes it.
+   */
+  public DynamoDbClient client(ExecutionInterceptor... interceptors) {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .executionInterceptors(List.of(interceptors))
+                .apiCallTimeout(Duration.ofSeconds(30))
+                .build())
+        .build();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("DynamoDB Local did not stop", e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
