@@ -56,16 +56,14 @@ public final class DynamoDbLocalExtension implements ParameterResolver {
         .server();
   }
 
-  private record RunningServer(DynamoDbLocal server)
-      implements ExtensionContext.Store.CloseableResource {
+  private record RunningServer(DynamoDbLocal server) implements AutoCloseable {
     @Override
     public void close() {
       server.close();
     }
   }
 
-  private record ClosingClient(DynamoDbClient client)
-      implements ExtensionContext.Store.CloseableResource {
+  private record ClosingClient(DynamoDbClient client) implements AutoCloseable {
     @Override
     public void close() {
       client.close();
