@@ -7,6 +7,7 @@ import dev.idem.idempotency.spi.Completion;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.IdempotencyStore;
 import dev.idem.idempotency.spi.RecordStatus;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -34,7 +35,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
           }
           boolean tookOver = existing != null && existing.status() == RecordStatus.IN_PROGRESS;
           result[0] = new ClaimResult.Claimed(tookOver);
-          return claim.toRecord();
+          return stored(claim.toRecord());
         });
     return result[0];
   }
@@ -50,7 +51,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             return existing;
           }
           done[0] = true;
-          return completion.toRecord();
+          return stored(completion.toRecord());
         });
     return done[0];
   }
@@ -73,6 +74,21 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   @Override
   public Optional<IdempotencyRecord> get(String id) {
     return Optional.ofNullable(records.get(id));
+  }
+
+  /**
+   * The record at the precision DynamoDB keeps: expiry in epoch seconds, lease in epoch
+   * milliseconds. Expiry is then judged the same in both stores.
+   */
+  private static IdempotencyRecord stored(IdempotencyRecord record) {
+    return new IdempotencyRecord(
+        record.id(),
+        record.status(),
+        record.expiry().truncatedTo(ChronoUnit.SECONDS),
+        record.leaseExpiry() == null ? null : record.leaseExpiry().truncatedTo(ChronoUnit.MILLIS),
+        record.leaseToken(),
+        record.fingerprint(),
+        record.response());
   }
 
   /** How many records the store holds, expired ones included. */
