@@ -21,6 +21,7 @@ import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.idempotency.spi.TransactionalIdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /*
@@ -311,12 +312,14 @@ public final class StateMachine {
       if (lease == null) {
         lease = request.remaining().orElse(settings.defaultLease());
       }
+      // At the precision the store keeps (lease in ms, record in s), so the container's cache
+      // judges expiry exactly as the store does.
       return new ClaimRequest(
           id,
           fingerprint,
           UUID.randomUUID().toString(),
-          now.plus(lease),
-          now.plus(settings.recordTtl()),
+          now.plus(lease).truncatedTo(ChronoUnit.MILLIS),
+          now.plus(settings.recordTtl()).truncatedTo(ChronoUnit.SECONDS),
           now);
     }
 
