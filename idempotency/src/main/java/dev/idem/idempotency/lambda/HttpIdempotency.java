@@ -162,6 +162,8 @@ public final class HttpIdempotency {
 
   private <E extends Exception> HttpResponseData guard(
       IdempotentRequest request, Work<HttpResponseData, E> work) throws E {
+    // Only exceptions raised before the handler ran become problem responses: after it ran, a
+    // library exception (an oversized response) or the handler's own must reach the caller.
     boolean[] ran = new boolean[1];
     try {
       HttpResponseData response =
