@@ -14,7 +14,7 @@ import java.util.Map;
 final class Problems {
 
   static final String CONTENT_TYPE = "application/problem+json";
-  static final String TYPE_BASE = "https://idem.dev/problems/";
+  static final String TYPE_BASE = "urn:idem:problem:";
 
   private final ObjectMapper mapper;
 

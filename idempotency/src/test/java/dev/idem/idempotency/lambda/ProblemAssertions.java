@@ -15,7 +15,7 @@ final class ProblemAssertions {
     assertThat(actualStatus).isEqualTo(status);
     assertThat(headers).containsEntry("Content-Type", "application/problem+json");
     JsonNode problem = Fixtures.json(body);
-    assertThat(problem.get("type").asText()).isEqualTo("https://idem.dev/problems/" + type);
+    assertThat(problem.get("type").asText()).isEqualTo("urn:idem:problem:" + type);
     assertThat(problem.get("title").asText()).isNotBlank();
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.get("detail").asText()).isNotBlank();
