@@ -33,10 +33,13 @@ final class Expressions {
     this.leaseNames = Map.of("#lease", schema.lease());
   }
 
-  /** No record, or an expired one, or one whose holder's lease has run out. */
+  /**
+   * No record, or an expired one, or one whose holder's lease has run out. An expiry is reached at
+   * its instant, as in {@link dev.idem.idempotency.spi.IdempotencyRecord#isClaimable}.
+   */
   String claimCondition() {
-    return "attribute_not_exists(#id) OR #exp < :now_s"
-        + " OR (#status = :in_progress AND #lexp < :now_ms)";
+    return "attribute_not_exists(#id) OR #exp <= :now_s"
+        + " OR (#status = :in_progress AND #lexp <= :now_ms)";
   }
 
   Map<String, String> claimNames() {
