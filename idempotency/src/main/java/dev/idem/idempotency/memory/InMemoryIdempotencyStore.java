@@ -7,6 +7,8 @@ import dev.idem.idempotency.spi.Completion;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.IdempotencyStore;
 import dev.idem.idempotency.spi.RecordStatus;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -15,8 +17,9 @@ import java.util.concurrent.ConcurrentMap;
  * An idempotency store in this JVM's memory, for users' unit tests. It keeps the same rules as the
  * DynamoDB store (the library's contract tests run against both): conditional claim that returns
  * the existing record, completion and release fenced by the lease token, expiry judged from the
- * caller's clock, the same response size limit. It does not support the transactional modes, which
- * need DynamoDB. Thread-safe.
+ * caller's clock at the same resolutions (lease expiry in milliseconds, record expiry in whole
+ * seconds), the same response size limit. It does not support the transactional modes, which need
+ * DynamoDB. Thread-safe.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
@@ -34,7 +37,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
           }
           boolean tookOver = existing != null && existing.status() == RecordStatus.IN_PROGRESS;
           result[0] = new ClaimResult.Claimed(tookOver);
-          return claim.toRecord();
+          return stored(claim.toRecord());
         });
     return result[0];
   }
@@ -50,7 +53,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             return existing;
           }
           done[0] = true;
-          return completion.toRecord();
+          return stored(completion.toRecord());
         });
     return done[0];
   }
@@ -73,6 +76,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   @Override
   public Optional<IdempotencyRecord> get(String id) {
     return Optional.ofNullable(records.get(id));
+  }
+
+  /** The record as DynamoDB keeps it: lease expiry in epoch ms, record expiry in epoch s. */
+  private static IdempotencyRecord stored(IdempotencyRecord record) {
+    Instant leaseExpiry = record.leaseExpiry();
+    return new IdempotencyRecord(
+        record.id(),
+        record.status(),
+        record.expiry().truncatedTo(ChronoUnit.SECONDS),
+        leaseExpiry == null ? null : leaseExpiry.truncatedTo(ChronoUnit.MILLIS),
+        record.leaseToken(),
+        record.fingerprint(),
+        record.response());
   }
 
   /** How many records the store holds, expired ones included. */
