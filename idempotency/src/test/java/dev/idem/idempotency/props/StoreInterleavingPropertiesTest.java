@@ -1,0 +1,23 @@
+package dev.idem.idempotency.props;
+
+import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The in-memory store keeps the store contract under random interleavings. */
+class StoreInterleavingPropertiesTest {
+
+  @Property(tries = 300)
+  void inMemoryStore_anyInterleaving_behavesLikeTheModel(
+      @ForAll("interleavings") List<StoreOp> ops) {
+    new InterleavingRun(new InMemoryIdempotencyStore(), "memory").run(ops);
+  }
+
+  @Provide
+  Arbitrary<List<StoreOp>> interleavings() {
+    return Interleavings.storeOps(40);
+  }
+}
