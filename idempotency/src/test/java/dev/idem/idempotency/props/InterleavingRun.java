@@ -9,9 +9,11 @@ import dev.idem.idempotency.spi.IdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one interleaving against a store and, step by step, against a {@link RecordModel} per key.
@@ -31,6 +33,7 @@ final class InterleavingRun {
   private final Map<Integer, RecordModel> models = new HashMap<>();
   private final Map<Integer, KeyLedger> ledgers = new HashMap<>();
   private final Map<String, Attempt> attempts = new HashMap<>();
+  private final Set<Observed> observed = EnumSet.noneOf(Observed.class);
   private Instant now = START;
   private int step;
 
@@ -66,8 +69,10 @@ final class InterleavingRun {
 
     ClaimResult result =
         store.claim(new ClaimRequest(id(key), fingerprint(key), token, leaseExpiry, expiry, now));
+    RecordModel.State before = model(key).state();
     RecordModel.ClaimOutcome expected =
         model(key).claim(token, now, leaseExpiry, inWholeSeconds(expiry));
+    observeClaim(before, expected);
 
     String what = "step " + step + ": claim of key " + key + " by invocation " + invocation;
     if (expected.claimed()) {
@@ -95,6 +100,7 @@ final class InterleavingRun {
             model(key).complete(attempt.token(), response, inWholeSeconds(attempt.expiry())));
     ledger(key)
         .onComplete(attempt.token(), now, response, inWholeSeconds(attempt.expiry()), completed);
+    observe(completed, Observed.COMPLETED);
   }
 
   private void release(int invocation, int key) {
@@ -106,6 +112,29 @@ final class InterleavingRun {
         .as("step %d: release of key %d by invocation %d", step, key, invocation)
         .isEqualTo(model(key).release(attempt.token()));
     ledger(key).onRelease(attempt.token(), released);
+    observe(released, Observed.RELEASED);
+  }
+
+  /** The situations this run reached so far. */
+  Set<Observed> observed() {
+    return Set.copyOf(observed);
+  }
+
+  private void observeClaim(RecordModel.State before, RecordModel.ClaimOutcome claim) {
+    if (!claim.claimed()) {
+      observed.add(
+          before instanceof RecordModel.InProgress
+              ? Observed.REFUSED_BY_HOLDER
+              : Observed.REFUSED_BY_COMPLETED);
+    } else if (before instanceof RecordModel.InProgress) {
+      observed.add(Observed.TAKEOVER);
+    } else if (before instanceof RecordModel.Completed) {
+      observed.add(Observed.RECLAIMED_AFTER_EXPIRY);
+    }
+  }
+
+  private void observe(boolean succeeded, Observed success) {
+    observed.add(succeeded ? success : Observed.STALE_TOKEN_REFUSED);
   }
 
   private void assertStoredStateMatchesModel(int key) {

@@ -4,6 +4,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /** Generators of interleavings: 2 to 4 invocations on 1 to 3 keys, and the clock moving. */
@@ -15,12 +16,21 @@ final class Interleavings {
   static Arbitrary<List<StoreOp>> storeOps(int maxSteps) {
     return Combinators.combine(
             Arbitraries.integers().between(2, 4), Arbitraries.integers().between(1, 3))
-        .flatAs((invocations, keys) -> storeOp(invocations, keys).list().ofMaxSize(maxSteps));
+        .flatAs((invocations, keys) ->
+            storeOp(invocations, keys)
+                .list()
+                .ofMinSize(2)
+                .ofMaxSize(maxSteps)
+                .withSizeDistribution(RandomDistribution.uniform()));
   }
 
   private static Arbitrary<StoreOp> storeOp(int invocations, int keys) {
     Arbitrary<Integer> invocation = Arbitraries.integers().between(0, invocations - 1);
-    Arbitrary<Integer> key = Arbitraries.integers().between(0, keys - 1);
+    // Most steps meet on key 0, so that invocations collide; the other keys run alongside.
+    Arbitrary<Integer> key =
+        Arbitraries.frequencyOf(
+            Tuple.of(3, Arbitraries.just(0)),
+            Tuple.of(1, Arbitraries.integers().between(0, keys - 1)));
     return Arbitraries.frequencyOf(
         Tuple.of(4, Combinators.combine(invocation, key).as(StoreOp.Claim::new)),
         Tuple.of(3, Combinators.combine(invocation, key).as(StoreOp.Complete::new)),

@@ -44,7 +44,9 @@ class StoreInterleavingPropertiesIT {
   @Property(tries = 60)
   void dynamoDbStore_anyInterleaving_behavesLikeTheModel(
       @ForAll("interleavings") List<StoreOp> ops) {
-    new InterleavingRun(store, UUID.randomUUID().toString()).run(ops);
+    InterleavingRun run = new InterleavingRun(store, UUID.randomUUID().toString());
+    run.run(ops);
+    Observed.collectAndRequire(run.observed(), 5);
   }
 
   @Provide

@@ -13,7 +13,9 @@ class StoreInterleavingPropertiesTest {
   @Property(tries = 300)
   void inMemoryStore_anyInterleaving_behavesLikeTheModel(
       @ForAll("interleavings") List<StoreOp> ops) {
-    new InterleavingRun(new InMemoryIdempotencyStore(), "memory").run(ops);
+    InterleavingRun run = new InterleavingRun(new InMemoryIdempotencyStore(), "memory");
+    run.run(ops);
+    Observed.collectAndRequire(run.observed(), 5);
   }
 
   @Provide
