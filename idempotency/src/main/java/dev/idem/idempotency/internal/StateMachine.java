@@ -21,6 +21,7 @@ import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.idempotency.spi.TransactionalIdempotencyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /*
@@ -311,12 +312,14 @@ public final class StateMachine {
       if (lease == null) {
         lease = request.remaining().orElse(settings.defaultLease());
       }
+      // Stores keep the record expiry in whole seconds; so does the cache, or it would replay a
+      // response for up to a second after the store let the key run again.
       return new ClaimRequest(
           id,
           fingerprint,
           UUID.randomUUID().toString(),
           now.plus(lease),
-          now.plus(settings.recordTtl()),
+          now.plus(settings.recordTtl()).truncatedTo(ChronoUnit.SECONDS),
           now);
     }
 
