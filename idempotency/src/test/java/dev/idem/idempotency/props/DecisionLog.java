@@ -1,4 +1,4 @@
-package dev.idem.idempotency.transactional;
+package dev.idem.idempotency.props;
 
 import dev.idem.idempotency.Decision;
 import dev.idem.idempotency.DecisionEvent;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records every decision, in order, from any thread. */
-final class DecisionLog implements IdempotencyListener {
+public final class DecisionLog implements IdempotencyListener {
 
   private final List<Decision> decisions = new CopyOnWriteArrayList<>();
 
@@ -16,7 +16,14 @@ final class DecisionLog implements IdempotencyListener {
     decisions.add(event.decision());
   }
 
-  List<Decision> decisions() {
+  /** The decisions so far, oldest first. */
+  public List<Decision> decisions() {
     return List.copyOf(decisions);
+  }
+
+  /** The latest decision, or null before the first. */
+  public Decision last() {
+    List<Decision> copy = decisions();
+    return copy.isEmpty() ? null : copy.getLast();
   }
 }

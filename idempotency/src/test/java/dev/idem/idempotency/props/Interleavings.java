@@ -7,30 +7,54 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
-/** Generators of interleavings: 2 to 4 invocations on 1 to 3 keys, and the clock moving. */
+/** Generators of interleavings: 2 to 4 invocations on a few keys, and the clock moving. */
 final class Interleavings {
+
+  /** The most invocations an interleaving has. */
+  static final int MAX_INVOCATIONS = 4;
 
   private Interleavings() {}
 
-  /** An interleaving of at most {@code maxSteps} steps. */
+  /** An interleaving of whole calls, of at most {@code maxSteps} steps. */
+  static Arbitrary<List<ApiOp>> apiOps(int maxSteps) {
+    return Combinators.combine(
+            Arbitraries.integers().between(2, MAX_INVOCATIONS),
+            Arbitraries.integers().between(1, 2))
+        .flatAs((invocations, keys) -> steps(apiOp(invocations, keys), maxSteps));
+  }
+
+  private static Arbitrary<ApiOp> apiOp(int invocations, int keys) {
+    Arbitrary<Integer> invocation = Arbitraries.integers().between(0, invocations - 1);
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, Combinators.combine(invocation, key(keys)).as(ApiOp.Start::new)),
+        Tuple.of(3, invocation.map(ApiOp.Finish::new)),
+        Tuple.of(2, advanceMillis().map(ApiOp.Advance::new)));
+  }
+
+  private static <T> Arbitrary<List<T>> steps(Arbitrary<T> step, int maxSteps) {
+    return step.list()
+        .ofMinSize(2)
+        .ofMaxSize(maxSteps)
+        .withSizeDistribution(RandomDistribution.uniform());
+  }
+
+  /** Most steps meet on key 0, so that invocations collide; the other keys run alongside. */
+  private static Arbitrary<Integer> key(int keys) {
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(0, keys - 1)));
+  }
+
+  /** An interleaving of store calls, of at most {@code maxSteps} steps. */
   static Arbitrary<List<StoreOp>> storeOps(int maxSteps) {
     return Combinators.combine(
-            Arbitraries.integers().between(2, 4), Arbitraries.integers().between(1, 3))
-        .flatAs((invocations, keys) ->
-            storeOp(invocations, keys)
-                .list()
-                .ofMinSize(2)
-                .ofMaxSize(maxSteps)
-                .withSizeDistribution(RandomDistribution.uniform()));
+            Arbitraries.integers().between(2, MAX_INVOCATIONS),
+            Arbitraries.integers().between(1, 3))
+        .flatAs((invocations, keys) -> steps(storeOp(invocations, keys), maxSteps));
   }
 
   private static Arbitrary<StoreOp> storeOp(int invocations, int keys) {
     Arbitrary<Integer> invocation = Arbitraries.integers().between(0, invocations - 1);
-    // Most steps meet on key 0, so that invocations collide; the other keys run alongside.
-    Arbitrary<Integer> key =
-        Arbitraries.frequencyOf(
-            Tuple.of(3, Arbitraries.just(0)),
-            Tuple.of(1, Arbitraries.integers().between(0, keys - 1)));
+    Arbitrary<Integer> key = key(keys);
     return Arbitraries.frequencyOf(
         Tuple.of(4, Combinators.combine(invocation, key).as(StoreOp.Claim::new)),
         Tuple.of(3, Combinators.combine(invocation, key).as(StoreOp.Complete::new)),

@@ -24,11 +24,26 @@ enum Observed {
    * Collects which situations one try reached, and fails the property when a situation is reached
    * in fewer than {@code minPercent} of the tries.
    */
-  static void collectAndRequire(Set<Observed> observed, double minPercent) {
-    for (Observed situation : values()) {
+  static <E extends Enum<E>> void collectAndRequire(
+      Class<E> situations, Set<E> observed, double minPercent) {
+    for (E situation : situations.getEnumConstants()) {
       Statistics.label(situation.name()).collect(observed.contains(situation));
       Statistics.label(situation.name())
           .coverage(coverage -> coverage.check(true).percentage(p -> p >= minPercent));
     }
+  }
+
+  /** The interesting situations of whole calls. */
+  enum Call {
+    /** A call took over a holder whose lease had run out, and ran its work. */
+    TAKEOVER,
+    /** A holder finished after another took its key over; its result was not stored. */
+    LEASE_LOST,
+    /** A call got the stored response without running its work. */
+    REPLAYED,
+    /** A call was refused because another held the key. */
+    IN_FLIGHT,
+    /** A call ran its work again after the stored response expired. */
+    RAN_AGAIN_AFTER_EXPIRY
   }
 }

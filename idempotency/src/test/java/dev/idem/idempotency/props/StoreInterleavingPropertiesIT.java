@@ -15,8 +15,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The DynamoDB store keeps the store contract under random interleavings, on DynamoDB Local. jqwik
- * runs no JUnit Jupiter extensions, so the class starts its own server.
+ * The DynamoDB store keeps the store contract under random interleavings, on DynamoDB Local, both
+ * called directly and through whole {@code Idempotency.execute} calls. jqwik runs no JUnit Jupiter
+ * extensions, so the class starts its own server. Every try uses fresh keys.
  */
 class StoreInterleavingPropertiesIT {
 
@@ -46,11 +47,25 @@ class StoreInterleavingPropertiesIT {
       @ForAll("interleavings") List<StoreOp> ops) {
     InterleavingRun run = new InterleavingRun(store, UUID.randomUUID().toString());
     run.run(ops);
-    Observed.collectAndRequire(run.observed(), 5);
+    Observed.collectAndRequire(Observed.class, run.observed(), 5);
+  }
+
+  @Property(tries = 25)
+  void execute_anyInterleavingOnDynamoDb_behavesLikeTheModel(
+      @ForAll("callInterleavings") List<ApiOp> ops) throws Exception {
+    String prefix = "api-" + UUID.randomUUID();
+    try (ApiInterleavingRun run = new ApiInterleavingRun(store, prefix)) {
+      run.run(ops);
+    }
   }
 
   @Provide
   Arbitrary<List<StoreOp>> interleavings() {
     return Interleavings.storeOps(30);
+  }
+
+  @Provide
+  Arbitrary<List<ApiOp>> callInterleavings() {
+    return Interleavings.apiOps(20);
   }
 }

@@ -15,7 +15,7 @@ class StoreInterleavingPropertiesTest {
       @ForAll("interleavings") List<StoreOp> ops) {
     InterleavingRun run = new InterleavingRun(new InMemoryIdempotencyStore(), "memory");
     run.run(ops);
-    Observed.collectAndRequire(run.observed(), 5);
+    Observed.collectAndRequire(Observed.class, run.observed(), 5);
   }
 
   @Provide

@@ -12,6 +12,7 @@ import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
 import dev.idem.idempotency.dynamodb.IdempotencyTables;
 import dev.idem.idempotency.internal.RecordIds;
+import dev.idem.idempotency.props.DecisionLog;
 import dev.idem.idempotency.props.MutableClock;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.RecordStatus;
