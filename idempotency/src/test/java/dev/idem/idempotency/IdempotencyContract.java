@@ -3,7 +3,7 @@ package dev.idem.idempotency;
 import dev.idem.idempotency.internal.RecordIds;
 import dev.idem.idempotency.testkit.RecordingListener;
 import dev.idem.idempotency.testkit.StoreBackend;
-import dev.idem.idempotency.testkit.TestClock;
+import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;

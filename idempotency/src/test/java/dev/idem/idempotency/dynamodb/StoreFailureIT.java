@@ -16,11 +16,10 @@ import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import dev.idem.testing.FaultInjector;
 import dev.idem.testing.FaultInjector.Fault;
+import dev.idem.testing.TestClock;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +52,7 @@ class StoreFailureIT {
       new FaultInjector(
           UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(1)).build());
   private final List<DecisionEvent> decisions = new CopyOnWriteArrayList<>();
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
   private DynamoDbClient client;
   private DynamoDbIdempotencyStore store;
   private Idempotency idempotency;
@@ -217,32 +216,5 @@ class StoreFailureIT {
 
   private static String recordIdOf(IdempotentRequest request) {
     return dev.idem.idempotency.internal.RecordIds.of("failures", null, request.key());
-  }
-
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -8,6 +8,7 @@ import dev.idem.idempotency.IdempotentRequest;
 import dev.idem.idempotency.InFlightException;
 import dev.idem.idempotency.internal.RecordIds;
 import dev.idem.idempotency.spi.IdempotencyStore;
+import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +39,7 @@ final class ApiInterleavingRun implements AutoCloseable {
 
   private final IdempotencyStore store;
   private final String prefix;
-  private final MutableClock clock = new MutableClock(InterleavingRun.START);
+  private final TestClock clock = new TestClock(InterleavingRun.START);
   private final List<Idempotency> containers = new ArrayList<>();
   private final List<DecisionLog> logs = new ArrayList<>();
   private final Map<Integer, Call> running = new TreeMap<>();

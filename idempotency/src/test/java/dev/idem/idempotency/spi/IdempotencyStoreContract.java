@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.idempotency.ResponseTooLargeException;
 import dev.idem.idempotency.internal.Fingerprints;
-import dev.idem.idempotency.testkit.TestClock;
+import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

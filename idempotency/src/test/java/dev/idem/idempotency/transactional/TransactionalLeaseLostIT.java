@@ -13,11 +13,11 @@ import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
 import dev.idem.idempotency.dynamodb.IdempotencyTables;
 import dev.idem.idempotency.internal.RecordIds;
 import dev.idem.idempotency.props.DecisionLog;
-import dev.idem.idempotency.props.MutableClock;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -49,7 +49,7 @@ class TransactionalLeaseLostIT {
   private static Accounts accounts;
 
   private final ExecutorService executor = Executors.newSingleThreadExecutor();
-  private final MutableClock clock = new MutableClock(Instant.parse("2100-01-01T00:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2100-01-01T00:00:00Z"));
   private final DecisionLog decisions = new DecisionLog();
   private final String account = "acct-" + UUID.randomUUID();
   private final String key = "key-" + UUID.randomUUID();
