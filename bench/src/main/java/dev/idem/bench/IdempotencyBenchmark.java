@@ -31,9 +31,9 @@ final class IdempotencyBenchmark {
     static Config fromSystemProperties() {
       return new Config(
           Integer.getInteger("idem.bench.threads", 4),
-          Integer.getInteger("idem.bench.rounds", 10),
-          Duration.ofMillis(Long.getLong("idem.bench.windowMs", 400)),
-          Duration.ofMillis(Long.getLong("idem.bench.warmupMs", 400)),
+          Integer.getInteger("idem.bench.rounds", 20),
+          Duration.ofMillis(Long.getLong("idem.bench.windowMs", 200)),
+          Duration.ofMillis(Long.getLong("idem.bench.warmupMs", 300)),
           Integer.getInteger("idem.bench.latencyCalls", 200));
     }
   }
@@ -66,10 +66,13 @@ final class IdempotencyBenchmark {
   private List<Mode> prepare(IdempotencyWorkload workload) {
     IdempotencyModes library = new IdempotencyModes(workload);
     StoreBaselines raw = new StoreBaselines(workload);
+    LibraryOnlyModes libraryOnly = new LibraryOnlyModes();
     library.prepare();
     raw.prepare();
+    libraryOnly.prepare();
     List<Mode> modes = new ArrayList<>(library.all());
     modes.addAll(raw.all());
+    modes.addAll(libraryOnly.all());
     return modes;
   }
 
@@ -99,9 +102,10 @@ final class IdempotencyBenchmark {
 
   private void measureLatencies(LoadRunner runner, List<Tally> tallies) throws Exception {
     progress.println("idem bench: single-thread latencies");
-    for (Tally tally : tallies) {
-      long[] nanos = runner.latencies(tally.mode().invocation(), config.latencyCalls());
-      tally.p50Nanos(Stats.percentile(nanos, 50));
+    List<Invocation> invocations = tallies.stream().map(t -> t.mode().invocation()).toList();
+    long[][] nanos = runner.latencies(invocations, config.latencyCalls());
+    for (int m = 0; m < tallies.size(); m++) {
+      tallies.get(m).p50Nanos(Stats.percentile(nanos[m], 50));
     }
   }
 
@@ -118,7 +122,7 @@ final class IdempotencyBenchmark {
         Locale.ROOT,
         "%d client threads; %d rounds of %d ms per mode, order rotated per round; inv/s: median"
             + " over rounds; vs bare, vs raw: median of per-round ratios; p50: single-thread"
-            + " latency over %d calls%n",
+            + " latency over %d calls per mode, modes taking turns%n",
         config.threads(),
         config.rounds(),
         config.window().toMillis(),

@@ -73,13 +73,20 @@ final class LoadRunner implements AutoCloseable {
     return new Window(invocations, nanos, clientCpu, PROCESS.getProcessCpuTime() - processCpu);
   }
 
-  /** Runs {@code invocation} {@code count} times on this thread; the latency of each, in ns. */
-  long[] latencies(Invocation invocation, int count) throws Exception {
-    long[] nanos = new long[count];
+  /**
+   * Runs each invocation {@code count} times on this thread, taking turns (one call of each, then
+   * again), so that a change in the machine's load hits all of them alike.
+   *
+   * @return the latency of each call in ns, by invocation
+   */
+  long[][] latencies(List<Invocation> invocations, int count) throws Exception {
+    long[][] nanos = new long[invocations.size()][count];
     for (int i = 0; i < count; i++) {
-      long start = System.nanoTime();
-      invocation.run(sequence.incrementAndGet());
-      nanos[i] = System.nanoTime() - start;
+      for (int m = 0; m < invocations.size(); m++) {
+        long start = System.nanoTime();
+        invocations.get(m).run(sequence.incrementAndGet());
+        nanos[m][i] = System.nanoTime() - start;
+      }
     }
     return nanos;
   }
