@@ -46,7 +46,9 @@ public final class Bench {
     Benchmark benchmark = args.length == 1 ? benchmarks.get(args[0]) : null;
     if (benchmark == null) {
       String given =
-          args.length == 0 ? "no benchmark named" : "unknown benchmark " + String.join(" ", args);
+          args.length == 0
+              ? "name a benchmark"
+              : "unknown benchmark '" + String.join(" ", args) + "'";
       err.println(
           "idem bench: " + given + "; valid names: " + String.join(", ", benchmarks.keySet()));
       return 2;
