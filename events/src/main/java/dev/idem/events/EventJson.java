@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
  * // publisher side
  * PutEventsRequestEntry entry = EventJson.toEntry(event, "idem-orders");
  * // consumer side: an SQS message delivered by an EventBridge rule
- * DomainEvent<OrderPlaced> placed = EventJson.readEventBridgeEvent(message.getBody(), OrderPlaced.class);
+ * DomainEvent<OrderPlaced> placed =
+ *     EventJson.readEventBridgeEvent(message.getBody(), OrderPlaced.class);
  * }
  */
 public final class EventJson {

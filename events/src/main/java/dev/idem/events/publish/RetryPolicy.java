@@ -12,7 +12,8 @@ import java.util.random.RandomGenerator;
  * many throttled publishers do not retry in step.
  *
  * {@snippet :
- * RetryPolicy policy = RetryPolicy.defaults().maxAttempts(5).backoff(Duration.ofMillis(50), Duration.ofSeconds(1));
+ * RetryPolicy policy =
+ *     RetryPolicy.defaults().maxAttempts(5).backoff(Duration.ofMillis(50), Duration.ofSeconds(1));
  * }
  *
  * @param maxAttempts attempts per entry, the first included; at least 1 (default 3)

@@ -32,10 +32,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
  * </ul>
  *
  * <p>Entries are matched to results by their {@code Id}, so ids must be unique in the list. On a
- * FIFO queue, give each entry a {@code MessageDeduplicationId}: a retried entry that SQS had
- * accepted after all is then dropped as a duplicate instead of delivered twice; retries may reorder
- * messages of one group relative to messages that went through, so send one group's messages in
- * order only if all succeed. Thread-safe if the client is.
+ * FIFO queue, give each entry a {@code MessageDeduplicationId}, so that a retried entry SQS had
+ * accepted after all is dropped as a duplicate; and since a retried entry lands after the entries
+ * of its group that went through meanwhile, check the result where a group's order matters.
+ * Thread-safe if the client is.
  *
  * {@snippet :
  * SqsBatchSender sender = new SqsBatchSender(sqs);
