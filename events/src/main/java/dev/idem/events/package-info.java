@@ -1,0 +1,8 @@
+/**
+ * The reference system's domain events: the envelope ({@link dev.idem.events.DomainEvent}, {@link
+ * dev.idem.events.EventMetadata}), one record per event type ({@link
+ * dev.idem.events.OrderEventData}), their JSON form on EventBridge ({@link
+ * dev.idem.events.EventJson}) and deterministic event ids ({@link dev.idem.events.EventIds}). The
+ * JSON schema of every type ships in this jar as {@code schemas/<DetailType>.json}.
+ */
+package dev.idem.events;
