@@ -1,0 +1,141 @@
+package dev.idem.local.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An HTTP server on loopback that hands every request, fully read, to an {@link HttpService} on its
+ * own virtual thread (so long polls such as the Runtime API's {@code /next} cost no platform
+ * thread).
+ *
+ * {@snippet :
+ * try (HttpEndpoint edge = HttpEndpoint.start("edge", 4566, request -> Response.empty(204))) {
+ *   // ...
+ * }
+ * }
+ */
+public final class HttpEndpoint implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(HttpEndpoint.class.getName());
+
+  private final String name;
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private HttpEndpoint(String name, HttpServer server, ExecutorService executor) {
+    this.name = name;
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /**
+   * Starts an endpoint on {@code 127.0.0.1:port}; port 0 picks a free one.
+   *
+   * @throws PortInUseException when the port is taken
+   */
+  public static HttpEndpoint start(String name, int port, HttpService service) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+    } catch (BindException e) {
+      throw new PortInUseException(name, port, e);
+    } catch (IOException e) {
+      throw new IllegalStateException("Endpoint " + name + " could not start on port " + port, e);
+    }
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    server.setExecutor(executor);
+    server.createContext("/", exchange -> serve(name, service, exchange));
+    server.start();
+    return new HttpEndpoint(name, server, executor);
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Its base URL, {@code http://127.0.0.1:<port>}. */
+  public URI url() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /** The endpoint's name, as given at start. */
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private static void serve(String name, HttpService service, HttpExchange exchange) {
+    try (exchange) {
+      Request request = read(exchange);
+      Response response;
+      try {
+        response = service.handle(request);
+      } catch (Exception e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "Endpoint {0} failed on {1} {2}",
+            name,
+            request.method(),
+            request.path(),
+            e);
+        response = Response.json(500, errorJson(e));
+      }
+      write(exchange, response);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Endpoint {0}: client went away", name, e);
+    }
+  }
+
+  private static Request read(HttpExchange exchange) throws IOException {
+    URI uri = exchange.getRequestURI();
+    return new Request(
+        exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
+        uri.getPath(),
+        uri.getRawQuery(),
+        exchange.getRequestHeaders(),
+        exchange.getRequestBody().readAllBytes());
+  }
+
+  private static void write(HttpExchange exchange, Response response) throws IOException {
+    for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
+      exchange.getResponseHeaders().put(header.getKey(), header.getValue());
+    }
+    byte[] body = response.body();
+    boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
+    if (!noBody) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static String errorJson(Exception e) {
+    String message = String.valueOf(e.getMessage()).replace("\\", "\\\\").replace("\"", "\\\"");
+    return "{\"__type\":\"InternalFailure\",\"message\":\""
+        + e.getClass().getSimpleName()
+        + ": "
+        + message.replace("\n", " ")
+        + "\"}";
+  }
+
+  static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
