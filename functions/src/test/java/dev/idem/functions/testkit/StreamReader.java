@@ -29,7 +29,7 @@ public final class StreamReader implements AutoCloseable {
 
   private final DynamoDbStreamsClient streams;
   private final String streamArn;
-  private final Map<String, String> iterators = new LinkedHashMap<>();
+  private final Map<String, String> lastSequenceNumbers = new LinkedHashMap<>();
 
   private StreamReader(DynamoDbStreamsClient streams, String streamArn) {
     this.streams = streams;
@@ -54,12 +54,7 @@ public final class StreamReader implements AutoCloseable {
     List<DynamodbStreamRecord> records = new ArrayList<>();
     for (Shard shard :
         streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
-      iterators.computeIfAbsent(shard.shardId(), this::trimHorizon);
-    }
-    for (Map.Entry<String, String> shard : iterators.entrySet()) {
-      if (shard.getValue() != null) {
-        shard.setValue(drain(shard.getValue(), records));
-      }
+      drain(shard.shardId(), records);
     }
     DynamodbEvent event = new DynamodbEvent();
     event.setRecords(records);
@@ -71,27 +66,39 @@ public final class StreamReader implements AutoCloseable {
     streams.close();
   }
 
-  private String trimHorizon(String shardId) {
-    return streams
-        .getShardIterator(r ->
-            r.streamArn(streamArn)
-                .shardId(shardId)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-        .shardIterator();
+  /**
+   * Reads a shard's records after the last one seen, until a page is empty. A fresh iterator each
+   * time: DynamoDB Local refuses (TrimmedDataAccessException) the next-iterator of an empty page
+   * once records have arrived after it.
+   */
+  private void drain(String shardId, List<DynamodbStreamRecord> into) {
+    String iterator = iterator(shardId);
+    while (iterator != null) {
+      String position = iterator;
+      GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(position));
+      if (page.records().isEmpty()) {
+        return;
+      }
+      for (Record record : page.records()) {
+        into.add(toLambda(record));
+        lastSequenceNumbers.put(shardId, record.dynamodb().sequenceNumber());
+      }
+      iterator = page.nextShardIterator();
+    }
   }
 
-  /** Reads pages until one is empty; the iterator to go on from, null once a shard is closed. */
-  private String drain(String iterator, List<DynamodbStreamRecord> into) {
-    String current = iterator;
-    while (true) {
-      String position = current;
-      GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(position));
-      page.records().forEach(record -> into.add(toLambda(record)));
-      if (page.nextShardIterator() == null || page.records().isEmpty()) {
-        return page.nextShardIterator();
-      }
-      current = page.nextShardIterator();
-    }
+  private String iterator(String shardId) {
+    String last = lastSequenceNumbers.get(shardId);
+    return streams
+        .getShardIterator(r -> {
+          r.streamArn(streamArn).shardId(shardId);
+          if (last == null) {
+            r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+          } else {
+            r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last);
+          }
+        })
+        .shardIterator();
   }
 
   private DynamodbStreamRecord toLambda(Record record) {
