@@ -81,7 +81,7 @@ public final class PlaceOrderService {
   public APIGatewayProxyResponseEvent place(APIGatewayProxyRequestEvent request, Context context) {
     Optional<RequestIds> requestIds = RequestIds.of(request, () -> ids.get().toString());
     if (requestIds.isEmpty()) {
-      return report(responses.invalidCorrelationId(), null);
+      return report(responses.invalidCorrelationId());
     }
     String correlationId = requestIds.get().correlationId();
     APIGatewayProxyResponseEvent response;
@@ -92,7 +92,7 @@ public final class PlaceOrderService {
     } catch (EffectConditionFailedException idTaken) {
       response = responses.unavailable("The order could not be stored; retry.", correlationId);
     }
-    return report(OrderResponses.withCorrelation(response, correlationId), correlationId);
+    return report(OrderResponses.withCorrelation(response, correlationId));
   }
 
   private APIGatewayProxyResponseEvent placeOnce(
@@ -152,16 +152,17 @@ public final class PlaceOrderService {
     }
   }
 
-  private APIGatewayProxyResponseEvent report(
-      APIGatewayProxyResponseEvent response, String correlationId) {
+  /** Logs and counts the outcome, under the correlation id the response carries. */
+  private APIGatewayProxyResponseEvent report(APIGatewayProxyResponseEvent response) {
     int status = response.getStatusCode();
     Map<String, String> headers = response.getHeaders();
+    String correlationId = headers.get(RequestIds.CORRELATION_HEADER);
     if ("true".equals(headers.get(HttpIdempotency.REPLAYED_HEADER))) {
       log.info("order request replayed", correlationId, Map.of("status", status));
       metrics.count("OrderRequestsReplayed", 1);
     } else if (status == 201) {
-      String location = headers.get("Location");
-      log.info("order placed", correlationId, Map.of("location", location));
+      String orderId = headers.get("Location").substring("/orders/".length());
+      log.info("order placed", correlationId, Map.of("orderId", orderId));
       metrics.count("OrdersPlaced", 1);
     } else {
       log.warn("order request refused", correlationId, Map.of("status", status));
