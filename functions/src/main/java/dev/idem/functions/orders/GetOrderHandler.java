@@ -1,0 +1,45 @@
+package dev.idem.functions.orders;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.idem.functions.common.AwsClients;
+import dev.idem.functions.common.Env;
+import dev.idem.functions.common.Json;
+import dev.idem.functions.common.JsonLog;
+import java.util.Map;
+
+/** GetOrderFunction: {@code GET /orders/{orderId}}. The client is built once per container. */
+public final class GetOrderHandler
+    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+  private final GetOrderService service;
+
+  /** The Lambda runtime's constructor: configuration from the environment. */
+  public GetOrderHandler() {
+    this(System.getenv());
+  }
+
+  /** A handler configured by {@code environment}. */
+  public GetOrderHandler(Map<String, String> environment) {
+    this(create(GetOrderConfig.fromEnv(environment), new Env(environment)));
+  }
+
+  /** A handler over a service built by the caller (tests). */
+  public GetOrderHandler(GetOrderService service) {
+    this.service = service;
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent handleRequest(
+      APIGatewayProxyRequestEvent event, Context context) {
+    return service.get(event);
+  }
+
+  private static GetOrderService create(GetOrderConfig config, Env env) {
+    return new GetOrderService(
+        new OrderTable(AwsClients.dynamoDb(config.aws()), config.ordersTable()),
+        JsonLog.fromEnv(env, Json.mapper()));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.idem.functions.orders;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.idem.functions.common.AwsClients;
+import dev.idem.functions.common.EmfMetrics;
+import dev.idem.functions.common.Env;
+import dev.idem.functions.common.Json;
+import dev.idem.functions.common.JsonLog;
+import dev.idem.idempotency.Idempotency;
+import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** PlaceOrderFunction: {@code POST /orders}. Clients and service are built once per container. */
+public final class PlaceOrderHandler
+    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+  private final PlaceOrderService service;
+
+  /** The Lambda runtime's constructor: configuration from the environment. */
+  public PlaceOrderHandler() {
+    this(System.getenv());
+  }
+
+  /** A handler configured by {@code environment}, with the system clock. */
+  public PlaceOrderHandler(Map<String, String> environment) {
+    this(create(PlaceOrderConfig.fromEnv(environment), new Env(environment)));
+  }
+
+  /** A handler over a service built by the caller (tests). */
+  public PlaceOrderHandler(PlaceOrderService service) {
+    this.service = service;
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent handleRequest(
+      APIGatewayProxyRequestEvent event, Context context) {
+    return service.place(event, context);
+  }
+
+  private static PlaceOrderService create(PlaceOrderConfig config, Env env) {
+    DynamoDbClient dynamo = AwsClients.dynamoDb(config.aws());
+    Clock clock = Clock.systemUTC();
+    Idempotency idempotency =
+        Idempotency.builder()
+            .store(
+                DynamoDbIdempotencyStore.builder()
+                    .client(dynamo)
+                    .tableName(config.idempotencyTable())
+                    .build())
+            .keyPrefix(PlaceOrderService.KEY_PREFIX)
+            .clock(clock)
+            .build();
+    return new PlaceOrderService(
+        idempotency,
+        new Catalog(dynamo, config.catalogTable()),
+        new OrderTable(dynamo, config.ordersTable()),
+        clock,
+        UUID::randomUUID,
+        JsonLog.fromEnv(env, Json.mapper()),
+        EmfMetrics.fromEnv(env));
+  }
+}
