@@ -42,7 +42,10 @@ class StoreInterleavingPropertiesIT {
     db.close();
   }
 
-  @Property(tries = 60)
+  // A fixed seed: at 60 tries a situation reached in ~10% of tries falls under the 5% coverage
+  // minimum by chance about once in twenty runs. The in-memory property (300 tries, same
+  // generator) explores randomly; this one proves DynamoDB agrees on a stable, covering sample.
+  @Property(tries = 60, seed = "20261126")
   void dynamoDbStore_anyInterleaving_behavesLikeTheModel(
       @ForAll("interleavings") List<StoreOp> ops) {
     InterleavingRun run = new InterleavingRun(store, UUID.randomUUID().toString());
