@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -65,7 +66,8 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
   private final Map<String, FunctionPool> pools;
   private final Path workDir;
   private final Thread shutdownHook;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
   private LambdaRuntime(Map<String, FunctionPool> pools, Path workDir) {
     this.pools = pools;
@@ -149,13 +151,15 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
    */
   @Override
   public void close() {
-    if (closed.getAndSet(true)) {
+    if (closing.getAndSet(true)) {
+      closed.join(); // a second caller (say, the shutdown hook) returns once it is really done
       return;
     }
     List<Thread> closers =
         pools.values().stream().map(pool -> Thread.ofVirtual().start(pool::close)).toList();
     closers.forEach(LambdaRuntime::join);
     deleteWorkDir();
+    closed.complete(null);
     if (Thread.currentThread() != shutdownHook) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -31,7 +31,9 @@ class ScalingIT {
   static void start() {
     runtime =
         LambdaRuntime.start(
-            List.of(FixtureJar.function("sleep", "SleepHandler", LIMIT, Duration.ofSeconds(20))),
+            List.of(
+                FixtureJar.function("sleep", "SleepHandler", LIMIT, Duration.ofSeconds(20)),
+                FixtureJar.function("echo", "EchoHandler", 1, Duration.ofSeconds(5))),
             new LambdaRuntime.Options(null, Duration.ofSeconds(30), line -> {}));
   }
 
@@ -63,6 +65,20 @@ class ScalingIT {
     assertThat(afterSecond.instancesStarted()).isEqualTo(LIMIT);
     assertThat(afterSecond.coldStarts()).hasSize(LIMIT);
     assertThat(afterSecond.invocations()).isEqualTo(2L * LIMIT);
+  }
+
+  @Test
+  void retireIdleInstances_warmInstance_stopsItAndNextInvocationStartsAnother() throws Exception {
+    FunctionPool pool = runtime.pool("echo");
+    long warmPid = JSON.readTree(pool.invoke("{}".getBytes(UTF_8)).payload()).path("pid").asLong();
+
+    int retired = pool.retireIdleInstances();
+
+    assertThat(retired).isEqualTo(1);
+    assertThat(ProcessHandle.of(warmPid).filter(ProcessHandle::isAlive)).isEmpty();
+    long freshPid = JSON.readTree(pool.invoke("{}".getBytes(UTF_8)).payload()).path("pid").asLong();
+    assertThat(freshPid).isNotEqualTo(warmPid);
+    assertThat(pool.stats().coldStarts()).hasSize(2);
   }
 
   private static List<InvocationResult> concurrently(int calls, long sleepMs) throws Exception {
