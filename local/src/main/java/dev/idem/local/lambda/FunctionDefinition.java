@@ -1,0 +1,93 @@
+package dev.idem.local.lambda;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One function as the local Lambda runs it: what to start and within which limits.
+ *
+ * {@snippet :
+ * FunctionDefinition orders =
+ *     new FunctionDefinition(
+ *         "PlaceOrder",
+ *         "dev.idem.functions.orders.PlaceOrderHandler",
+ *         Path.of("functions/target/functions.jar"),
+ *         512,
+ *         Duration.ofSeconds(10),
+ *         Map.of("TABLE_NAME", "Orders"),
+ *         FunctionDefinition.DEFAULT_CONCURRENCY_LIMIT);
+ * }
+ *
+ * @param name the function's name, as callers address it (the template's FunctionName or logical
+ *     id)
+ * @param handler {@code package.Class} (a {@code RequestHandler} or {@code RequestStreamHandler})
+ *     or {@code package.Class::method}
+ * @param codeJar the jar (or classes folder) holding the handler and its dependencies; it comes
+ *     first on each instance's class path
+ * @param memoryMb the MemorySize in MB (128 to 10240); each instance's heap is about three quarters
+ *     of it
+ * @param timeout how long one invocation may run before its instance is killed (more than zero, at
+ *     most 15 minutes)
+ * @param environment the function's own environment variables
+ * @param concurrencyLimit how many instances may run at once (the reserved concurrency, or {@link
+ *     #DEFAULT_CONCURRENCY_LIMIT}); 0 throttles every invocation, as a reserved concurrency of 0
+ *     does in AWS
+ */
+public record FunctionDefinition(
+    String name,
+    String handler,
+    Path codeJar,
+    int memoryMb,
+    Duration timeout,
+    Map<String, String> environment,
+    int concurrencyLimit) {
+
+  /** Lambda's default MemorySize, in MB. */
+  public static final int DEFAULT_MEMORY_MB = 128;
+
+  /** Lambda's default Timeout. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
+  /** The instance limit of a function without reserved concurrency. */
+  public static final int DEFAULT_CONCURRENCY_LIMIT = 10;
+
+  private static final Duration MAX_TIMEOUT = Duration.ofMinutes(15);
+
+  /**
+   * Validates the definition.
+   *
+   * @throws IllegalArgumentException when the name or handler is blank, or a limit is out of range
+   * @throws NullPointerException when a component is null
+   */
+  public FunctionDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(codeJar, "codeJar");
+    Objects.requireNonNull(timeout, "timeout");
+    environment = Map.copyOf(environment);
+    require(!name.isBlank() && !name.contains("/"), "function name '" + name + "' is not valid");
+    require(!handler.isBlank(), "function " + name + " has no handler");
+    require(
+        memoryMb >= 128 && memoryMb <= 10_240,
+        "function " + name + ": MemorySize " + memoryMb + " MB is outside 128..10240");
+    require(
+        timeout.isPositive() && timeout.compareTo(MAX_TIMEOUT) <= 0,
+        "function " + name + ": Timeout " + timeout + " is outside (0, 15 minutes]");
+    require(
+        concurrencyLimit >= 0,
+        "function " + name + ": concurrency limit " + concurrencyLimit + " is negative");
+  }
+
+  /** The function's ARN in the local account and region. */
+  public String arn() {
+    return "arn:aws:lambda:us-east-1:000000000000:function:" + name;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

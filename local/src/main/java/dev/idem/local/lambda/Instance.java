@@ -1,0 +1,257 @@
+package dev.idem.local.lambda;
+
+import dev.idem.local.http.HttpEndpoint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * One execution environment: a JVM process running AWS's runtime interface client, the Runtime API
+ * endpoint it polls, and its log. It serves one invocation at a time; a timeout, an exit or a
+ * failed init ends it.
+ */
+final class Instance {
+
+  /** One invocation's outcome and its log tail. */
+  record Run(Outcome outcome, String logTail) {}
+
+  private static final int TAIL_BYTES = 4096;
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+
+  private final FunctionDefinition function;
+  private final int number;
+  private final InstanceLog log;
+  private final HttpEndpoint runtimeApi;
+  private final Process process;
+  private final long startNanos;
+  private final BlockingQueue<Invocation> mailbox = new LinkedBlockingQueue<>();
+  private final AtomicReference<Invocation> current = new AtomicReference<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile long firstNextNanos;
+  private volatile Outcome initFailure;
+  private long logEnd;
+  private int served;
+
+  private Instance(FunctionDefinition function, int number, InstanceLauncher launcher)
+      throws IOException {
+    this.function = function;
+    this.number = number;
+    String label = function.name() + "#" + number;
+    this.log = new InstanceLog(launcher.logFile(label), "[" + label + "] ", launcher.console());
+    this.runtimeApi = HttpEndpoint.start("Runtime API of " + label, 0, new RuntimeApi(this));
+    this.startNanos = System.nanoTime();
+    try {
+      this.process = launcher.start(function, runtimeApi.port(), log.file());
+    } catch (IOException | RuntimeException e) {
+      runtimeApi.close();
+      log.close();
+      throw e;
+    }
+    process.onExit().thenRun(this::exited);
+  }
+
+  /**
+   * Starts the instance's process; it initialises on its own and takes its first invocation from
+   * {@code /next}.
+   */
+  static Instance start(FunctionDefinition function, int number, InstanceLauncher launcher)
+      throws IOException {
+    return new Instance(function, number, launcher);
+  }
+
+  /** Runs one invocation to its outcome: a response, an error, the timeout or the process's end. */
+  Run invoke(byte[] payload, Duration initTimeout) throws InterruptedException {
+    Invocation invocation = new Invocation(payload, function.timeout());
+    current.set(invocation);
+    mailbox.add(invocation);
+    if (!process.isAlive()) {
+      exited();
+    }
+    try {
+      Outcome outcome = await(invocation, initTimeout);
+      return new Run(outcome, tail(invocation, outcome));
+    } finally {
+      mailbox.remove(invocation);
+      current.compareAndSet(invocation, null);
+      served++;
+    }
+  }
+
+  boolean usable() {
+    return initFailure == null && process.isAlive();
+  }
+
+  int number() {
+    return number;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Process start to the first {@code /next} (the init phase), or null before it. */
+  Duration initDuration() {
+    long first = firstNextNanos;
+    return first == 0 ? null : Duration.ofNanos(first - startNanos);
+  }
+
+  Duration sinceStart() {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /** Kills the process and its descendants, waits for them, and releases the endpoint and log. */
+  void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    kill();
+    runtimeApi.close();
+    log.close();
+  }
+
+  // Runtime API callbacks, on the endpoint's threads.
+
+  Invocation next() throws InterruptedException {
+    if (firstNextNanos == 0) {
+      firstNextNanos = System.nanoTime();
+    }
+    Invocation invocation = mailbox.take();
+    invocation.handOver(log.size());
+    return invocation;
+  }
+
+  boolean respond(String requestId, byte[] body) {
+    return finish(requestId, Outcome.response(body));
+  }
+
+  boolean fail(String requestId, String errorType, byte[] body) {
+    return finish(requestId, Outcome.error(errorType, body));
+  }
+
+  void initFailed(String errorType, byte[] body) {
+    Outcome failure = Outcome.initError(errorType, body);
+    initFailure = failure;
+    Invocation invocation = current.get();
+    if (invocation != null) {
+      invocation.finish(failure);
+    }
+  }
+
+  String functionArn() {
+    return function.arn();
+  }
+
+  private boolean finish(String requestId, Outcome outcome) {
+    Invocation invocation = current.get();
+    if (invocation == null || !invocation.requestId.equals(requestId)) {
+      return false;
+    }
+    invocation.finish(outcome);
+    return true;
+  }
+
+  private Outcome await(Invocation invocation, Duration initTimeout) throws InterruptedException {
+    if (!invocation.awaitHandOver(initTimeout)
+        && invocation.finish(Outcome.initTimeout(initTimeout))) {
+      kill();
+    }
+    if (invocation.awaitOutcome() == null
+        && invocation.finish(Outcome.timeout(function.timeout()))) {
+      kill();
+    }
+    Outcome outcome = invocation.outcome();
+    if (!outcome.keepsInstance()) {
+      kill();
+    }
+    log.pump();
+    return outcome;
+  }
+
+  private void exited() {
+    Invocation invocation = current.get();
+    if (invocation != null) {
+      Outcome failure = initFailure;
+      invocation.finish(
+          failure != null ? failure : Outcome.exit(invocation.requestId, process.exitValue()));
+    }
+  }
+
+  private void kill() {
+    ProcessHandle root = process.toHandle();
+    List<ProcessHandle> tree = Stream.concat(root.descendants(), Stream.of(root)).toList();
+    tree.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle handle : tree) {
+      try {
+        handle.onExit().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        // SIGKILL cannot be refused; a process still listed is a zombie its parent reaps.
+      }
+    }
+  }
+
+  private String tail(Invocation invocation, Outcome outcome) {
+    long end = log.size();
+    long handOver = invocation.logPosition();
+    StringBuilder text = new StringBuilder();
+    if (handOver < 0) {
+      text.append(log.text(logEnd, end, TAIL_BYTES));
+    } else {
+      text.append(log.text(logEnd, handOver, TAIL_BYTES));
+      text.append("START RequestId: ").append(invocation.requestId).append(" Version: $LATEST\n");
+      appendLine(text, log.text(handOver, end, TAIL_BYTES));
+      text.append("END RequestId: ").append(invocation.requestId).append('\n');
+      text.append(report(invocation, outcome));
+    }
+    logEnd = end;
+    return lastBytes(text.toString());
+  }
+
+  private String report(Invocation invocation, Outcome outcome) {
+    double millis = (System.nanoTime() - invocation.handedOverNanos()) / 1_000_000.0;
+    StringBuilder line = new StringBuilder("REPORT RequestId: ").append(invocation.requestId);
+    line.append(String.format(Locale.ROOT, "\tDuration: %.2f ms", millis));
+    line.append("\tBilled Duration: ").append((long) Math.ceil(millis)).append(" ms");
+    line.append("\tMemory Size: ").append(function.memoryMb()).append(" MB");
+    Duration init = initDuration();
+    if (served == 0 && init != null) {
+      line.append(String.format(Locale.ROOT, "\tInit Duration: %.2f ms", init.toNanos() / 1e6));
+    }
+    if (!outcome.keepsInstance()) {
+      String status = outcome.kind() == Outcome.Kind.TIMEOUT ? "timeout" : "error";
+      line.append("\tStatus: ").append(status).append("\tError Type: ").append(outcome.errorType());
+    }
+    return line.append('\n').toString();
+  }
+
+  private static void appendLine(StringBuilder text, String lines) {
+    text.append(lines);
+    if (!lines.isEmpty() && !lines.endsWith("\n")) {
+      text.append('\n');
+    }
+  }
+
+  private static String lastBytes(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= TAIL_BYTES) {
+      return text;
+    }
+    int first = bytes.length - TAIL_BYTES;
+    while (first < bytes.length && (bytes[first] & 0xC0) == 0x80) {
+      first++;
+    }
+    return new String(bytes, first, bytes.length - first, StandardCharsets.UTF_8);
+  }
+}

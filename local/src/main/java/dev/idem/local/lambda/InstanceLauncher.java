@@ -1,0 +1,227 @@
+package dev.idem.local.lambda;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Builds and starts instance processes: {@code java <heap and JIT flags> -cp <function
+ * jar>:<runtime interface client> AWSLambda <handler>} with Lambda's environment.
+ */
+final class InstanceLauncher {
+
+  static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+  /** The runtime interface client and its own dependencies, found by one class of each. */
+  private static final List<String> RIC_CLASSES =
+      List.of(
+          RIC_MAIN,
+          "com.amazonaws.services.lambda.runtime.Context",
+          "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+          "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
+
+  private static final String JNI_PROPERTY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+  private final Path java;
+  private final List<Path> runtimeClasspath;
+  private final Path workDir;
+  private final URI endpointUrl;
+  private final Consumer<String> console;
+  private Path jniLibrary;
+
+  InstanceLauncher(Path workDir, URI endpointUrl, Consumer<String> console) {
+    this.java = Path.of(System.getProperty("java.home"), "bin", "java");
+    this.runtimeClasspath = locateRuntimeClasspath();
+    this.workDir = workDir;
+    this.endpointUrl = endpointUrl;
+    this.console = console;
+  }
+
+  Consumer<String> console() {
+    return console;
+  }
+
+  Path logFile(String label) {
+    return workDir.resolve(label.replaceAll("[^A-Za-z0-9_.-]", "_") + ".log");
+  }
+
+  /** Starts one instance; its output goes to {@code logFile}, its stdin is closed. */
+  Process start(FunctionDefinition function, int runtimeApiPort, Path logFile) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command(function))
+            .directory(taskRoot().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    builder.environment().clear();
+    builder.environment().putAll(environment(function, runtimeApiPort));
+    Process process = builder.start();
+    process.getOutputStream().close();
+    return process;
+  }
+
+  List<String> command(FunctionDefinition function) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.add("-Xmx" + Math.max(function.memoryMb() * 3 / 4, 64) + "m");
+    command.addAll(
+        List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData",
+            "-Xshare:auto",
+            "--enable-native-access=ALL-UNNAMED",
+            "-D" + JNI_PROPERTY + "=" + jniLibrary()));
+    command.add("-cp");
+    command.add(classpath(function));
+    command.add(RIC_MAIN);
+    command.add(function.handler());
+    return command;
+  }
+
+  /**
+   * Lambda's variables over the function's own: the function may set anything but the runtime's
+   * identity (name, handler, Runtime API address, task root, log names).
+   */
+  Map<String, String> environment(FunctionDefinition function, int runtimeApiPort)
+      throws IOException {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+    env.put("LANG", "en_US.UTF-8");
+    env.put("TZ", ":UTC");
+    env.put("AWS_REGION", "us-east-1");
+    env.put("AWS_DEFAULT_REGION", "us-east-1");
+    env.put("AWS_ACCESS_KEY_ID", "local");
+    env.put("AWS_SECRET_ACCESS_KEY", "local");
+    env.put("AWS_SESSION_TOKEN", "local");
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    if (endpointUrl != null) {
+      env.put("AWS_ENDPOINT_URL", endpointUrl.toString());
+    }
+    env.putAll(function.environment());
+    env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+    env.put("_HANDLER", function.handler());
+    env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApiPort);
+    env.put("LAMBDA_TASK_ROOT", taskRoot().toString());
+    env.put("LAMBDA_RUNTIME_DIR", taskRoot().toString());
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName());
+    return env;
+  }
+
+  private String classpath(FunctionDefinition function) {
+    Set<String> entries = new LinkedHashSet<>();
+    entries.add(function.codeJar().toAbsolutePath().toString());
+    runtimeClasspath.forEach(path -> entries.add(path.toString()));
+    return String.join(File.pathSeparator, entries);
+  }
+
+  /**
+   * An empty folder as the working directory: the client adds the working directory and its {@code
+   * lib/} jars to the handler's class loader, so it must not be the function's own folder.
+   */
+  private Path taskRoot() throws IOException {
+    return Files.createDirectories(workDir.resolve("task"));
+  }
+
+  /**
+   * The client's native library, unpacked once per runtime. Left to itself, every process unpacks
+   * it to the same file in /tmp, and a process starting while another rewrites it can load a torn
+   * copy.
+   */
+  private synchronized Path jniLibrary() throws IOException {
+    if (jniLibrary == null) {
+      String name = "libaws-lambda-jni." + platform() + ".so";
+      Path target = workDir.resolve(name);
+      try (InputStream in = loader().getResourceAsStream("jni/" + name)) {
+        if (in == null) {
+          throw new IllegalStateException("The runtime interface client jar lacks jni/" + name);
+        }
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      jniLibrary = target;
+    }
+    return jniLibrary;
+  }
+
+  private static String platform() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+    if (!os.contains("linux")) {
+      throw new IllegalStateException(
+          "Function instances run AWS's runtime interface client, whose native part exists for"
+              + " Linux only (x86_64, arm64); this machine runs "
+              + System.getProperty("os.name"));
+    }
+    String cpu =
+        switch (arch) {
+          case "amd64", "x86_64" -> "x86_64";
+          case "aarch64", "arm64" -> "aarch_64";
+          default -> throw new IllegalStateException("No runtime interface client for CPU " + arch);
+        };
+    return (isMusl() ? "linux_musl-" : "linux-") + cpu;
+  }
+
+  private static boolean isMusl() {
+    try (var files = Files.list(Path.of("/lib"))) {
+      return files.anyMatch(file -> file.getFileName().toString().startsWith("ld-musl-"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String logStreamName() {
+    return LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
+        + "/[$LATEST]"
+        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+  }
+
+  private static ClassLoader loader() {
+    return InstanceLauncher.class.getClassLoader();
+  }
+
+  /** The jars holding the client and its dependencies, as this JVM loaded them. */
+  static List<Path> locateRuntimeClasspath() {
+    Set<Path> jars = new LinkedHashSet<>();
+    for (String className : RIC_CLASSES) {
+      try {
+        CodeSource source =
+            Class.forName(className, false, loader()).getProtectionDomain().getCodeSource();
+        if (source == null) {
+          throw new ClassNotFoundException(className + " has no code source");
+        }
+        jars.add(Path.of(source.getLocation().toURI()));
+      } catch (ClassNotFoundException | URISyntaxException e) {
+        throw new IllegalStateException(
+            "Cannot locate "
+                + className
+                + " (aws-lambda-java-runtime-interface-client) on the class path",
+            e);
+      }
+    }
+    return List.copyOf(jars);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.idem.local.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InstanceLauncherTest {
+
+  @TempDir Path workDir;
+
+  private final FunctionDefinition function =
+      new FunctionDefinition(
+          "orders",
+          "example.Orders::handle",
+          Path.of("/code/orders.jar"),
+          512,
+          Duration.ofSeconds(3),
+          Map.of(
+              "TABLE", "Orders",
+              "AWS_LAMBDA_RUNTIME_API", "10.0.0.1:1",
+              "_HANDLER", "other.Handler"),
+          4);
+
+  @Test
+  void command_function_sizesHeapAndPutsJarBeforeRuntimeClient() throws Exception {
+    List<String> command = launcher(null).command(function);
+
+    assertThat(command.get(0)).endsWith("/bin/java");
+    assertThat(command)
+        .contains("-Xmx384m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED")
+        .endsWith(InstanceLauncher.RIC_MAIN, "example.Orders::handle");
+    assertThat(command).anyMatch(arg -> arg.matches("-D.*NativeClient\\.JNI=.*\\.so"));
+    String classpath = command.get(command.indexOf("-cp") + 1);
+    assertThat(classpath.split(File.pathSeparator)[0]).isEqualTo("/code/orders.jar");
+    assertThat(classpath).contains("aws-lambda-java-runtime-interface-client");
+  }
+
+  @Test
+  void environment_function_hasLambdaVariablesAndItsOwnUnlessReserved() throws Exception {
+    Map<String, String> env =
+        launcher(URI.create("http://127.0.0.1:4566")).environment(function, 9001);
+
+    assertThat(env)
+        .containsEntry("TABLE", "Orders")
+        .containsEntry("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001")
+        .containsEntry("_HANDLER", "example.Orders::handle")
+        .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "orders")
+        .containsEntry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST")
+        .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512")
+        .containsEntry("AWS_REGION", "us-east-1")
+        .containsEntry("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")
+        .containsEntry("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/orders")
+        .containsEntry("TZ", ":UTC")
+        .containsKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "LAMBDA_TASK_ROOT");
+    assertThat(env.get("AWS_LAMBDA_LOG_STREAM_NAME"))
+        .matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}");
+  }
+
+  @Test
+  void environment_noEndpoint_setsNoEndpointUrl() throws Exception {
+    assertThat(launcher(null).environment(function, 9001)).doesNotContainKey("AWS_ENDPOINT_URL");
+  }
+
+  @Test
+  void locateRuntimeClasspath_thisJvm_findsClientAndItsDependencies() {
+    List<String> jars =
+        InstanceLauncher.locateRuntimeClasspath().stream()
+            .map(path -> path.getFileName().toString())
+            .toList();
+
+    assertThat(jars)
+        .hasSize(4)
+        .anyMatch(jar -> jar.startsWith("aws-lambda-java-runtime-interface-client-"))
+        .anyMatch(jar -> jar.startsWith("aws-lambda-java-core-"))
+        .anyMatch(jar -> jar.startsWith("aws-lambda-java-serialization-"))
+        .anyMatch(jar -> jar.startsWith("utils-lite-"));
+  }
+
+  private InstanceLauncher launcher(URI endpoint) {
+    return new InstanceLauncher(workDir, endpoint, line -> {});
+  }
+}
