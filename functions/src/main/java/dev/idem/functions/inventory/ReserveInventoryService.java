@@ -91,22 +91,20 @@ public final class ReserveInventoryService {
     try {
       return Optional.of(
           idempotency.executeInSingleTransaction(
-              request,
-              Reservation.class,
-              writes -> {
-                writes.update(
-                    orders
-                        .transitions()
-                        .rejected(
-                            event.data().orderId(),
-                            OUT_OF_STOCK,
-                            rejected.shortSkus(),
-                            event.metadata().eventId()));
-                return rejected;
-              }));
+              request, Reservation.class, writes -> rejectWrites(event, rejected, writes)));
     } catch (EffectConditionFailedException orderNotPending) {
       return Optional.empty();
     }
+  }
+
+  private Reservation rejectWrites(
+      DomainEvent<OrderPlaced> event, Reservation rejected, TransactionWrites writes) {
+    String orderId = event.data().orderId();
+    writes.update(
+        orders
+            .transitions()
+            .rejected(orderId, OUT_OF_STOCK, rejected.shortSkus(), event.metadata().eventId()));
+    return rejected;
   }
 
   private List<Reservation.Shortfall> shortfalls(Map<String, Integer> wanted) {
