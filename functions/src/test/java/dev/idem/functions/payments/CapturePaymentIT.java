@@ -79,6 +79,7 @@ class CapturePaymentIT {
 
   @Test
   void handleRequest_orderPlaced_chargesOnceAndMarksTheOrderPaid() throws Exception {
+    payments.answerNext(1, 201, "{\"id\":\"pay_happy\"}");
     DomainEvent<OrderPlaced> placed = OrderFixtures.place(tables, line("SKU-001", 2));
     String orderId = placed.data().orderId();
 
@@ -99,7 +100,7 @@ class CapturePaymentIT {
                               + "\",\"amount\":2000,\"currency\":\"EUR\"}"));
         });
     assertThat(attribute(tables, orderId, "status")).isEqualTo("PAID");
-    assertThat(attribute(tables, orderId, "paymentId")).isEqualTo("pay_1");
+    assertThat(attribute(tables, orderId, "paymentId")).isEqualTo("pay_happy");
     assertThat(attribute(tables, orderId, "version")).isEqualTo("2");
     assertThat(attribute(tables, orderId, "causationId")).isEqualTo(placed.metadata().eventId());
     assertThat(attribute(tables, orderId, "correlationId"))
@@ -175,6 +176,7 @@ class CapturePaymentIT {
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(attribute(tables, placed.data().orderId(), "status")).isEqualTo("PAID");
+    assertThat(attribute(tables, placed.data().orderId(), "paymentId")).startsWith("pay_");
     assertThat(payments.requests())
         .singleElement()
         .satisfies(r -> assertThat(r.body()).contains("\"amount\":7499"));

@@ -104,6 +104,7 @@ class CapturePaymentRetryIT {
   @Test
   void handleRequest_provider5xxThenSuccess_retriesThroughTheQueueUnderTheSameKey() {
     payments.failNext(1, 503);
+    payments.answerNext(1, 201, "{\"paymentId\":\"pay_retried\"}");
     DomainEvent<OrderPlaced> placed = OrderFixtures.place(tables, line("SKU-003", 1));
     String orderId = placed.data().orderId();
 
@@ -116,7 +117,7 @@ class CapturePaymentRetryIT {
     assertThat(queue.deliveries(messageId)).isEqualTo(2);
     assertThat(queue.invocations().get(1).receiveCounts()).containsEntry(messageId, 2);
     assertThat(attribute(tables, orderId, "status")).isEqualTo("PAID");
-    assertThat(attribute(tables, orderId, "paymentId")).isEqualTo("pay_1");
+    assertThat(attribute(tables, orderId, "paymentId")).isEqualTo("pay_retried");
     assertThat(out.metric("PaymentsCaptured")).isEqualTo(1);
   }
 

@@ -1,16 +1,12 @@
 package dev.idem.functions.testkit;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -238,7 +234,8 @@ public final class QueueDriver implements AutoCloseable {
     List<String> failed;
     Throwable error = null;
     try {
-      SQSBatchResponse response = handler.handleRequest(event, new DriverContext());
+      SQSBatchResponse response =
+          handler.handleRequest(event, new QueueDriverContext(REMAINING_MILLIS));
       failed =
           response.getBatchItemFailures().stream()
               .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
@@ -295,7 +292,7 @@ public final class QueueDriver implements AutoCloseable {
 
   private static String createQueue(
       SqsClient sqs, String name, boolean fifo, Map<QueueAttributeName, String> extra) {
-    Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(extra);
+    Map<QueueAttributeName, String> attributes = new HashMap<>(extra);
     attributes.put(
         QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY_TIMEOUT_SECONDS));
     if (fifo) {
@@ -313,76 +310,5 @@ public final class QueueDriver implements AutoCloseable {
 
   private static String suffix() {
     return UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  /** A Lambda context with a function timeout's worth of time left. */
-  private static final class DriverContext implements Context {
-
-    private final String requestId = UUID.randomUUID().toString();
-
-    @Override
-    public String getAwsRequestId() {
-      return requestId;
-    }
-
-    @Override
-    public String getLogGroupName() {
-      return "/aws/lambda/queue-driver";
-    }
-
-    @Override
-    public String getLogStreamName() {
-      return "queue-driver";
-    }
-
-    @Override
-    public String getFunctionName() {
-      return "queue-driver";
-    }
-
-    @Override
-    public String getFunctionVersion() {
-      return "$LATEST";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-      return "arn:aws:lambda:us-east-1:123456789012:function:queue-driver";
-    }
-
-    @Override
-    public CognitoIdentity getIdentity() {
-      return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-      return null;
-    }
-
-    @Override
-    public int getRemainingTimeInMillis() {
-      return REMAINING_MILLIS;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-      return 512;
-    }
-
-    @Override
-    public LambdaLogger getLogger() {
-      return new LambdaLogger() {
-        @Override
-        public void log(String message) {
-          System.out.print(message);
-        }
-
-        @Override
-        public void log(byte[] message) {
-          System.out.print(new String(message, StandardCharsets.UTF_8));
-        }
-      };
-    }
   }
 }
