@@ -39,12 +39,13 @@ import java.util.function.Function;
  * }
  *
  * <p>Each message runs under its own key (its message id unless {@link Builder#keyFrom} says
- * otherwise), with its body (parsed when it is JSON) as the payload the key must come with. A
- * message whose key already completed succeeds without running the handler. A message fails, and is
- * reported in {@code batchItemFailures} by its message id, when the handler throws, the key is held
- * by another invocation, the key came with another body, or the store fails. If the loop itself
- * breaks (an {@link Error}, a malformed batch), every message not yet processed is reported failed;
- * when none can be named, the error is thrown so that Lambda retries the whole batch.
+ * otherwise), with its body (parsed when it is JSON, unless {@link Builder#payloadFrom} says
+ * otherwise) as the payload the key must come with. A message whose key already completed succeeds
+ * without running the handler. A message fails, and is reported in {@code batchItemFailures} by its
+ * message id, when the handler throws, the key is held by another invocation, the key came with
+ * another body, or the store fails. If the loop itself breaks (an {@link Error}, a malformed
+ * batch), every message not yet processed is reported failed; when none can be named, the error is
+ * thrown so that Lambda retries the whole batch.
  *
  * <p>On a FIFO queue (its ARN ends in {@code .fifo}) messages run in order, one at a time:
  * processing stops at the first failure, which is reported with every later message. With {@link
@@ -56,6 +57,7 @@ public final class SqsBatchIdempotency {
 
   private final Idempotency idempotency;
   private final Function<SQSMessage, String> keyFrom;
+  private final Function<SQSMessage, Object> payloadFrom;
   private final boolean skipFailedGroupOnly;
   private final ExecutorService executor;
   private final Payloads payloads;
@@ -66,6 +68,8 @@ public final class SqsBatchIdempotency {
     this.skipFailedGroupOnly = builder.skipFailedGroupOnly;
     this.executor = builder.executor;
     this.payloads = new Payloads(builder.mapper);
+    this.payloadFrom =
+        builder.payloadFrom != null ? builder.payloadFrom : m -> payloads.body(m.getBody());
   }
 
   /** A builder over {@code idempotency}, which sets the store, key prefix and record expiry. */
@@ -176,7 +180,7 @@ public final class SqsBatchIdempotency {
     SQSMessage message = Objects.requireNonNull(messages.get(index), "The batch holds a null");
     IdempotentRequest request;
     try {
-      request = Payloads.request(keyFrom.apply(message), payloads.body(message.getBody()), context);
+      request = Payloads.request(keyFrom.apply(message), payloadFrom.apply(message), context);
     } catch (RuntimeException e) {
       return false;
     }
@@ -215,6 +219,7 @@ public final class SqsBatchIdempotency {
   public static final class Builder {
     private final Idempotency idempotency;
     private Function<SQSMessage, String> keyFrom = SQSMessage::getMessageId;
+    private Function<SQSMessage, Object> payloadFrom;
     private boolean skipFailedGroupOnly;
     private ExecutorService executor;
     private ObjectMapper mapper = new ObjectMapper();
@@ -230,6 +235,19 @@ public final class SqsBatchIdempotency {
      */
     public Builder keyFrom(Function<SQSMessage, String> keyFrom) {
       this.keyFrom = keyFrom;
+      return this;
+    }
+
+    /**
+     * What a message's key must always come with, fingerprinted as canonical JSON; a message whose
+     * function throws fails. Default: the body, parsed when it is JSON. Set it together with {@link
+     * #keyFrom} when the body wraps the business content in fields that change from one sending to
+     * the next: an EventBridge event delivered to SQS gets a new {@code id} each time it is
+     * published, so with the whole body as payload a republished event would be a payload mismatch
+     * instead of a replay. Use its {@code detail} then.
+     */
+    public Builder payloadFrom(Function<SQSMessage, Object> payloadFrom) {
+      this.payloadFrom = payloadFrom;
       return this;
     }
 

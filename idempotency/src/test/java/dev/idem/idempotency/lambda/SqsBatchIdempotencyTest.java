@@ -98,6 +98,39 @@ class SqsBatchIdempotencyTest {
   }
 
   @Test
+  void process_payloadFromDetail_republishedEventWithNewEnvelopeIsAReplay() {
+    SqsBatchIdempotency byEvent =
+        SqsBatchIdempotency.builder(idempotency)
+            .keyFrom(m -> Fixtures.json(m.getBody()).at("/detail/eventId").asText())
+            .payloadFrom(m -> Fixtures.json(m.getBody()).get("detail"))
+            .build();
+    SQSEvent event =
+        Fixtures.batch(
+            Fixtures.message("m-1", "{\"id\":\"eb-1\",\"detail\":{\"eventId\":\"e-1\"}}"),
+            Fixtures.message("m-2", "{\"id\":\"eb-2\",\"detail\":{\"eventId\":\"e-1\"}}"));
+
+    SQSBatchResponse response = byEvent.process(event, context, this::count);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(runs).containsOnlyKeys("m-1");
+  }
+
+  @Test
+  void process_payloadFromThrows_reportsThatMessage() {
+    SqsBatchIdempotency strict =
+        SqsBatchIdempotency.builder(idempotency)
+            .payloadFrom(m -> {
+              throw new IllegalArgumentException("no detail");
+            })
+            .build();
+
+    SQSBatchResponse response = strict.process(Fixtures.standardBatch(), context, this::count);
+
+    assertThat(response.getBatchItemFailures()).hasSize(3);
+    assertThat(runs).isEmpty();
+  }
+
+  @Test
   void process_keyFromThrowsOrReturnsNull_reportsThoseMessages() {
     SqsBatchIdempotency byPayment =
         SqsBatchIdempotency.builder(idempotency)

@@ -1,0 +1,71 @@
+package dev.idem.functions.fulfilment;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/** Reads and changes orders in the Orders table. Thread-safe. */
+public final class OrderStore {
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final OrderTransitions transitions;
+
+  /** The orders in {@code table}; changes are stamped with {@code clock}'s time. */
+  public OrderStore(DynamoDbClient dynamo, String table, Clock clock) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.transitions = new OrderTransitions(table, clock);
+  }
+
+  /** The transitions of this table's orders. */
+  public OrderTransitions transitions() {
+    return transitions;
+  }
+
+  /**
+   * Where the order stands now (a strongly consistent read).
+   *
+   * @return empty when there is no such order
+   * @throws IllegalArgumentException when the item holds a status or inventory state this code does
+   *     not know
+   */
+  public Optional<OrderState> find(String orderId) {
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(r ->
+                r.tableName(table)
+                    .key(Map.of("orderId", AttributeValue.fromS(orderId)))
+                    .consistentRead(true)
+                    .projectionExpression("#status, #inventory")
+                    .expressionAttributeNames(
+                        Map.of("#status", "status", "#inventory", "inventory")))
+            .item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new OrderState(
+            orderId,
+            OrderStatus.valueOf(item.get("status").s()),
+            InventoryState.valueOf(item.get("inventory").s())));
+  }
+
+  /**
+   * Applies a transition.
+   *
+   * @return false when the order was not in the state the transition leaves (nothing changed)
+   */
+  public boolean apply(Update transition) {
+    try {
+      dynamo.updateItem(OrderTransitions.request(transition));
+      return true;
+    } catch (ConditionalCheckFailedException notInThatState) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.idem.functions.inventory;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.idem.events.EventType;
+import dev.idem.events.OrderPlaced;
+import dev.idem.functions.common.AwsClients;
+import dev.idem.functions.fulfilment.EventMessages;
+import dev.idem.functions.fulfilment.Fulfilment;
+import dev.idem.functions.fulfilment.Idempotencies;
+import dev.idem.functions.fulfilment.OrderStore;
+import dev.idem.functions.fulfilment.Telemetry;
+import dev.idem.idempotency.lambda.RecordHandler;
+import dev.idem.idempotency.lambda.SqsBatchIdempotency;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * ReserveInventoryFunction: takes {@code OrderPlaced} events from the inventory queue and reserves
+ * each order's stock once (see {@link ReserveInventoryService}).
+ *
+ * <p>Each event has two idempotency records, both keyed by its event id. The batch adapter's
+ * (prefix {@value #KEY_PREFIX}) reports failures per message and makes a redelivered event a
+ * one-read replay that runs nothing. The reservation's own (prefix {@value #STOCK_KEY_PREFIX}) is
+ * committed in the same transaction as the stock decrements and the order's change, so stock is
+ * taken exactly once even when the function dies after that transaction and the event comes back. A
+ * body that is not an {@code OrderPlaced} event is reported failed and reaches the dead-letter
+ * queue after {@code maxReceiveCount} receives.
+ */
+public final class ReserveInventoryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  /** The key prefix of the batch adapter's records. */
+  public static final String KEY_PREFIX = "reserve-inventory";
+
+  /** The key prefix of the records committed with the stock. */
+  public static final String STOCK_KEY_PREFIX = "reserve-inventory-stock";
+
+  private final SqsBatchIdempotency batch;
+  private final RecordHandler<SQSMessage> handler;
+
+  /** The handler Lambda builds, once per container, from the function's environment. */
+  public ReserveInventoryHandler() {
+    this(ReserveInventoryConfig.fromEnv(System.getenv()));
+  }
+
+  private ReserveInventoryHandler(ReserveInventoryConfig config) {
+    this(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC(), System.out);
+  }
+
+  /** A handler over the given collaborators; logs and metrics go to {@code out}. */
+  public ReserveInventoryHandler(
+      ReserveInventoryConfig config, DynamoDbClient dynamo, Clock clock, PrintStream out) {
+    Telemetry telemetry = Telemetry.of(config.serviceName(), out, clock);
+    OrderStore orders = new OrderStore(dynamo, config.ordersTable(), clock);
+    ReserveInventoryService service =
+        new ReserveInventoryService(
+            Idempotencies.onTable(
+                dynamo,
+                config.idempotencyTable(),
+                STOCK_KEY_PREFIX,
+                clock,
+                telemetry.idempotency()),
+            new InventoryStore(dynamo, config.inventoryTable()),
+            orders,
+            new Fulfilment(orders, telemetry.log(), telemetry.metrics()),
+            telemetry);
+    EventMessages messages =
+        new EventMessages(Set.of(EventType.ORDER_PLACED), telemetry.log(), telemetry.metrics());
+    this.batch =
+        messages.batch(
+            Idempotencies.onTable(
+                dynamo, config.idempotencyTable(), KEY_PREFIX, clock, telemetry.idempotency()));
+    this.handler = messages.handler(OrderPlaced.class, service::reserve);
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return batch.process(event, context, handler);
+  }
+}

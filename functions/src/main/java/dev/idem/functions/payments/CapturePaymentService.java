@@ -1,0 +1,110 @@
+package dev.idem.functions.payments;
+
+import dev.idem.events.DomainEvent;
+import dev.idem.events.EventMetadata;
+import dev.idem.events.OrderPlaced;
+import dev.idem.functions.common.ProviderUnavailableException;
+import dev.idem.functions.fulfilment.Fulfilment;
+import dev.idem.functions.fulfilment.OrderState;
+import dev.idem.functions.fulfilment.OrderStatus;
+import dev.idem.functions.fulfilment.OrderStore;
+import dev.idem.functions.fulfilment.Telemetry;
+import java.util.Map;
+
+/**
+ * Captures the payment of a placed order: charges it with the provider and records the outcome as
+ * the order's transition {@code PLACED → PAID} (then tries {@code FULFILLED}) or {@code PLACED →
+ * PAYMENT_FAILED}. Runs under the idempotency of the event (see {@link CapturePaymentHandler}); the
+ * provider's own idempotency key, one per order, covers the window where a charge succeeded but
+ * recording it failed and the event is retried. Thread-safe.
+ */
+public final class CapturePaymentService {
+
+  private final OrderStore orders;
+  private final PaymentProvider provider;
+  private final Fulfilment fulfilment;
+  private final Telemetry telemetry;
+
+  /** A service recording outcomes in {@code orders}. */
+  public CapturePaymentService(
+      OrderStore orders, PaymentProvider provider, Fulfilment fulfilment, Telemetry telemetry) {
+    this.orders = orders;
+    this.provider = provider;
+    this.fulfilment = fulfilment;
+    this.telemetry = telemetry;
+  }
+
+  /**
+   * Captures the payment of the placed order, unless the order is no longer waiting for one.
+   *
+   * @throws ProviderUnavailableException when the provider timed out or failed: retry the event
+   * @throws IllegalStateException when the order does not exist or the provider answered
+   *     unexpectedly: retry, then dead-letter
+   */
+  public void capture(DomainEvent<OrderPlaced> event) {
+    OrderPlaced order = event.data();
+    OrderState state =
+        orders
+            .find(order.orderId())
+            .orElseThrow(() ->
+                new IllegalStateException("Order " + order.orderId() + " is not in the table"));
+    if (state.status() != OrderStatus.PLACED) {
+      skip(event.metadata(), state);
+      return;
+    }
+    switch (provider.charge(order.orderId(), order.total(), order.currency())) {
+      case ChargeResult.Captured captured -> recordCaptured(event, captured);
+      case ChargeResult.Declined declined -> recordDeclined(event, declined);
+    }
+  }
+
+  private void recordCaptured(DomainEvent<OrderPlaced> event, ChargeResult.Captured captured) {
+    EventMetadata cause = event.metadata();
+    String orderId = event.data().orderId();
+    Map<String, Object> fields =
+        Map.of(
+            "orderId", orderId, "paymentId", captured.paymentId(), "amount", event.data().total());
+    if (!orders.apply(orders.transitions().paid(orderId, captured.paymentId(), cause.eventId()))) {
+      telemetry
+          .log()
+          .warn(
+              "payment captured, but the order left PLACED meanwhile: refund it",
+              cause.correlationId(),
+              fields);
+      telemetry.metrics().count("PaymentsToRefund", 1);
+      return;
+    }
+    telemetry.log().info("payment captured", cause.correlationId(), fields);
+    telemetry.metrics().count("PaymentsCaptured", 1);
+    fulfilment.attempt(orderId, cause);
+  }
+
+  private void recordDeclined(DomainEvent<OrderPlaced> event, ChargeResult.Declined declined) {
+    EventMetadata cause = event.metadata();
+    String orderId = event.data().orderId();
+    boolean recorded =
+        orders.apply(
+            orders.transitions().paymentFailed(orderId, declined.reason(), cause.eventId()));
+    telemetry
+        .log()
+        .info(
+            recorded ? "payment declined" : "payment declined, but the order left PLACED meanwhile",
+            cause.correlationId(),
+            Map.of("orderId", orderId, "reason", declined.reason()));
+    telemetry.metrics().count("PaymentsDeclined", 1);
+  }
+
+  // A redelivery after the outcome was recorded, or an order cancelled for lack of stock: nothing
+  // to charge. A paid order may still wait for the fulfilment a failed earlier attempt left undone.
+  private void skip(EventMetadata cause, OrderState state) {
+    telemetry
+        .log()
+        .info(
+            "order not waiting for payment; not charged",
+            cause.correlationId(),
+            Map.of("orderId", state.orderId(), "status", state.status().name()));
+    if (state.status() == OrderStatus.PAID) {
+      fulfilment.attempt(state.orderId(), cause);
+    }
+  }
+}

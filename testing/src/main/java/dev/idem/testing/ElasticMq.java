@@ -1,0 +1,98 @@
+package dev.idem.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * ElasticMQ, an SQS-compatible queue server, running in this JVM on a free loopback port.
+ *
+ * <p>Clients of {@link #client(ExecutionInterceptor...)} speak the real SQS protocol over HTTP, so
+ * tests exercise the SDK's marshalling, visibility timeouts, receive counts and redrive policies (a
+ * message moves to the dead-letter queue on the receive after {@code maxReceiveCount}). Queue ARNs
+ * look like {@code arn:aws:sqs:elasticmq:000000000000:<queue>}.
+ *
+ * {@snippet :
+ * try (ElasticMq mq = ElasticMq.start(); SqsClient sqs = mq.client()) {
+ *   String url = sqs.createQueue(r -> r.queueName("payments")).queueUrl();
+ *   // send, receive, run code under test
+ * }
+ * }
+ */
+public final class ElasticMq implements AutoCloseable {
+
+  private final SQSRestServer server;
+  private final int port;
+
+  private ElasticMq(SQSRestServer server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  /**
+   * Starts a server on a free port and waits until it accepts requests (1 to 3 s).
+   *
+   * @throws IllegalStateException if the server cannot start
+   */
+  public static ElasticMq start() {
+    int port = freePort();
+    try {
+      SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
+      server.waitUntilStarted();
+      return new ElasticMq(server, port);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("ElasticMQ did not start on port " + port, e);
+    }
+  }
+
+  /** The endpoint to point an SDK client at, for example {@code http://127.0.0.1:9324}. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /**
+   * A client for this server with dummy credentials, the URL-connection HTTP client, explicit
+   * timeouts and the given interceptors (for example a {@link CallCounter}). Its socket timeout
+   * leaves room for long polls of up to 20 s. The caller closes it.
+   */
+  public SqsClient client(ExecutionInterceptor... interceptors) {
+    return SqsClient.builder()
+        .endpointOverride(endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(25)))
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .executionInterceptors(List.of(interceptors))
+                .apiCallTimeout(Duration.ofSeconds(30))
+                .build())
+        .build();
+  }
+
+  /** Stops the server and waits until it has stopped. */
+  @Override
+  public void close() {
+    server.stopAndWait();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
