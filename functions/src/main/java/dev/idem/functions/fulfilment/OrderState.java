@@ -1,5 +1,8 @@
 package dev.idem.functions.fulfilment;
 
+import dev.idem.functions.orders.InventoryStatus;
+import dev.idem.functions.orders.OrderStatus;
+
 /**
  * Where an order stands.
  *
@@ -7,4 +10,4 @@ package dev.idem.functions.fulfilment;
  * @param status its status
  * @param inventory whether its stock is reserved
  */
-public record OrderState(String orderId, OrderStatus status, InventoryState inventory) {}
+public record OrderState(String orderId, OrderStatus status, InventoryStatus inventory) {}

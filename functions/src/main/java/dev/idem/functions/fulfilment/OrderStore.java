@@ -1,5 +1,8 @@
 package dev.idem.functions.fulfilment;
 
+import dev.idem.functions.orders.InventoryStatus;
+import dev.idem.functions.orders.OrderItems;
+import dev.idem.functions.orders.OrderStatus;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +46,7 @@ public final class OrderStore {
                     .consistentRead(true)
                     .projectionExpression("#status, #inventory")
                     .expressionAttributeNames(
-                        Map.of("#status", "status", "#inventory", "inventory")))
+                        Map.of("#status", OrderItems.STATUS, "#inventory", OrderItems.INVENTORY)))
             .item();
     if (item == null || item.isEmpty()) {
       return Optional.empty();
@@ -51,8 +54,8 @@ public final class OrderStore {
     return Optional.of(
         new OrderState(
             orderId,
-            OrderStatus.valueOf(item.get("status").s()),
-            InventoryState.valueOf(item.get("inventory").s())));
+            OrderStatus.valueOf(item.get(OrderItems.STATUS).s()),
+            InventoryStatus.valueOf(item.get(OrderItems.INVENTORY).s())));
   }
 
   /**

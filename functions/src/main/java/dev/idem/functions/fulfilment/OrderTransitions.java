@@ -1,5 +1,8 @@
 package dev.idem.functions.fulfilment;
 
+import dev.idem.functions.orders.InventoryStatus;
+import dev.idem.functions.orders.OrderItems;
+import dev.idem.functions.orders.OrderStatus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +37,7 @@ public final class OrderTransitions {
     return transition(
         orderId,
         Guard.status(OrderStatus.PLACED),
-        Map.of("status", s(OrderStatus.PAID.name()), "paymentId", s(paymentId)),
+        Map.of(OrderItems.STATUS, s(OrderStatus.PAID.name()), OrderItems.PAYMENT_ID, s(paymentId)),
         causationId);
   }
 
@@ -43,7 +46,11 @@ public final class OrderTransitions {
     return transition(
         orderId,
         Guard.status(OrderStatus.PLACED),
-        Map.of("status", s(OrderStatus.PAYMENT_FAILED.name()), "failureReason", s(reason)),
+        Map.of(
+            OrderItems.STATUS,
+            s(OrderStatus.PAYMENT_FAILED.name()),
+            OrderItems.FAILURE_REASON,
+            s(reason)),
         causationId);
   }
 
@@ -51,8 +58,8 @@ public final class OrderTransitions {
   public Update reserved(String orderId, String causationId) {
     return transition(
         orderId,
-        Guard.inventory(InventoryState.PENDING),
-        Map.of("inventory", s(InventoryState.RESERVED.name())),
+        Guard.inventory(InventoryStatus.PENDING),
+        Map.of(OrderItems.INVENTORY, s(InventoryStatus.RESERVED.name())),
         causationId);
   }
 
@@ -63,20 +70,21 @@ public final class OrderTransitions {
    */
   public Update rejected(String orderId, String reason, List<String> skus, String causationId) {
     Map<String, AttributeValue> changes = new LinkedHashMap<>();
-    changes.put("inventory", s(InventoryState.REJECTED.name()));
-    changes.put("status", s(OrderStatus.CANCELLED.name()));
-    changes.put("failureReason", s(reason));
+    changes.put(OrderItems.INVENTORY, s(InventoryStatus.REJECTED.name()));
+    changes.put(OrderItems.STATUS, s(OrderStatus.CANCELLED.name()));
+    changes.put(OrderItems.FAILURE_REASON, s(reason));
     changes.put(
-        "rejectedSkus", AttributeValue.fromL(skus.stream().map(OrderTransitions::s).toList()));
-    return transition(orderId, Guard.inventory(InventoryState.PENDING), changes, causationId);
+        OrderItems.REJECTED_SKUS,
+        AttributeValue.fromL(skus.stream().map(OrderTransitions::s).toList()));
+    return transition(orderId, Guard.inventory(InventoryStatus.PENDING), changes, causationId);
   }
 
   /** {@code PAID} with inventory {@code RESERVED} {@code → FULFILLED}. */
   public Update fulfilled(String orderId, String causationId) {
     return transition(
         orderId,
-        Guard.status(OrderStatus.PAID).and(Guard.inventory(InventoryState.RESERVED)),
-        Map.of("status", s(OrderStatus.FULFILLED.name())),
+        Guard.status(OrderStatus.PAID).and(Guard.inventory(InventoryStatus.RESERVED)),
+        Map.of(OrderItems.STATUS, s(OrderStatus.FULFILLED.name())),
         causationId);
   }
 
@@ -133,14 +141,14 @@ public final class OrderTransitions {
     static Guard status(OrderStatus status) {
       return new Guard(
           "#status = :fromStatus",
-          Map.of("#status", "status"),
+          Map.of("#status", OrderItems.STATUS),
           Map.of(":fromStatus", s(status.name())));
     }
 
-    static Guard inventory(InventoryState state) {
+    static Guard inventory(InventoryStatus state) {
       return new Guard(
           "#inventory = :fromInventory",
-          Map.of("#inventory", "inventory"),
+          Map.of("#inventory", OrderItems.INVENTORY),
           Map.of(":fromInventory", s(state.name())));
     }
 

@@ -1,6 +1,6 @@
 package dev.idem.functions.inventory;
 
-import dev.idem.functions.fulfilment.InventoryState;
+import dev.idem.functions.orders.InventoryStatus;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * @param inventory {@code RESERVED}, or {@code REJECTED} when stock was short
  * @param shortfalls the lines that could not be served; empty when reserved
  */
-public record Reservation(InventoryState inventory, List<Shortfall> shortfalls) {
+public record Reservation(InventoryStatus inventory, List<Shortfall> shortfalls) {
 
   public Reservation {
     shortfalls = List.copyOf(shortfalls);

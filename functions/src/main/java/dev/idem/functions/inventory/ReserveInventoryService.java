@@ -4,10 +4,10 @@ import dev.idem.events.DomainEvent;
 import dev.idem.events.EventMetadata;
 import dev.idem.events.OrderPlaced;
 import dev.idem.functions.fulfilment.Fulfilment;
-import dev.idem.functions.fulfilment.InventoryState;
 import dev.idem.functions.fulfilment.OrderState;
 import dev.idem.functions.fulfilment.OrderStore;
 import dev.idem.functions.fulfilment.Telemetry;
+import dev.idem.functions.orders.InventoryStatus;
 import dev.idem.idempotency.EffectConditionFailedException;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotentRequest;
@@ -76,7 +76,7 @@ public final class ReserveInventoryService {
     wanted.forEach((sku, quantity) -> writes.update(inventory.decrement(sku, quantity)));
     writes.update(
         orders.transitions().reserved(event.data().orderId(), event.metadata().eventId()));
-    return new Reservation(InventoryState.RESERVED, List.of());
+    return new Reservation(InventoryStatus.RESERVED, List.of());
   }
 
   // Nothing was written by the failed reservation, so the same key is still free for this record.
@@ -87,7 +87,7 @@ public final class ReserveInventoryService {
       throw new IllegalStateException(
           "Stock for order " + event.data().orderId() + " was short, but no longer is: retry");
     }
-    Reservation rejected = new Reservation(InventoryState.REJECTED, shortfalls);
+    Reservation rejected = new Reservation(InventoryStatus.REJECTED, shortfalls);
     try {
       return Optional.of(
           idempotency.executeInSingleTransaction(
@@ -130,7 +130,7 @@ public final class ReserveInventoryService {
             "inventory already decided; stock unchanged",
             event.metadata().correlationId(),
             Map.of("orderId", orderId, "inventory", state.inventory().name()));
-    if (state.inventory() == InventoryState.RESERVED) {
+    if (state.inventory() == InventoryStatus.RESERVED) {
       fulfilment.attempt(orderId, event.metadata());
     }
   }
@@ -138,7 +138,7 @@ public final class ReserveInventoryService {
   private void report(DomainEvent<OrderPlaced> event, Reservation reservation) {
     EventMetadata cause = event.metadata();
     String orderId = event.data().orderId();
-    if (reservation.inventory() == InventoryState.RESERVED) {
+    if (reservation.inventory() == InventoryStatus.RESERVED) {
       telemetry.log().info("inventory reserved", cause.correlationId(), Map.of("orderId", orderId));
       telemetry.metrics().count("InventoryReserved", 1);
       fulfilment.attempt(orderId, cause);

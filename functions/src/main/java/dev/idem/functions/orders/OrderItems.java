@@ -26,6 +26,7 @@ public final class OrderItems {
   public static final String INVENTORY = "inventory";
   public static final String PAYMENT_ID = "paymentId";
   public static final String FAILURE_REASON = "failureReason";
+  public static final String REJECTED_SKUS = "rejectedSkus";
   public static final String CORRELATION_ID = "correlationId";
   public static final String CAUSATION_ID = "causationId";
   public static final String CREATED_AT = "createdAt";

@@ -6,9 +6,9 @@ import dev.idem.events.OrderPlaced;
 import dev.idem.functions.common.ProviderUnavailableException;
 import dev.idem.functions.fulfilment.Fulfilment;
 import dev.idem.functions.fulfilment.OrderState;
-import dev.idem.functions.fulfilment.OrderStatus;
 import dev.idem.functions.fulfilment.OrderStore;
 import dev.idem.functions.fulfilment.Telemetry;
+import dev.idem.functions.orders.OrderStatus;
 import java.util.Map;
 
 /**

@@ -41,7 +41,7 @@ public record OrderImage(
     String updatedAt) {
 
   /** The attribute that lists the SKUs short of stock when a reservation is rejected. */
-  public static final String REJECTED_SKUS = "rejectedSkus";
+  public static final String REJECTED_SKUS = OrderItems.REJECTED_SKUS;
 
   /** The image of an item that did not exist yet (before an INSERT). */
   public static final OrderImage ABSENT =
