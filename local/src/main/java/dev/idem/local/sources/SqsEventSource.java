@@ -198,7 +198,6 @@ public final class SqsEventSource implements AutoCloseable {
                       .queueUrl(config.queueUrl())
                       .maxNumberOfMessages(max)
                       .waitTimeSeconds(longPoll ? LONG_POLL_SECONDS : 0)
-                      .attributeNamesWithStrings("All")
                       .messageSystemAttributeNamesWithStrings("All")
                       .messageAttributeNames("All"))
               .messages();
