@@ -79,7 +79,7 @@ final class ProxyResponses {
       return new byte[0];
     }
     if (answer.path("isBase64Encoded").asBoolean(false)) {
-      return Base64.getMimeDecoder().decode(body.asText());
+      return Base64.getDecoder().decode(body.asText().replaceAll("\\s", ""));
     }
     return body.asText().getBytes(StandardCharsets.UTF_8);
   }

@@ -52,6 +52,9 @@ public final class SqsEventSource implements AutoCloseable {
   private static final Duration SLOT_WAIT = Duration.ofMillis(200);
   private static final Duration SHORT_POLL_PAUSE = Duration.ofMillis(25);
 
+  /** Bodies gathered beyond this stop a batch: one more receive (10 × 256 KB) stays under 6 MB. */
+  private static final long MAX_GATHERED_BYTES = 3L * 1024 * 1024;
+
   private final SqsSourceConfig config;
   private final SqsClient sqs;
   private final SqsBatchRunner runner;
@@ -168,7 +171,8 @@ public final class SqsEventSource implements AutoCloseable {
   private SqsBatch gather() {
     List<Message> messages = new ArrayList<>();
     long firstReceived = 0;
-    while (messages.size() < config.batchSize() && !stop.stopped()) {
+    long bytes = 0;
+    while (messages.size() < config.batchSize() && bytes < MAX_GATHERED_BYTES && !stop.stopped()) {
       long remaining = firstReceived + gatherLimit.toNanos() - System.nanoTime();
       if (!messages.isEmpty() && remaining <= 0) {
         break;
@@ -180,6 +184,7 @@ public final class SqsEventSource implements AutoCloseable {
         firstReceived = System.nanoTime();
       }
       messages.addAll(received);
+      bytes += received.stream().mapToLong(m -> m.body().length()).sum();
       if (messages.isEmpty() || gatherLimit.isZero()) {
         break;
       }
