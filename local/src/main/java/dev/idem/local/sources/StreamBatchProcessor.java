@@ -90,19 +90,25 @@ final class StreamBatchProcessor {
       report(records, result, "OK");
       return List.of();
     }
+    return judgeReport(shardId, done);
+  }
+
+  /** Under ReportBatchItemFailures: resume from the lowest reported record. */
+  private List<Attempt> judgeReport(String shardId, Attempt done) {
+    List<Record> records = done.records();
     List<String> sequenceNumbers =
         records.stream().map(r -> r.dynamodb().sequenceNumber()).toList();
-    BatchResponse response = BatchResponse.parse(result.payload(), sequenceNumbers);
+    BatchResponse response = BatchResponse.parse(done.last().payload(), sequenceNumbers);
     if (!response.valid()) {
-      report(records, result, "OK but " + response.invalidReason() + ": whole batch failed");
+      report(records, done.last(), "OK but " + response.invalidReason() + ": whole batch failed");
       return retryOrGiveUp(shardId, done, records);
     }
     if (response.failed().isEmpty()) {
-      report(records, result, "OK");
+      report(records, done.last(), "OK");
       return List.of();
     }
     int from = sequenceNumbers.indexOf(response.failed().get(0));
-    report(records, result, "OK, failed from record " + (from + 1) + " of " + records.size());
+    report(records, done.last(), "OK, failed from record " + (from + 1) + " of " + records.size());
     return retryOrGiveUp(shardId, done, records.subList(from, records.size()));
   }
 

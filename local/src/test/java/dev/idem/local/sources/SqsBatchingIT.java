@@ -78,7 +78,7 @@ class SqsBatchingIT {
   @Test
   void start_batchingWindow_gathersMessagesArrivingWithinItIntoOneBatch() throws Exception {
     String queue = queue("batch-window", Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "10"));
-    start(queue, 10, Duration.ofSeconds(3), 1);
+    start(queue, 10, Duration.ofSeconds(2), 1);
 
     server.send(queue, "first");
     Await.until("the first message to be received", WAIT, () -> server.inFlight(queue) == 1);
