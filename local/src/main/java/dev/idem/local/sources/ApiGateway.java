@@ -1,0 +1,99 @@
+package dev.idem.local.sources;
+
+import dev.idem.local.http.HttpService;
+import dev.idem.local.http.Request;
+import dev.idem.local.http.Response;
+import dev.idem.local.lambda.InvocationResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The REST API's Lambda proxy integration, as an {@link HttpService} (the local cloud serves it on
+ * port 3000, as {@code sam local start-api} does). Each request is matched to a route (literal
+ * segments before {@code {param}} before greedy {@code {proxy+}}; an exact method before {@code
+ * ANY}) and becomes the proxy event of its function: path, query strings and headers single- and
+ * multi-valued, path parameters, a request context with a new request id, and the body (base64 with
+ * {@code isBase64Encoded} for content types that are not text). The function's proxy response
+ * becomes the HTTP response (status, headers merged with multi-value headers, body decoded from
+ * base64 when so marked; {@code Content-Type} defaults to {@code application/json}).
+ *
+ * <p>API Gateway's own answers: no route → 403 {@code {"message":"Missing Authentication Token"}};
+ * a function error or malformed proxy response → 502 {@code {"message":"Internal server error"}}; a
+ * throttled function → 429 {@code {"message":"Too Many Requests"}}. Every response carries {@code
+ * x-amzn-RequestId}.
+ *
+ * {@snippet :
+ * ApiGateway api = new ApiGateway(List.of(new ApiRoute("POST", "/orders", "PlaceOrder")), context);
+ * try (HttpEndpoint endpoint = HttpEndpoint.start("api", 3000, api)) {
+ *   // curl -X POST localhost:3000/orders -d '{...}'
+ * }
+ * }
+ */
+public final class ApiGateway implements HttpService {
+
+  /** The stage named in every request context, as SAM's local API names it. */
+  public static final String STAGE = "Prod";
+
+  private final List<ApiRoute> routes;
+  private final RouteTable table;
+  private final SourceContext context;
+
+  /**
+   * An API serving the given routes.
+   *
+   * @param routes every function's Api events
+   * @param context the functions, the clock requests are stamped with, and the listener
+   */
+  public ApiGateway(List<ApiRoute> routes, SourceContext context) {
+    this.routes = List.copyOf(routes);
+    this.table = new RouteTable(this.routes);
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  /** The routes served. */
+  public List<ApiRoute> routes() {
+    return routes;
+  }
+
+  @Override
+  public Response handle(Request request) {
+    String requestId = UUID.randomUUID().toString();
+    Optional<RouteTable.Match> match = table.match(request.method(), request.path());
+    if (match.isEmpty()) {
+      return ProxyResponses.error(
+              403, "MissingAuthenticationTokenException", "Missing Authentication Token")
+          .withHeader("x-amzn-RequestId", requestId);
+    }
+    ApiRoute route = match.get().route();
+    byte[] event =
+        ProxyEvents.event(request, match.get(), STAGE, requestId, context.clock().instant());
+    long begin = System.nanoTime();
+    InvocationResult result = Invocations.invoke(context.invoker(), route.functionName(), event);
+    ProxyResponses.Mapped mapped = answer(result);
+    context.report(
+        new SourceInvocation(
+            route.functionName(),
+            "api " + request.method() + " " + route.pathTemplate(),
+            1,
+            Duration.ofNanos(System.nanoTime() - begin),
+            mapped.outcome()));
+    return mapped.response().withHeader("x-amzn-RequestId", requestId);
+  }
+
+  private static ProxyResponses.Mapped answer(InvocationResult result) {
+    return switch (result.status()) {
+      case OK -> ProxyResponses.map(result.payload());
+      case THROTTLED ->
+          new ProxyResponses.Mapped(
+              ProxyResponses.error(429, "TooManyRequestsException", "Too Many Requests"),
+              "429 throttled");
+      case FUNCTION_ERROR ->
+          new ProxyResponses.Mapped(
+              ProxyResponses.error(502, "InternalServerErrorException", "Internal server error"),
+              "502 FUNCTION_ERROR " + result.errorType());
+    };
+  }
+}

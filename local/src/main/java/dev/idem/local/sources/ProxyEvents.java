@@ -1,0 +1,178 @@
+package dev.idem.local.sources;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idem.local.http.Request;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** HTTP requests as the REST API's proxy event ({@code APIGatewayProxyRequestEvent} JSON). */
+final class ProxyEvents {
+
+  static final String ACCOUNT = "000000000000";
+  static final String API_ID = "idemlocal";
+
+  private static final DateTimeFormatter REQUEST_TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final List<String> IDENTITY_FIELDS =
+      List.of(
+          "cognitoIdentityPoolId",
+          "accountId",
+          "cognitoIdentityId",
+          "caller",
+          "accessKey",
+          "cognitoAuthenticationType",
+          "cognitoAuthenticationProvider",
+          "userArn",
+          "user");
+
+  private ProxyEvents() {}
+
+  static byte[] event(
+      Request request, RouteTable.Match match, String stage, String requestId, Instant now) {
+    ObjectNode event = Json.MAPPER.createObjectNode();
+    event.put("resource", match.route().pathTemplate());
+    event.put("path", request.path());
+    event.put("httpMethod", request.method());
+    headers(event, request.headers());
+    query(event, request.rawQuery());
+    stringMap(event, "pathParameters", match.pathParameters());
+    event.putNull("stageVariables");
+    context(event.putObject("requestContext"), request, match, stage, requestId, now);
+    body(event, request);
+    return Json.bytes(event);
+  }
+
+  private static void headers(ObjectNode event, Map<String, List<String>> headers) {
+    Map<String, List<String>> named = new LinkedHashMap<>();
+    headers.forEach((name, values) -> named.put(canonical(name), values));
+    singleAndMulti(event, "headers", "multiValueHeaders", named);
+  }
+
+  /** {@code content-type} as {@code Content-Type}: the JDK's server passes names lower-cased. */
+  static String canonical(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    boolean upper = true;
+    for (char c : name.toCharArray()) {
+      out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+      upper = c == '-';
+    }
+    return out.toString();
+  }
+
+  private static void query(ObjectNode event, String rawQuery) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    if (rawQuery != null) {
+      for (String pair : rawQuery.split("&")) {
+        if (!pair.isEmpty()) {
+          int equals = pair.indexOf('=');
+          String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+          String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+          parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+      }
+    }
+    singleAndMulti(event, "queryStringParameters", "multiValueQueryStringParameters", parameters);
+  }
+
+  /** The single-value map holds the last value, as API Gateway's does; both are null when empty. */
+  private static void singleAndMulti(
+      ObjectNode event, String single, String multi, Map<String, List<String>> values) {
+    if (values.isEmpty()) {
+      event.putNull(single);
+      event.putNull(multi);
+      return;
+    }
+    ObjectNode singleNode = event.putObject(single);
+    ObjectNode multiNode = event.putObject(multi);
+    values.forEach((name, list) -> {
+      singleNode.put(name, list.isEmpty() ? "" : list.get(list.size() - 1));
+      ArrayNode array = multiNode.putArray(name);
+      list.forEach(array::add);
+    });
+  }
+
+  private static void stringMap(ObjectNode event, String field, Map<String, String> values) {
+    if (values.isEmpty()) {
+      event.putNull(field);
+    } else {
+      ObjectNode node = event.putObject(field);
+      values.forEach(node::put);
+    }
+  }
+
+  private static void context(
+      ObjectNode context,
+      Request request,
+      RouteTable.Match match,
+      String stage,
+      String requestId,
+      Instant now) {
+    context.put("resourceId", Integer.toHexString(match.route().pathTemplate().hashCode()));
+    context.put("resourcePath", match.route().pathTemplate());
+    context.put("httpMethod", request.method());
+    context.put("extendedRequestId", requestId);
+    context.put("requestTime", REQUEST_TIME.format(now));
+    context.put("path", request.path());
+    context.put("accountId", ACCOUNT);
+    context.put("protocol", "HTTP/1.1");
+    context.put("stage", stage);
+    context.put("domainPrefix", "localhost");
+    context.put("requestTimeEpoch", now.toEpochMilli());
+    context.put("requestId", requestId);
+    ObjectNode identity = context.putObject("identity");
+    IDENTITY_FIELDS.forEach(identity::putNull);
+    identity.put("sourceIp", "127.0.0.1");
+    identity.put("userAgent", request.header("User-Agent").orElse(null));
+    context.put("domainName", request.header("Host").orElse("localhost"));
+    context.put("apiId", API_ID);
+  }
+
+  private static void body(ObjectNode event, Request request) {
+    if (request.body().length == 0) {
+      event.putNull("body");
+      event.put("isBase64Encoded", false);
+    } else if (isText(request.header("Content-Type").orElse(null))) {
+      event.put("body", new String(request.body(), StandardCharsets.UTF_8));
+      event.put("isBase64Encoded", false);
+    } else {
+      event.put("body", Base64.getEncoder().encodeToString(request.body()));
+      event.put("isBase64Encoded", true);
+    }
+  }
+
+  /** Whether a body of this content type is passed as text; anything else is base64-encoded. */
+  static boolean isText(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return true;
+    }
+    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return type.startsWith("text/")
+        || type.equals("application/json")
+        || type.endsWith("+json")
+        || type.equals("application/xml")
+        || type.endsWith("+xml")
+        || type.equals("application/x-www-form-urlencoded")
+        || type.equals("application/javascript")
+        || type.equals("application/graphql")
+        || type.equals("application/yaml")
+        || type.equals("application/x-yaml");
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package dev.idem.local.sources;
+
+import dev.idem.local.lambda.InvocationResult;
+import dev.idem.local.lambda.InvocationResult.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * Takes one batch of a shard to its end with Lambda's stream semantics: retries up to {@code
+ * MaximumRetryAttempts}, bisection on function errors, resumption from the lowest reported item
+ * failure, and records past {@code MaximumRecordAgeInSeconds} given up on; a batch given up on is
+ * reported to the OnFailure destination and skipped.
+ */
+final class StreamBatchProcessor {
+
+  /** Records still to process, how often they were retried, and the last result they got. */
+  private record Attempt(List<Record> records, int retries, int invokes, InvocationResult last) {}
+
+  private final StreamSourceConfig config;
+  private final SourceContext context;
+  private final OnFailureDestination destination;
+  private final StopSignal stop;
+  private final String source;
+
+  StreamBatchProcessor(
+      StreamSourceConfig config,
+      SourceContext context,
+      OnFailureDestination destination,
+      StopSignal stop) {
+    this.config = config;
+    this.context = context;
+    this.destination = destination;
+    this.stop = stop;
+    this.source = "dynamodb " + config.tableName();
+  }
+
+  /**
+   * Processes the batch until every record succeeded or was given up on.
+   *
+   * @return false when the source stopped first
+   */
+  boolean process(String shardId, List<Record> records) {
+    Deque<Attempt> pending = new ArrayDeque<>();
+    pending.push(new Attempt(records, 0, 0, null));
+    Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+    while (!pending.isEmpty()) {
+      Attempt attempt = pending.pop();
+      List<Record> fresh = dropExpired(shardId, attempt);
+      if (fresh.isEmpty()) {
+        continue;
+      }
+      InvocationResult result = invokeUntilAdmitted(fresh);
+      if (result == null) {
+        return false;
+      }
+      Attempt next = new Attempt(fresh, attempt.retries(), attempt.invokes() + 1, result);
+      List<Attempt> retries = judge(shardId, next);
+      for (int i = retries.size() - 1; i >= 0; i--) {
+        pending.push(retries.get(i));
+      }
+      // Halves of a bisected batch run at once; a retry of the same records waits a little.
+      boolean retrying = !retries.isEmpty() && retries.get(0).retries() > attempt.retries();
+      if (retrying && !stop.pause(backoff.next())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What remains to do after an invocation: nothing, a retry, or two halves. */
+  private List<Attempt> judge(String shardId, Attempt done) {
+    InvocationResult result = done.last();
+    List<Record> records = done.records();
+    if (result.status() == Status.FUNCTION_ERROR) {
+      report(records, result, "FUNCTION_ERROR " + result.errorType());
+      if (config.bisectBatchOnFunctionError() && records.size() > 1) {
+        int half = records.size() / 2;
+        return List.of(
+            new Attempt(records.subList(0, half), done.retries(), 0, null),
+            new Attempt(records.subList(half, records.size()), done.retries(), 0, null));
+      }
+      return retryOrGiveUp(shardId, done, records);
+    }
+    if (!config.reportBatchItemFailures()) {
+      report(records, result, "OK");
+      return List.of();
+    }
+    return judgeReport(shardId, done);
+  }
+
+  /** Under ReportBatchItemFailures: resume from the lowest reported record. */
+  private List<Attempt> judgeReport(String shardId, Attempt done) {
+    List<Record> records = done.records();
+    List<String> sequenceNumbers =
+        records.stream().map(r -> r.dynamodb().sequenceNumber()).toList();
+    BatchResponse response = BatchResponse.parse(done.last().payload(), sequenceNumbers);
+    if (!response.valid()) {
+      report(records, done.last(), "OK but " + response.invalidReason() + ": whole batch failed");
+      return retryOrGiveUp(shardId, done, records);
+    }
+    if (response.failed().isEmpty()) {
+      report(records, done.last(), "OK");
+      return List.of();
+    }
+    int from = sequenceNumbers.indexOf(response.failed().get(0));
+    report(records, done.last(), "OK, failed from record " + (from + 1) + " of " + records.size());
+    return retryOrGiveUp(shardId, done, records.subList(from, records.size()));
+  }
+
+  private List<Attempt> retryOrGiveUp(String shardId, Attempt done, List<Record> failed) {
+    int max = config.maximumRetryAttempts();
+    if (max != StreamSourceConfig.UNLIMITED && done.retries() >= max) {
+      destination.send(
+          shardId, failed, OnFailureDestination.RETRIES_EXHAUSTED, done.invokes(), done.last());
+      return List.of();
+    }
+    return List.of(new Attempt(failed, done.retries() + 1, done.invokes(), done.last()));
+  }
+
+  private List<Record> dropExpired(String shardId, Attempt attempt) {
+    if (config.maximumRecordAgeInSeconds() == StreamSourceConfig.UNLIMITED) {
+      return attempt.records();
+    }
+    Instant oldest = context.clock().instant().minusSeconds(config.maximumRecordAgeInSeconds());
+    List<Record> expired = new ArrayList<>();
+    List<Record> fresh = new ArrayList<>();
+    for (Record record : attempt.records()) {
+      Instant created = record.dynamodb().approximateCreationDateTime();
+      (created != null && created.isBefore(oldest) ? expired : fresh).add(record);
+    }
+    if (!expired.isEmpty()) {
+      destination.send(
+          shardId,
+          expired,
+          OnFailureDestination.RECORD_AGE_EXCEEDED,
+          attempt.invokes(),
+          attempt.last());
+    }
+    return fresh;
+  }
+
+  /** Invokes, waiting out throttles; null when the source stops meanwhile. */
+  private InvocationResult invokeUntilAdmitted(List<Record> records) {
+    byte[] event = StreamEvents.event(records, config.streamArn());
+    Backoff backoff = new Backoff(Duration.ofMillis(20), Duration.ofMillis(500));
+    while (true) {
+      InvocationResult result = Invocations.invoke(context.invoker(), config.functionName(), event);
+      if (result.status() != Status.THROTTLED) {
+        return result;
+      }
+      if (!stop.pause(backoff.next())) {
+        return null;
+      }
+    }
+  }
+
+  private void report(List<Record> records, InvocationResult result, String outcome) {
+    context.report(
+        new SourceInvocation(
+            config.functionName(), source, records.size(), result.duration(), outcome));
+  }
+}

@@ -1,0 +1,137 @@
+package dev.idem.local.sources;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * ElasticMQ in this JVM on a free loopback port, with a client and the queue chores tests share.
+ * Shared by every test class of a run through {@link QueueServerExtension}.
+ */
+final class QueueServer implements AutoCloseable {
+
+  private final SQSRestServer server;
+  private final int port;
+  private final SqsClient client;
+
+  private QueueServer(SQSRestServer server, int port) {
+    this.server = server;
+    this.port = port;
+    this.client =
+        SqsClient.builder()
+            .endpointOverride(endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClientBuilder(
+                UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(25)))
+            .build();
+  }
+
+  static QueueServer start() {
+    int port = freePort();
+    SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
+    server.waitUntilStarted();
+    return new QueueServer(server, port);
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** A client of this server; closed with it. */
+  SqsClient client() {
+    return client;
+  }
+
+  /** Creates a queue and returns its URL. */
+  String create(String name, Map<QueueAttributeName, String> attributes) {
+    return client.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
+  }
+
+  String arn(String queueUrl) {
+    return attribute(queueUrl, QueueAttributeName.QUEUE_ARN);
+  }
+
+  /** Visible plus in-flight messages. */
+  int depth(String queueUrl) {
+    return count(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+        + count(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+  }
+
+  int inFlight(String queueUrl) {
+    return count(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
+  }
+
+  void send(String queueUrl, String... bodies) {
+    for (String body : bodies) {
+      client.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+    }
+  }
+
+  /** Long-polls the queue until a message arrives or the timeout passes; deletes what it got. */
+  List<Message> awaitMessages(String queueUrl, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Message> messages =
+          client
+              .receiveMessage(r ->
+                  r.queueUrl(queueUrl)
+                      .maxNumberOfMessages(10)
+                      .waitTimeSeconds(1)
+                      .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+              .messages();
+      if (!messages.isEmpty()) {
+        messages.forEach(
+            m -> client.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        return messages;
+      }
+    }
+    throw new AssertionError("No message arrived in " + queueUrl + " within " + timeout);
+  }
+
+  void delete(String... queueUrls) {
+    for (String url : queueUrls) {
+      client.deleteQueue(r -> r.queueUrl(url));
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.stopAndWait();
+  }
+
+  private int count(String queueUrl, QueueAttributeName name) {
+    return Integer.parseInt(attribute(queueUrl, name));
+  }
+
+  private String attribute(String queueUrl, QueueAttributeName name) {
+    return client
+        .getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(name))
+        .attributes()
+        .get(name);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package dev.idem.local.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.sources.RecordingInvoker.Call;
+import dev.idem.local.sources.StreamSourceConfig.StartingPosition;
+import dev.idem.testing.DynamoDbLocal;
+import dev.idem.testing.DynamoDbLocalExtension;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Records in shard order, the event's shape, starting positions and resumption after a partial
+ * failure.
+ */
+@ExtendWith({DynamoDbLocalExtension.class, QueueServerExtension.class})
+class StreamOrderIT {
+
+  private static final String FUNCTION = "stream-order";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static LambdaRuntime runtime;
+  private static DynamoDbStreamsClient streams;
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private DynamoDbClient dynamo;
+  private QueueServer server;
+  private RecordingInvoker invoker;
+
+  @BeforeAll
+  static void startRuntime(DynamoDbLocal db) throws Exception {
+    runtime = SourceFixtures.runtime(SourceFixtures.function(FUNCTION, "StreamBatchHandler", 1));
+    SourceFixtures.warm(runtime, FUNCTION, "{\"Records\":[]}", 1);
+    streams = StreamTable.streamsClient(db);
+  }
+
+  @AfterAll
+  static void stopRuntime() {
+    streams.close();
+    runtime.close();
+  }
+
+  @BeforeEach
+  void setUp(DynamoDbClient dynamo, QueueServer server) {
+    this.dynamo = dynamo;
+    this.server = server;
+    this.invoker = new RecordingInvoker(runtime);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (AutoCloseable resource : resources.reversed()) {
+      resource.close();
+    }
+  }
+
+  @Test
+  void start_writesAcrossSeveralBatches_deliversEveryRecordOnceInShardOrder() throws Exception {
+    StreamTable table = table("StreamOrder");
+    List<String> keys = IntStream.range(0, 10).mapToObj(i -> "item-" + i).toList();
+    start(config(table, StartingPosition.TRIM_HORIZON, 4, false, null));
+
+    table.put(keys.toArray(String[]::new));
+
+    List<Call> calls = invoker.await("10 records", WAIT, c -> keysOf(c).size() >= 10);
+    assertThat(keysOf(calls)).containsExactlyElementsOf(keys);
+    assertThat(calls).allSatisfy(c -> assertThat(c.records()).hasSizeBetween(1, 4));
+    List<BigInteger> sequence =
+        calls.stream().flatMap(c -> c.sequenceNumbers().stream()).map(BigInteger::new).toList();
+    assertThat(sequence).isSorted().doesNotHaveDuplicates();
+    JsonNode record = calls.get(0).records().get(0);
+    assertThat(record.path("eventName").asText()).isEqualTo("INSERT");
+    assertThat(record.path("eventVersion").asText()).isEqualTo("1.1");
+    assertThat(record.path("eventSource").asText()).isEqualTo("aws:dynamodb");
+    assertThat(record.path("eventSourceARN").asText()).isEqualTo(table.streamArn());
+    assertThat(record.path("eventID").asText()).isNotBlank();
+    assertThat(record.path("awsRegion").asText()).isNotBlank();
+    JsonNode dynamodb = record.path("dynamodb");
+    assertThat(dynamodb.path("Keys").path("pk").path("S").asText()).isEqualTo("item-0");
+    assertThat(dynamodb.path("NewImage").path("n").path("N").asText()).isEqualTo("1");
+    assertThat(dynamodb.has("OldImage")).isFalse();
+    assertThat(dynamodb.path("StreamViewType").asText()).isEqualTo("NEW_AND_OLD_IMAGES");
+    assertThat(dynamodb.path("ApproximateCreationDateTime").isIntegralNumber()).isTrue();
+    assertThat(dynamodb.path("SizeBytes").asInt()).isPositive();
+  }
+
+  @Test
+  void start_latest_skipsRecordsWrittenBeforeStart() throws Exception {
+    StreamTable table = table("StreamLatest");
+    table.put("before");
+    start(config(table, StartingPosition.LATEST, 10, false, null));
+
+    table.put("after");
+
+    List<Call> calls =
+        invoker.await("the record after start", WAIT, c -> keysOf(c).contains("after"));
+    assertThat(keysOf(calls)).containsExactly("after");
+  }
+
+  @Test
+  void reportBatchItemFailures_reportedRecord_resumesFromItsSequenceNumber() throws Exception {
+    StreamTable table = table("StreamResume");
+    String failures = server.create("stream-resume-failures", java.util.Map.of());
+    resources.add(() -> server.delete(failures));
+    table.put("ok-1", "report-2", "ok-3");
+    start(config(table, StartingPosition.TRIM_HORIZON, 10, true, server.arn(failures)));
+
+    List<Message> reports = server.awaitMessages(failures, WAIT);
+
+    List<Call> calls = invoker.calls();
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(0).keys()).containsExactly("ok-1", "report-2", "ok-3");
+    assertThat(calls.get(1).keys()).containsExactly("report-2", "ok-3");
+    assertThat(calls.get(1).sequenceNumbers().get(0))
+        .isEqualTo(calls.get(0).sequenceNumbers().get(1));
+    JsonNode report =
+        Json.parse(reports.get(0).body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .orElseThrow();
+    assertThat(report.path("requestContext").path("condition").asText())
+        .isEqualTo("RetryAttemptsExhausted");
+    assertThat(report.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(2);
+    JsonNode info = report.path("DDBStreamBatchInfo");
+    assertThat(info.path("startSequenceNumber").asText())
+        .isEqualTo(calls.get(0).sequenceNumbers().get(1));
+    assertThat(info.path("endSequenceNumber").asText())
+        .isEqualTo(calls.get(0).sequenceNumbers().get(2));
+    assertThat(info.path("batchSize").asInt()).isEqualTo(2);
+  }
+
+  private StreamTable table(String name) {
+    StreamTable table = StreamTable.create(dynamo, name);
+    resources.add(table);
+    return table;
+  }
+
+  private void start(StreamSourceConfig config) {
+    resources.add(
+        StreamEventSource.start(config, streams, server.client(), SourceContext.of(invoker)));
+  }
+
+  private static StreamSourceConfig config(
+      StreamTable table,
+      StartingPosition position,
+      int batchSize,
+      boolean reportBatchItemFailures,
+      String onFailure) {
+    return new StreamSourceConfig(
+        FUNCTION,
+        table.streamArn(),
+        position,
+        batchSize,
+        Duration.ZERO,
+        1,
+        StreamSourceConfig.UNLIMITED,
+        false,
+        reportBatchItemFailures,
+        onFailure);
+  }
+
+  private static List<String> keysOf(List<Call> calls) {
+    return calls.stream().filter(Call::ok).flatMap(c -> c.keys().stream()).toList();
+  }
+}
