@@ -1,5 +1,6 @@
 package dev.idem.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -47,6 +48,8 @@ public final class StubProvider implements AutoCloseable {
 
   /** A scripted answer. */
   public record Answer(int status, String body, Duration delay) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
   private final String idPrefix;
@@ -130,6 +133,10 @@ public final class StubProvider implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    if ("GET".equals(exchange.getRequestMethod())) {
+      list(exchange);
+      return;
+    }
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       requests.add(
@@ -150,6 +157,20 @@ public final class StubProvider implements AutoCloseable {
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  /** {@code GET /charges} lists what was POSTed to {@code /charges}, as a JSON array. */
+  private void list(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      List<Request> posted = requests.stream().filter(r -> r.path().equals(path)).toList();
+      byte[] bytes = JSON.writeValueAsBytes(posted);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }

@@ -116,25 +116,27 @@ public record ReferenceTables(
     dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
   }
 
+  /**
+   * Writes the seed file's items: {@code {"tables": {"<LogicalTableId>": [items]}}}, the format the
+   * local cloud seeds with; CatalogTable and InventoryTable go to this record's tables.
+   */
   private void seed() {
-    JsonNode seed = readSeed();
-    String currency = seed.get("currency").asText();
-    for (JsonNode product : seed.get("products")) {
-      String sku = product.get("sku").asText();
-      dynamo.putItem(r ->
-          r.tableName(catalog)
-              .item(
-                  Map.of(
-                      "sku", AttributeValue.fromS(sku),
-                      "name", AttributeValue.fromS(product.get("name").asText()),
-                      "unitPrice", AttributeValue.fromN(product.get("unitPrice").asText()),
-                      "currency", AttributeValue.fromS(currency))));
-      dynamo.putItem(r ->
-          r.tableName(inventory)
-              .item(
-                  Map.of(
-                      "sku", AttributeValue.fromS(sku),
-                      "available", AttributeValue.fromN(product.get("stock").asText()))));
+    JsonNode tables = readSeed().get("tables");
+    put(catalog, tables.get("CatalogTable"));
+    put(inventory, tables.get("InventoryTable"));
+  }
+
+  private void put(String table, JsonNode items) {
+    for (JsonNode item : items) {
+      Map<String, AttributeValue> attributes = new java.util.HashMap<>();
+      item.properties()
+          .forEach(field ->
+              attributes.put(
+                  field.getKey(),
+                  field.getValue().isNumber()
+                      ? AttributeValue.fromN(field.getValue().asText())
+                      : AttributeValue.fromS(field.getValue().asText())));
+      dynamo.putItem(r -> r.tableName(table).item(attributes));
     }
   }
 
