@@ -70,7 +70,10 @@ final class SpecReader {
           case TABLE -> table(resource, props);
           case SIMPLE_TABLE -> simpleTable(resource, props);
           case QUEUE -> queue(resource, props);
-          case BUS -> new EventBusSpec(resource.logicalId(), ids.ref(resource.logicalId()));
+          case BUS -> {
+            props.ignore("Name", "Description");
+            yield new EventBusSpec(resource.logicalId(), ids.ref(resource.logicalId()));
+          }
           case RULE -> rule(resource, props);
           case API -> {
             props.ignore("Name", "StageName", "Description", "OpenApiVersion");

@@ -201,6 +201,9 @@ class RealTemplateTest {
             "PaymentsQueue.SqsManagedSseEnabled",
             "OrderPlacedToPayments.Targets[0].RetryPolicy",
             "OrdersApi.MethodSettings");
+    assertThat(notes.properties())
+        .extracting(NotEmulated.Item::what)
+        .doesNotContain("Name", "Handler", "Events", "Environment", "KeySchema", "EventPattern");
     assertThat(notes.summary()).startsWith("not emulated: resources ").doesNotContain("\n");
   }
 }
