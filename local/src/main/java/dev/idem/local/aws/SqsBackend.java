@@ -40,7 +40,20 @@ public final class SqsBackend implements AutoCloseable {
    * @throws IllegalStateException if it cannot start
    */
   public static SqsBackend start(int edgePort) {
+    return start(freePort(), edgePort);
+  }
+
+  /**
+   * Starts ElasticMQ on a free port, its queue URLs naming that port (no edge in front).
+   *
+   * @throws IllegalStateException if it cannot start
+   */
+  public static SqsBackend start() {
     int port = freePort();
+    return start(port, port);
+  }
+
+  private static SqsBackend start(int port, int edgePort) {
     try {
       SQSRestServer server =
           SQSRestServerBuilder.withPort(port)

@@ -156,6 +156,16 @@ public final class Template {
    * @throws TemplateException when they refer to each other in a cycle
    */
   public List<String> provisioningOrder() {
+    return provisioningLevels().stream().flatMap(List::stream).toList();
+  }
+
+  /**
+   * {@link #provisioningOrder()} in levels: each resource's level comes after every level holding
+   * something it refers to, so the resources of one level may be created at the same time.
+   *
+   * @throws TemplateException when they refer to each other in a cycle
+   */
+  public List<List<String>> provisioningLevels() {
     Map<String, Set<String>> pending = new LinkedHashMap<>();
     for (Resource resource : resources.values()) {
       if (SpecReader.isProvisioned(resource.type())) {
@@ -163,20 +173,23 @@ public final class Template {
       }
     }
     pending.values().forEach(deps -> deps.retainAll(pending.keySet()));
-    List<String> order = new ArrayList<>();
+    List<List<String>> levels = new ArrayList<>();
+    Set<String> done = new HashSet<>();
     while (!pending.isEmpty()) {
-      String next =
+      List<String> level =
           pending.entrySet().stream()
-              .filter(e -> order.containsAll(e.getValue()))
+              .filter(e -> done.containsAll(e.getValue()))
               .map(Map.Entry::getKey)
-              .findFirst()
-              .orElseThrow(() ->
-                  new TemplateException(
-                      "Resources refer to each other in a cycle: " + pending.keySet()));
-      order.add(next);
-      pending.remove(next);
+              .toList();
+      if (level.isEmpty()) {
+        throw new TemplateException(
+            "Resources refer to each other in a cycle: " + pending.keySet());
+      }
+      levels.add(level);
+      done.addAll(level);
+      level.forEach(pending::remove);
     }
-    return order;
+    return levels;
   }
 
   /** The logical ids of the resources {@code resource} refers to or depends on. */
@@ -192,7 +205,7 @@ public final class Template {
     return resources.containsKey(logicalId);
   }
 
-  boolean condition(String name, String where) {
+  synchronized boolean condition(String name, String where) {
     Boolean known = conditions.get(name);
     if (known != null) {
       return known;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -163,7 +164,7 @@ class TemplateSpecsTest {
   }
 
   @Test
-  void provisioningOrder_dependenciesFirst_cycleFails() {
+  void provisioningLevels_dependenciesFirst_cycleFails() {
     String yaml =
         """
         Resources:
@@ -180,8 +181,11 @@ class TemplateSpecsTest {
           Bus: {Type: AWS::Events::EventBus}
         """;
 
-    assertThat(Template.parse(yaml, Path.of("/t"), Map.of()).provisioningOrder())
-        .containsExactly("Dlq", "Work", "Bus", "Rule");
+    Template template = Template.parse(yaml, Path.of("/t"), Map.of());
+
+    assertThat(template.provisioningLevels())
+        .containsExactly(List.of("Dlq", "Bus"), List.of("Work"), List.of("Rule"));
+    assertThat(template.provisioningOrder()).containsExactly("Dlq", "Bus", "Work", "Rule");
     String cycle =
         """
         Resources:
