@@ -41,6 +41,8 @@ public final class EdgeRouter implements HttpService {
 
   private static final Pattern SCOPE =
       Pattern.compile("Credential=[^/,\\s]+/\\d{8}/[^/,\\s]+/([^/,\\s]+)/aws4_request");
+  private static final Pattern PRESIGNED_SCOPE =
+      Pattern.compile("X-Amz-Credential=[^/&]+/\\d{8}/[^/&]+/([^/&]+)/aws4_request");
   private static final Map<String, AwsService> TARGET_PREFIXES =
       Map.of(
           "DynamoDB_20120810", AwsService.DYNAMODB,
@@ -77,11 +79,9 @@ public final class EdgeRouter implements HttpService {
     if (request.path().equals(HEALTH_PATH)) {
       return health();
     }
-    Optional<String> scope = scopeService(request);
-    Optional<AwsService> service =
-        scope.isPresent() ? scope.flatMap(AwsService::bySigningName) : fallback(request);
+    Optional<AwsService> service = classify(request);
     if (service.isEmpty()) {
-      return unroutable(request, scope);
+      return unroutable(request, scopeService(request));
     }
     HttpService handler = handler(service.get());
     if (handler == null) {
@@ -118,9 +118,7 @@ public final class EdgeRouter implements HttpService {
       return Optional.of(matcher.group(1));
     }
     String query = request.rawQuery() == null ? "" : decode(request.rawQuery());
-    Matcher presigned =
-        Pattern.compile("X-Amz-Credential=[^/&]+/\\d{8}/[^/&]+/([^/&]+)/aws4_request")
-            .matcher(query);
+    Matcher presigned = PRESIGNED_SCOPE.matcher(query);
     return presigned.find() ? Optional.of(presigned.group(1)) : Optional.empty();
   }
 

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * EventBridge over its JSON 1.1 protocol ({@code X-Amz-Target: AWSEvents.<Operation>}): PutEvents
@@ -37,16 +36,11 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   static final String ACCOUNT = "000000000000";
   static final String ARN_PREFIX = "arn:aws:events:" + REGION + ":" + ACCOUNT + ":";
 
-  private static final System.Logger LOG = System.getLogger(EventBridgeService.class.getName());
   private static final String TARGET_PREFIX = "AWSEvents.";
 
-  private final EventTargetSender sender;
+  private final EventDelivery delivery;
   private final Clock clock;
   private final Map<String, EventBus> buses = new ConcurrentHashMap<>();
-  private final AtomicLong matched = new AtomicLong();
-  private final AtomicLong delivered = new AtomicLong();
-  private final AtomicLong deadLettered = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
 
   /**
    * A service with only the {@code default} bus.
@@ -55,7 +49,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
    * @param clock stamps events that carry no {@code Time}
    */
   public EventBridgeService(EventTargetSender sender, Clock clock) {
-    this.sender = sender;
+    this.delivery = new EventDelivery(sender);
     this.clock = clock;
     buses.put("default", new EventBus("default"));
   }
@@ -66,13 +60,13 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
    * @param matched (event, target) pairs that rules matched
    * @param delivered of those, delivered to their target
    * @param deadLettered delivered to the target's dead-letter queue instead
-   * @param failed lost: neither target nor dead-letter queue took them
+   * @param failed lost: neither the target nor a dead-letter queue took them
    */
   public record Stats(long matched, long delivered, long deadLettered, long failed) {}
 
   /** Delivery counts so far. */
   public Stats stats() {
-    return new Stats(matched.get(), delivered.get(), deadLettered.get(), failed.get());
+    return delivery.stats();
   }
 
   @Override
@@ -167,49 +161,9 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     String json = event.toString();
     for (EventRule rule : bus.match(json)) {
       for (EventRule.Target target : rule.targets().values()) {
-        matched.incrementAndGet();
-        bus.deliver(() -> deliver(rule, target, event, json));
+        bus.deliver(delivery.of(rule, target, event, json));
       }
     }
-  }
-
-  private void deliver(EventRule rule, EventRule.Target target, ObjectNode event, String json) {
-    String id = event.path("id").asText();
-    String body = TargetInput.body(target, event, json);
-    try {
-      sender.send(
-          new EventTargetSender.Message(target.arn(), body, target.messageGroupId(), id, Map.of()));
-      delivered.incrementAndGet();
-    } catch (Exception e) {
-      deadLetter(rule, target, body, id, e);
-    }
-  }
-
-  private void deadLetter(
-      EventRule rule, EventRule.Target target, String body, String id, Exception cause) {
-    if (target.deadLetterArn() != null) {
-      Map<String, String> attributes = new LinkedHashMap<>();
-      attributes.put("RULE_ARN", rule.arn());
-      attributes.put("TARGET_ARN", target.arn());
-      attributes.put("ERROR_CODE", cause.getClass().getSimpleName());
-      attributes.put("ERROR_MESSAGE", String.valueOf(cause.getMessage()));
-      try {
-        sender.send(
-            new EventTargetSender.Message(target.deadLetterArn(), body, null, id, attributes));
-        deadLettered.incrementAndGet();
-        return;
-      } catch (Exception e) {
-        cause.addSuppressed(e);
-      }
-    }
-    failed.incrementAndGet();
-    LOG.log(
-        System.Logger.Level.WARNING,
-        "Rule {0} could not deliver event {1} to {2}: {3}",
-        rule.name(),
-        id,
-        target.arn(),
-        cause.toString());
   }
 
   private ObjectNode putRule(JsonNode body) {

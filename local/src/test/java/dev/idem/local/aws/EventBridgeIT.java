@@ -94,6 +94,42 @@ class EventBridgeIT {
   }
 
   @Test
+  void putEvents_targetQueueMissing_eventInDeadLetterQueueWithAttributes() {
+    SqsClient sqs = sqsClients.sqs();
+    String dlqUrl = sqs.createQueue(r -> r.queueName("eb-it-dlq")).queueUrl();
+    String dlqArn = "arn:aws:sqs:us-east-1:000000000000:eb-it-dlq";
+    eventsClients
+        .events()
+        .putRule(r -> r.name("eb-it-dead").eventPattern("{\"source\":[\"dead\"]}"));
+    eventsClients
+        .events()
+        .putTargets(r ->
+            r.rule("eb-it-dead")
+                .targets(t ->
+                    t.id("missing")
+                        .arn("arn:aws:sqs:us-east-1:000000000000:eb-it-no-such-queue")
+                        .deadLetterConfig(d -> d.arn(dlqArn))));
+
+    eventsClients
+        .events()
+        .putEvents(r -> r.entries(e -> e.source("dead").detailType("T").detail("{}")));
+    List<Message> parked = new ArrayList<>();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (parked.isEmpty() && Instant.now().isBefore(deadline)) {
+      parked.addAll(
+          sqs.receiveMessage(
+                  r -> r.queueUrl(dlqUrl).waitTimeSeconds(1).messageAttributeNames("All"))
+              .messages());
+    }
+
+    assertThat(parked).hasSize(1);
+    assertThat(parked.get(0).messageAttributes().get("RULE_ARN").stringValue())
+        .isEqualTo("arn:aws:events:us-east-1:000000000000:rule/eb-it-dead");
+    assertThat(parked.get(0).messageAttributes().get("ERROR_CODE").stringValue())
+        .isEqualTo("QueueDoesNotExistException");
+  }
+
+  @Test
   void putEvents_invalidAndValidEntry_perEntryErrorAndEventId() {
     PutEventsResponse response =
         eventsClients
