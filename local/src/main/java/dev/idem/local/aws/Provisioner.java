@@ -7,7 +7,6 @@ import dev.idem.local.template.ResourceSpec;
 import dev.idem.local.template.RuleSpec;
 import dev.idem.local.template.TableSpec;
 import dev.idem.local.template.Template;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +66,7 @@ public final class Provisioner {
    */
   public ProvisionedStack provision(Template template) {
     long start = System.nanoTime();
-    PhysicalIds ids = template.physicalIds(URI.create("http://unused.invalid"));
+    PhysicalIds ids = template.physicalIds(Template.DEFAULT_EDGE);
     for (List<String> level : template.provisioningLevels()) {
       createAll(template, level, ids);
     }

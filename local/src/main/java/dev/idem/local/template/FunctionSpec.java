@@ -48,10 +48,11 @@ public record FunctionSpec(
   }
 
   /**
-   * The jar to run: {@link #codeUri()} itself, or the one jar in that folder.
+   * The jar to run: {@link #codeUri()} itself; else the one jar in that folder; else the one jar in
+   * its {@code target/} (a Maven module), leaving out {@code original-}, sources, javadoc and tests
+   * jars.
    *
-   * @throws IllegalStateException when it does not exist (not built yet) or a folder holds no jar
-   *     or several
+   * @throws IllegalStateException when it does not exist (not built yet) or no single jar is found
    */
   public Path codeJar() {
     if (Files.isRegularFile(codeUri)) {
@@ -61,20 +62,39 @@ public record FunctionSpec(
       throw new IllegalStateException(
           "CodeUri of " + logicalId + " does not exist: " + codeUri + " (build the jar first)");
     }
-    try (Stream<Path> files = Files.list(codeUri)) {
-      List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-      if (jars.size() != 1) {
-        throw new IllegalStateException(
-            "CodeUri of "
-                + logicalId
-                + " is the folder "
-                + codeUri
-                + ", which must hold exactly one jar; it holds "
-                + jars);
-      }
-      return jars.get(0);
+    List<Path> jars = jarsIn(codeUri);
+    if (jars.isEmpty()) {
+      jars = jarsIn(codeUri.resolve("target"));
+    }
+    if (jars.size() != 1) {
+      throw new IllegalStateException(
+          "CodeUri of "
+              + logicalId
+              + " is the folder "
+              + codeUri
+              + ": expected one jar in it or in its target/, found "
+              + jars);
+    }
+    return jars.get(0);
+  }
+
+  private static List<Path> jarsIn(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(FunctionSpec::isRunnableJar).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean isRunnableJar(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".jar")
+        && !name.startsWith("original-")
+        && !name.endsWith("-sources.jar")
+        && !name.endsWith("-javadoc.jar")
+        && !name.endsWith("-tests.jar");
   }
 }

@@ -53,12 +53,12 @@ final class Intrinsics {
 
   private final Template template;
   private final ResourceIds ids;
-  private final NotEmulated notEmulated;
+  private final NotEmulated notes;
 
   Intrinsics(Template template, ResourceIds ids, NotEmulated notEmulated) {
     this.template = template;
     this.ids = ids;
-    this.notEmulated = notEmulated;
+    this.notes = notEmulated;
   }
 
   /** Resolves {@code value}; {@code where} names its place for error messages. */
@@ -167,6 +167,10 @@ final class Intrinsics {
     if (template.hasResource(name)) {
       return ids.ref(name);
     }
+    if (template.isSamGenerated(name)) {
+      notes.property(where, "SAM-generated " + name);
+      return name;
+    }
     throw new TemplateException(where + ": Ref to " + name + ", which is no parameter or resource");
   }
 
@@ -178,6 +182,12 @@ final class Intrinsics {
     }
     String logicalId = resolveString(parts.get(0), where);
     String attribute = resolveString(parts.get(1), where);
+    if (!template.hasResource(logicalId) && template.isSamGenerated(logicalId)) {
+      notes.property(where, "SAM-generated " + logicalId);
+      return attribute.equals("Arn")
+          ? "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":" + logicalId
+          : logicalId + "." + attribute;
+    }
     if (!template.hasResource(logicalId)) {
       throw new TemplateException(where + ": GetAtt of " + logicalId + ", which is no resource");
     }
@@ -281,7 +291,7 @@ final class Intrinsics {
 
   private String importValue(Object argument, String where) {
     String export = resolveString(argument, where);
-    notEmulated.property(where, "Fn::ImportValue " + export + " (cross-stack import)");
+    notes.property(where, "Fn::ImportValue " + export + " (cross-stack import)");
     return export;
   }
 

@@ -115,7 +115,7 @@ public final class PhysicalIds implements ResourceIds {
     if (predicted != null) {
       return predicted;
     }
-    if (SpecReader.isEmulated(resource.type())) {
+    if (SpecReader.isProvisioned(resource.type())) {
       throw new TemplateException(
           "GetAtt "
               + logicalId

@@ -233,6 +233,9 @@ final class SpecReader {
             target.string("InputPath"),
             sqs == null ? null : sqs.string("MessageGroupId"));
     target.reportUnread(notes);
+    if (!spec.arn().startsWith("arn:aws:sqs:")) {
+      notes.property(target.where(), "targets other than SQS queues (" + spec.arn() + ")");
+    }
     return spec;
   }
 

@@ -201,6 +201,21 @@ public final class Template {
     return found;
   }
 
+  /**
+   * Whether {@code name} is a resource SAM's transform would generate: the implicit APIs, or one
+   * named after a serverless resource ({@code <Function>Role}, {@code <Function>Aliaslive}...).
+   */
+  boolean isSamGenerated(String name) {
+    if (name.startsWith("ServerlessRestApi") || name.startsWith("ServerlessHttpApi")) {
+      return true;
+    }
+    return resources.values().stream()
+        .anyMatch(r ->
+            r.type().startsWith("AWS::Serverless::")
+                && name.length() > r.logicalId().length()
+                && name.startsWith(r.logicalId()));
+  }
+
   boolean hasResource(String logicalId) {
     return resources.containsKey(logicalId);
   }
