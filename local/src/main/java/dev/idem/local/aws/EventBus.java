@@ -17,7 +17,7 @@ final class EventBus implements AutoCloseable {
 
   private final String name;
   private final String arn;
-  private final Machine machine = new Machine();
+  private final Machine machine = Machine.builder().build();
   private final Map<String, EventRule> rules = new LinkedHashMap<>();
   private final ExecutorService deliveries =
       Executors.newSingleThreadExecutor(Thread.ofVirtual().name("eventbridge-", 0).factory());
@@ -131,7 +131,7 @@ final class EventBus implements AutoCloseable {
 
   private static void validate(String pattern) {
     try {
-      new Machine().addRule("check", pattern);
+      Machine.builder().build().addRule("check", pattern);
     } catch (Exception e) {
       throw invalidPattern(e);
     }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /**
  * The AWS CLI against the edge port with dummy credentials. Skipped, with a message, where no
@@ -44,8 +46,9 @@ class AwsCliIT {
         .createTable(r ->
             r.tableName(TABLE)
                 .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
-                .keySchema(k -> k.attributeName("id").keyType("HASH")));
+                .attributeDefinitions(
+                    AttributeDefinition.builder().attributeName("id").attributeType("S").build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType("HASH").build()));
     aws.clients()
         .dynamoDb()
         .putItem(r -> r.tableName(TABLE).item(Map.of("id", AttributeValue.fromS("cli-item"))));

@@ -11,7 +11,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -30,8 +32,9 @@ class EdgeDynamoDbIT {
         .createTable(r ->
             r.tableName(TABLE)
                 .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
-                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .attributeDefinitions(
+                    AttributeDefinition.builder().attributeName("id").attributeType("S").build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType("HASH").build())
                 .streamSpecification(
                     s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
   }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -81,7 +82,8 @@ class EventBridgeIT {
             .attributes()
             .get(QueueAttributeName.QUEUE_ARN);
     events.putRule(r -> r.name("eb-it-high-value").eventPattern(PATTERN));
-    events.putTargets(r -> r.rule("eb-it-high-value").targets(t -> t.id("review").arn(arn)));
+    events.putTargets(
+        r -> r.rule("eb-it-high-value").targets(Target.builder().id("review").arn(arn).build()));
 
     events.putEvents(r -> r.entries(order(99_999)));
     events.putEvents(r -> r.entries(order(150_000)));
@@ -105,14 +107,22 @@ class EventBridgeIT {
         .events()
         .putTargets(r ->
             r.rule("eb-it-dead")
-                .targets(t ->
-                    t.id("missing")
+                .targets(
+                    Target.builder()
+                        .id("missing")
                         .arn("arn:aws:sqs:us-east-1:000000000000:eb-it-no-such-queue")
-                        .deadLetterConfig(d -> d.arn(dlqArn))));
+                        .deadLetterConfig(d -> d.arn(dlqArn))
+                        .build()));
 
     eventsClients
         .events()
-        .putEvents(r -> r.entries(e -> e.source("dead").detailType("T").detail("{}")));
+        .putEvents(r ->
+            r.entries(
+                PutEventsRequestEntry.builder()
+                    .source("dead")
+                    .detailType("T")
+                    .detail("{}")
+                    .build()));
     List<Message> parked = new ArrayList<>();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     while (parked.isEmpty() && Instant.now().isBefore(deadline)) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -91,7 +92,13 @@ class ProvisionerFeaturesIT {
             .attributes();
     aws.clients()
         .events()
-        .putEvents(r -> r.entries(e -> e.source("pf.features").detailType("T").detail("{}")));
+        .putEvents(r ->
+            r.entries(
+                PutEventsRequestEntry.builder()
+                    .source("pf.features")
+                    .detailType("T")
+                    .detail("{}")
+                    .build()));
 
     assertThat(attributes.get(QueueAttributeName.FIFO_QUEUE)).isEqualTo("true");
     assertThat(attributes.get(QueueAttributeName.CONTENT_BASED_DEDUPLICATION)).isEqualTo("true");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -123,11 +124,13 @@ class ProvisionerIT {
     aws.clients()
         .events()
         .putEvents(r ->
-            r.entries(e ->
-                e.eventBusName(BUS)
+            r.entries(
+                PutEventsRequestEntry.builder()
+                    .eventBusName(BUS)
                     .source("idem.orders")
                     .detailType("OrderPlaced")
-                    .detail("{\"data\":{\"orderId\":\"o-prov\",\"total\":150000}}")));
+                    .detail("{\"data\":{\"orderId\":\"o-prov\",\"total\":150000}}")
+                    .build()));
 
     assertThat(receive(aws, provisioned.ids().ref("ReviewQueue"))).contains("o-prov");
     assertThat(receive(aws, provisioned.ids().ref("PaymentsQueue"))).contains("o-prov");
