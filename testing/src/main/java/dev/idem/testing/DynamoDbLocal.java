@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -45,10 +46,26 @@ public final class DynamoDbLocal implements AutoCloseable {
    * @throws IllegalStateException if the server cannot start
    */
   public static DynamoDbLocal start() {
+    return start(false);
+  }
+
+  /**
+   * Starts a server on a free port; with {@code sharedDb} every access key and region sees the same
+   * tables (DynamoDB Local's {@code -sharedDb}), as a local cloud serving any dummy credentials
+   * needs. Without it, tables are separate per access key and region.
+   *
+   * @throws IllegalStateException if the server cannot start
+   */
+  public static DynamoDbLocal start(boolean sharedDb) {
     int port = freePort();
-    String[] args = {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)};
+    List<String> args =
+        new ArrayList<>(List.of("-inMemory", "-disableTelemetry", "-port", Integer.toString(port)));
+    if (sharedDb) {
+      args.add("-sharedDb");
+    }
     try {
-      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+      DynamoDBProxyServer server =
+          ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
       server.start();
       return new DynamoDbLocal(server, port);
     } catch (Exception e) {

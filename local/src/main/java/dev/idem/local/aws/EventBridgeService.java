@@ -1,0 +1,350 @@
+package dev.idem.local.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idem.local.http.HttpService;
+import dev.idem.local.http.Request;
+import dev.idem.local.http.Response;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * EventBridge over its JSON 1.1 protocol ({@code X-Amz-Target: AWSEvents.<Operation>}): PutEvents
+ * with per-entry results, PutRule, DeleteRule, EnableRule, DisableRule, DescribeRule, ListRules,
+ * PutTargets, RemoveTargets, ListTargetsByRule, CreateEventBus, DeleteEventBus, DescribeEventBus,
+ * ListEventBuses and TestEventPattern. The {@code default} bus always exists. Patterns match with
+ * AWS's event-ruler over the full event JSON.
+ *
+ * <p>Matched events are delivered through an {@link EventTargetSender} after PutEvents has
+ * answered, in order per bus. A target that cannot take the event gets no retries locally: the
+ * event goes at once to the target's {@code DeadLetterConfig} queue (with message attributes
+ * RULE_ARN, TARGET_ARN, ERROR_CODE, ERROR_MESSAGE), or is counted as failed without one. Schedule
+ * rules are kept but never fire.
+ *
+ * {@snippet :
+ * try (EventBridgeService events = new EventBridgeService(new SqsTargetSender(sqs), Clock.systemUTC())) {
+ *   router.route(AwsService.EVENTS, events);
+ * }
+ * }
+ */
+public final class EventBridgeService implements HttpService, AutoCloseable {
+
+  static final String REGION = "us-east-1";
+  static final String ACCOUNT = "000000000000";
+  static final String ARN_PREFIX = "arn:aws:events:" + REGION + ":" + ACCOUNT + ":";
+
+  private static final String TARGET_PREFIX = "AWSEvents.";
+
+  private final EventDelivery delivery;
+  private final Clock clock;
+  private final Map<String, EventBus> buses = new ConcurrentHashMap<>();
+
+  /**
+   * A service with only the {@code default} bus.
+   *
+   * @param sender delivers matched events to targets
+   * @param clock stamps events that carry no {@code Time}
+   */
+  public EventBridgeService(EventTargetSender sender, Clock clock) {
+    this.delivery = new EventDelivery(sender);
+    this.clock = clock;
+    buses.put("default", new EventBus("default"));
+  }
+
+  /**
+   * Delivery counts so far.
+   *
+   * @param matched (event, target) pairs that rules matched
+   * @param delivered of those, delivered to their target
+   * @param deadLettered delivered to the target's dead-letter queue instead
+   * @param failed lost: neither the target nor a dead-letter queue took them
+   */
+  public record Stats(long matched, long delivered, long deadLettered, long failed) {}
+
+  /** Delivery counts so far. */
+  public Stats stats() {
+    return delivery.stats();
+  }
+
+  @Override
+  public Response handle(Request request) {
+    String target = request.header("X-Amz-Target").orElse("");
+    if (!target.startsWith(TARGET_PREFIX)) {
+      return AwsJson.error(
+          400, "UnknownOperationException", "No X-Amz-Target AWSEvents.<Operation>");
+    }
+    try {
+      JsonNode body =
+          request.body().length == 0
+              ? AwsJson.MAPPER.createObjectNode()
+              : AwsJson.MAPPER.readTree(request.body());
+      return AwsJson.ok(operation(target.substring(TARGET_PREFIX.length()), body));
+    } catch (AwsError e) {
+      return AwsJson.error(e.status(), e.type(), e.getMessage());
+    } catch (java.io.IOException e) {
+      return AwsJson.error(
+          400, "SerializationException", "Request body is not JSON: " + e.getMessage());
+    }
+  }
+
+  /** Waits (at most 5 s per bus) for queued deliveries, then stops delivering. */
+  @Override
+  public void close() {
+    buses.values().forEach(EventBus::close);
+  }
+
+  private ObjectNode operation(String name, JsonNode body) {
+    return switch (name) {
+      case "PutEvents" -> putEvents(body);
+      case "PutRule" -> putRule(body);
+      case "DeleteRule" -> {
+        bus(body).deleteRule(required(body, "Name"));
+        yield empty();
+      }
+      case "EnableRule", "DisableRule" ->
+          setState(body, name.startsWith("Enable") ? "ENABLED" : "DISABLED");
+      case "DescribeRule" -> describe(bus(body).rule(required(body, "Name")));
+      case "ListRules" -> listRules(body);
+      case "PutTargets" -> putTargets(body);
+      case "RemoveTargets" -> removeTargets(body);
+      case "ListTargetsByRule" -> listTargets(body);
+      case "CreateEventBus" -> createBus(body);
+      case "DeleteEventBus" -> deleteBus(body);
+      case "DescribeEventBus" -> describeBus(bus(body.path("Name").asText("default")));
+      case "ListEventBuses" -> listBuses(body);
+      case "TestEventPattern" -> testPattern(body);
+      default ->
+          throw new AwsError(
+              400, "UnknownOperationException", "Operation " + name + " is not emulated");
+    };
+  }
+
+  private ObjectNode putEvents(JsonNode body) {
+    JsonNode entries = body.path("Entries");
+    if (!entries.isArray() || entries.isEmpty() || entries.size() > 10) {
+      throw AwsError.validation("Entries must hold 1 to 10 entries");
+    }
+    ObjectNode response = AwsJson.MAPPER.createObjectNode();
+    ArrayNode results = response.putArray("Entries");
+    int failures = 0;
+    for (JsonNode entry : entries) {
+      if (!putEntry(entry, results.addObject())) {
+        failures++;
+      }
+    }
+    response.put("FailedEntryCount", failures);
+    return response;
+  }
+
+  private boolean putEntry(JsonNode entry, ObjectNode result) {
+    String[] problem = EventEntries.problem(entry);
+    String busName = entry.path("EventBusName").asText("default");
+    EventBus bus = buses.get(busName(busName));
+    if (problem == null && bus == null) {
+      problem =
+          new String[] {"ResourceNotFoundException", "Event bus " + busName + " does not exist."};
+    }
+    if (problem != null) {
+      result.put("ErrorCode", problem[0]).put("ErrorMessage", problem[1]);
+      return false;
+    }
+    ObjectNode event = EventEntries.event(entry, clock.instant());
+    result.put("EventId", event.path("id").asText());
+    route(bus, event);
+    return true;
+  }
+
+  private void route(EventBus bus, ObjectNode event) {
+    String json = event.toString();
+    for (EventRule rule : bus.match(json)) {
+      for (EventRule.Target target : rule.targets().values()) {
+        bus.deliver(delivery.of(rule, target, event, json));
+      }
+    }
+  }
+
+  private ObjectNode putRule(JsonNode body) {
+    String name = required(body, "Name");
+    if (!name.matches("[.\\-_A-Za-z0-9]{1,64}")) {
+      throw AwsError.validation("Rule name " + name + " must be 1 to 64 of [.-_A-Za-z0-9]");
+    }
+    String pattern = text(body, "EventPattern");
+    String schedule = text(body, "ScheduleExpression");
+    if (pattern == null && schedule == null) {
+      throw AwsError.validation(
+          "Parameter(s) EventPattern or ScheduleExpression must be specified.");
+    }
+    EventBus bus = bus(body);
+    EventRule rule =
+        bus.putRule(
+            new EventRule(
+                name,
+                bus.ruleArn(name),
+                bus.name(),
+                pattern,
+                schedule,
+                body.path("State").asText("ENABLED"),
+                text(body, "Description"),
+                Map.of()));
+    return AwsJson.MAPPER.createObjectNode().put("RuleArn", rule.arn());
+  }
+
+  private ObjectNode setState(JsonNode body, String state) {
+    EventBus bus = bus(body);
+    bus.update(bus.rule(required(body, "Name")).withState(state));
+    return empty();
+  }
+
+  private ObjectNode listRules(JsonNode body) {
+    ObjectNode response = AwsJson.MAPPER.createObjectNode();
+    ArrayNode rules = response.putArray("Rules");
+    bus(body).rules(body.path("NamePrefix").asText("")).forEach(rule -> rules.add(describe(rule)));
+    return response;
+  }
+
+  private ObjectNode putTargets(JsonNode body) {
+    EventBus bus = bus(body);
+    EventRule rule = bus.rule(required(body, "Rule"));
+    Map<String, EventRule.Target> targets = new LinkedHashMap<>(rule.targets());
+    ObjectNode response = AwsJson.MAPPER.createObjectNode();
+    ArrayNode failedEntries = response.putArray("FailedEntries");
+    for (JsonNode json : body.path("Targets")) {
+      EventRule.Target target = EventRule.Target.of((ObjectNode) json);
+      if (target.id() == null || target.arn() == null) {
+        failedEntries
+            .addObject()
+            .put("TargetId", String.valueOf(target.id()))
+            .put("ErrorCode", "ValidationException")
+            .put("ErrorMessage", "A target needs an Id and an Arn");
+        continue;
+      }
+      targets.put(target.id(), target);
+    }
+    bus.update(rule.withTargets(targets));
+    response.put("FailedEntryCount", failedEntries.size());
+    return response;
+  }
+
+  private ObjectNode removeTargets(JsonNode body) {
+    EventBus bus = bus(body);
+    EventRule rule = bus.rule(required(body, "Rule"));
+    Map<String, EventRule.Target> targets = new LinkedHashMap<>(rule.targets());
+    body.path("Ids").forEach(id -> targets.remove(id.asText()));
+    bus.update(rule.withTargets(targets));
+    ObjectNode response = AwsJson.MAPPER.createObjectNode().put("FailedEntryCount", 0);
+    response.putArray("FailedEntries");
+    return response;
+  }
+
+  private ObjectNode listTargets(JsonNode body) {
+    ObjectNode response = AwsJson.MAPPER.createObjectNode();
+    ArrayNode targets = response.putArray("Targets");
+    bus(body).rule(required(body, "Rule")).targets().values().forEach(t -> targets.add(t.json()));
+    return response;
+  }
+
+  private ObjectNode createBus(JsonNode body) {
+    String name = required(body, "Name");
+    EventBus created = new EventBus(name);
+    if (buses.putIfAbsent(name, created) != null) {
+      created.close();
+      throw new AwsError(
+          400, "ResourceAlreadyExistsException", "Event bus " + name + " already exists.");
+    }
+    return AwsJson.MAPPER.createObjectNode().put("EventBusArn", created.arn());
+  }
+
+  private ObjectNode deleteBus(JsonNode body) {
+    String name = required(body, "Name");
+    if (name.equals("default")) {
+      throw AwsError.validation("Cannot delete event bus default.");
+    }
+    EventBus bus = buses.get(name);
+    if (bus != null && bus.hasRules()) {
+      throw AwsError.validation("Cannot delete event bus " + name + ": it still has rules.");
+    }
+    if (bus != null && buses.remove(name, bus)) {
+      bus.close();
+    }
+    return empty();
+  }
+
+  private ObjectNode listBuses(JsonNode body) {
+    String prefix = body.path("NamePrefix").asText("");
+    ObjectNode response = AwsJson.MAPPER.createObjectNode();
+    ArrayNode list = response.putArray("EventBuses");
+    buses.values().stream()
+        .filter(bus -> bus.name().startsWith(prefix))
+        .sorted(java.util.Comparator.comparing(EventBus::name))
+        .forEach(bus -> list.add(describeBus(bus)));
+    return response;
+  }
+
+  private ObjectNode testPattern(JsonNode body) {
+    String pattern = required(body, "EventPattern");
+    EventBus scratch = new EventBus("test");
+    try {
+      scratch.putRule(new EventRule("test", "", "test", pattern, null, "ENABLED", null, Map.of()));
+      boolean result = !scratch.match(required(body, "Event")).isEmpty();
+      return AwsJson.MAPPER.createObjectNode().put("Result", result);
+    } finally {
+      scratch.close();
+    }
+  }
+
+  private static ObjectNode describe(EventRule rule) {
+    ObjectNode node =
+        AwsJson.MAPPER.createObjectNode().put("Name", rule.name()).put("Arn", rule.arn());
+    if (rule.pattern() != null) {
+      node.put("EventPattern", rule.pattern());
+    }
+    if (rule.scheduleExpression() != null) {
+      node.put("ScheduleExpression", rule.scheduleExpression());
+    }
+    node.put("State", rule.state());
+    if (rule.description() != null) {
+      node.put("Description", rule.description());
+    }
+    return node.put("EventBusName", rule.busName()).put("CreatedBy", ACCOUNT);
+  }
+
+  private static ObjectNode describeBus(EventBus bus) {
+    return AwsJson.MAPPER.createObjectNode().put("Name", bus.name()).put("Arn", bus.arn());
+  }
+
+  private EventBus bus(JsonNode body) {
+    return bus(body.path("EventBusName").asText("default"));
+  }
+
+  private EventBus bus(String nameOrArn) {
+    EventBus bus = buses.get(busName(nameOrArn));
+    if (bus == null) {
+      throw AwsError.notFound("Event bus " + nameOrArn + " does not exist.");
+    }
+    return bus;
+  }
+
+  private static String busName(String nameOrArn) {
+    return nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1);
+  }
+
+  private static String required(JsonNode body, String field) {
+    String value = text(body, field);
+    if (value == null || value.isBlank()) {
+      throw AwsError.validation("Parameter " + field + " is required.");
+    }
+    return value;
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode node = body.get(field);
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private static ObjectNode empty() {
+    return AwsJson.MAPPER.createObjectNode();
+  }
+}

@@ -1,0 +1,11 @@
+package dev.idem.local.template;
+
+/**
+ * An {@code Api} event: requests to {@code method path} on the API become the function's API
+ * Gateway proxy events.
+ *
+ * @param name the event's key in {@code Events}
+ * @param path the path, with {@code {param}} and {@code {proxy+}} placeholders
+ * @param method the method, upper case; {@code ANY} for any
+ */
+public record ApiEvent(String name, String path, String method) implements FunctionEvent {}

@@ -1,0 +1,310 @@
+package dev.idem.local.template;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A CloudFormation/SAM template, read and ready to resolve: parameters take their overrides or
+ * defaults, conditions are evaluated, resources whose condition is false are left out, and the
+ * {@code Globals} section is merged into serverless resources.
+ *
+ * {@snippet :
+ * Template template = Template.load(Path.of("template.yaml"), Map.of("StageName", "test"));
+ * StackSpec stack = template.specs(); // names, ARNs and queue URLs predicted
+ * System.out.println(stack.notEmulated().summary());
+ * }
+ */
+public final class Template {
+
+  /** The edge URL that predicted queue URLs name when no other is given. */
+  public static final URI DEFAULT_EDGE = URI.create("http://127.0.0.1:4566");
+
+  private static final ResourceIds NO_RESOURCES =
+      new ResourceIds() {
+        @Override
+        public String ref(String logicalId) {
+          throw new TemplateException("Conditions cannot refer to resources: " + logicalId);
+        }
+
+        @Override
+        public String getAtt(String logicalId, String attribute) {
+          return ref(logicalId);
+        }
+      };
+
+  private final String source;
+  private final Path baseDir;
+  private final Map<String, Object> document;
+  private final Map<String, Object> parameters;
+  private final Map<String, Boolean> conditions = new HashMap<>();
+  private final Set<String> evaluating = new HashSet<>();
+  private final Map<String, Resource> resources;
+  private final NotEmulated loadNotes = new NotEmulated();
+
+  private Template(
+      String source, Path baseDir, Map<String, Object> document, Map<String, String> overrides) {
+    this.source = source;
+    this.baseDir = baseDir;
+    this.document = document;
+    this.parameters = Parameters.resolve(section("Parameters"), overrides, loadNotes);
+    this.resources = readResources();
+  }
+
+  /**
+   * Reads the template at {@code file}; relative {@code CodeUri}s resolve against its folder.
+   *
+   * @param parameterOverrides values for parameters, over their defaults ({@code --parameter N=V})
+   * @throws TemplateException when the file is not a template, a parameter has no value or a value
+   *     is not allowed, or a condition cannot be evaluated
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static Template load(Path file, Map<String, String> parameterOverrides) {
+    try {
+      Path absolute = file.toAbsolutePath().normalize();
+      return parse(Files.readString(absolute), absolute.getParent(), parameterOverrides);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read template " + file, e);
+    }
+  }
+
+  /**
+   * Reads a template from text; relative {@code CodeUri}s resolve against {@code baseDir}.
+   *
+   * @throws TemplateException as {@link #load(Path, Map)}
+   */
+  public static Template parse(String yaml, Path baseDir, Map<String, String> parameterOverrides) {
+    String source = baseDir == null ? "template" : "template in " + baseDir;
+    return new Template(source, baseDir, CfnYaml.parse(yaml, source), parameterOverrides);
+  }
+
+  /** The folder relative paths resolve against. */
+  public Path baseDir() {
+    return baseDir;
+  }
+
+  /** The parameters' values: a string, or a list of strings for list types. */
+  public Map<String, Object> parameters() {
+    return Collections.unmodifiableMap(parameters);
+  }
+
+  /** The resources whose condition holds, in template order, with Globals merged. */
+  public List<Resource> resources() {
+    return List.copyOf(resources.values());
+  }
+
+  /** The resource with this logical id, if the template has it (and its condition holds). */
+  public Optional<Resource> resource(String logicalId) {
+    return Optional.ofNullable(resources.get(logicalId));
+  }
+
+  /**
+   * The typed specs with predicted physical ids (queue URLs on {@link #DEFAULT_EDGE}).
+   *
+   * @throws TemplateException when a value cannot be resolved or has the wrong shape
+   */
+  public StackSpec specs() {
+    return specs(physicalIds(DEFAULT_EDGE));
+  }
+
+  /**
+   * The typed specs, resolved with the given physical ids.
+   *
+   * @throws TemplateException when a value cannot be resolved or has the wrong shape
+   */
+  public StackSpec specs(ResourceIds ids) {
+    NotEmulated notEmulated = new NotEmulated();
+    loadNotes.resources().forEach(i -> notEmulated.resource(i.where(), i.what()));
+    loadNotes.properties().forEach(i -> notEmulated.property(i.where(), i.what()));
+    return new SpecReader(this, ids, notEmulated).read();
+  }
+
+  /**
+   * The spec of one emulated resource, resolved with the given ids; empty for types that are not
+   * emulated. The provisioner calls it in {@link #provisioningOrder()}, with the ids of what it has
+   * created so far.
+   */
+  public Optional<ResourceSpec> spec(String logicalId, ResourceIds ids) {
+    Resource resource = resources.get(logicalId);
+    if (resource == null) {
+      throw new TemplateException("No resource " + logicalId + " in the " + source);
+    }
+    return new SpecReader(this, ids, new NotEmulated()).spec(resource);
+  }
+
+  /** Physical ids predicted from this template; queue URLs name {@code edge}. */
+  public PhysicalIds physicalIds(URI edge) {
+    return new PhysicalIds(this, edge);
+  }
+
+  /**
+   * The tables, queues, event buses and rules in an order that creates each after what it refers to
+   * (Ref, GetAtt, Sub, DependsOn), template order otherwise.
+   *
+   * @throws TemplateException when they refer to each other in a cycle
+   */
+  public List<String> provisioningOrder() {
+    return provisioningLevels().stream().flatMap(List::stream).toList();
+  }
+
+  /**
+   * {@link #provisioningOrder()} in levels: each resource's level comes after every level holding
+   * something it refers to, so the resources of one level may be created at the same time.
+   *
+   * @throws TemplateException when they refer to each other in a cycle
+   */
+  public List<List<String>> provisioningLevels() {
+    Map<String, Set<String>> pending = new LinkedHashMap<>();
+    for (Resource resource : resources.values()) {
+      if (SpecReader.isProvisioned(resource.type())) {
+        pending.put(resource.logicalId(), dependencies(resource));
+      }
+    }
+    pending.values().forEach(deps -> deps.retainAll(pending.keySet()));
+    List<List<String>> levels = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    while (!pending.isEmpty()) {
+      List<String> level =
+          pending.entrySet().stream()
+              .filter(e -> done.containsAll(e.getValue()))
+              .map(Map.Entry::getKey)
+              .toList();
+      if (level.isEmpty()) {
+        throw new TemplateException(
+            "Resources refer to each other in a cycle: " + pending.keySet());
+      }
+      levels.add(level);
+      done.addAll(level);
+      level.forEach(pending::remove);
+    }
+    return levels;
+  }
+
+  /** The logical ids of the resources {@code resource} refers to or depends on. */
+  Set<String> dependencies(Resource resource) {
+    Set<String> found = new LinkedHashSet<>(resource.dependsOn());
+    References.collect(resource.properties(), found);
+    found.retainAll(resources.keySet());
+    found.remove(resource.logicalId());
+    return found;
+  }
+
+  /**
+   * Whether {@code name} is a resource SAM's transform would generate: the implicit APIs, or one
+   * named after a serverless resource ({@code <Function>Role}, {@code <Function>Aliaslive}...).
+   */
+  boolean isSamGenerated(String name) {
+    if (name.startsWith("ServerlessRestApi") || name.startsWith("ServerlessHttpApi")) {
+      return true;
+    }
+    return resources.values().stream()
+        .anyMatch(r ->
+            r.type().startsWith("AWS::Serverless::")
+                && name.length() > r.logicalId().length()
+                && name.startsWith(r.logicalId()));
+  }
+
+  boolean hasResource(String logicalId) {
+    return resources.containsKey(logicalId);
+  }
+
+  synchronized boolean condition(String name, String where) {
+    Boolean known = conditions.get(name);
+    if (known != null) {
+      return known;
+    }
+    Map<String, Object> all = section("Conditions");
+    if (!all.containsKey(name)) {
+      throw new TemplateException(where + ": no condition " + name);
+    }
+    if (!evaluating.add(name)) {
+      throw new TemplateException("Condition " + name + " refers to itself");
+    }
+    boolean value =
+        new Intrinsics(this, NO_RESOURCES, loadNotes)
+            .condition(all.get(name), "Conditions." + name);
+    evaluating.remove(name);
+    conditions.put(name, value);
+    return value;
+  }
+
+  Object mapping(String map, String top, String second) {
+    Object level = section("Mappings").get(map);
+    if (level instanceof Map<?, ?> tops && tops.get(top) instanceof Map<?, ?> seconds) {
+      return seconds.get(second);
+    }
+    return null;
+  }
+
+  Map<String, Object> outputs() {
+    return section("Outputs");
+  }
+
+  Object transform() {
+    return document.get("Transform");
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> section(String name) {
+    Object value = document.get(name);
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?>)) {
+      throw new TemplateException(name + " of the " + source + " is not a mapping");
+    }
+    return (Map<String, Object>) value;
+  }
+
+  private Map<String, Resource> readResources() {
+    Map<String, Object> raw = section("Resources");
+    if (raw.isEmpty()) {
+      throw new TemplateException("The " + source + " declares no Resources");
+    }
+    Map<String, Resource> read = new LinkedHashMap<>();
+    raw.forEach((logicalId, body) -> {
+      Resource resource = Globals.apply(section("Globals"), resourceOf(logicalId, body));
+      if (holds(logicalId, body)) {
+        read.put(logicalId, resource);
+      }
+    });
+    return read;
+  }
+
+  private boolean holds(String logicalId, Object body) {
+    Object condition = ((Map<?, ?>) body).get("Condition");
+    return condition == null || condition(String.valueOf(condition), logicalId + ".Condition");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Resource resourceOf(String logicalId, Object body) {
+    if (!(body instanceof Map<?, ?> map) || !(map.get("Type") instanceof String type)) {
+      throw new TemplateException("Resource " + logicalId + " has no Type");
+    }
+    Object properties = map.get("Properties");
+    Object dependsOn = map.get("DependsOn");
+    List<String> depends =
+        dependsOn == null
+            ? List.of()
+            : dependsOn instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(dependsOn));
+    return new Resource(
+        logicalId,
+        type,
+        properties instanceof Map<?, ?> props ? (Map<String, Object>) props : Map.of(),
+        depends);
+  }
+}
