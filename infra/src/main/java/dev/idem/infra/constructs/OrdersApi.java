@@ -68,6 +68,9 @@ public final class OrdersApi extends Construct {
             .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
             .deployOptions(stage(props))
             .build();
+    // RestApi adds an "Endpoint" output with a generated name; url() serves, under a name the
+    // stack chooses (the orders stack's "ApiUrl", as in template.yaml).
+    api.getNode().tryRemoveChild("Endpoint");
     routes(props);
     problemResponses();
     NagRules.api(api);
