@@ -17,11 +17,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.lambda.Code;
+import software.constructs.IConstruct;
 
 /**
  * Shared set-up of the CDK tests: apps with the repository's cdk.json context (so tests synthesize
@@ -103,6 +105,14 @@ public final class CdkTest {
         Path.of(assembly.getStackArtifact(stack.getArtifactId()).getTemplateFullPath()),
         target,
         StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The logical id of {@code construct}'s CloudFormation resource (or of it, if it is one). */
+  public static String logicalId(IConstruct construct) {
+    Stack stack = Stack.of(construct);
+    IConstruct resource =
+        construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
+    return (String) stack.resolve(stack.getLogicalId((CfnElement) resource));
   }
 
   /** Asserts that AwsSolutions reported no error and no warning on {@code stack}. */

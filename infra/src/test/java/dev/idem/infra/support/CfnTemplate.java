@@ -87,6 +87,30 @@ public record CfnTemplate(Map<String, Object> json) {
     }
   }
 
+  /** The statements of the identity policies attached to role {@code roleId}. */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> statementsOfRole(String roleId) {
+    List<Map<String, Object>> statements = new ArrayList<>();
+    ofType("AWS::IAM::Policy")
+        .values()
+        .forEach(policy -> {
+          if (targets(at(policy, "Properties", "Roles")).contains(roleId)) {
+            list(at(policy, "Properties", "PolicyDocument", "Statement"))
+                .forEach(s -> statements.add((Map<String, Object>) s));
+          }
+        });
+    return statements;
+  }
+
+  /** The single resource of {@code type}. */
+  public Map<String, Object> only(String type) {
+    Map<String, Map<String, Object>> found = ofType(type);
+    if (found.size() != 1) {
+      throw new AssertionError("Expected one " + type + ", found " + found.keySet());
+    }
+    return found.values().iterator().next();
+  }
+
   /** Items of a value that may be one item or a list of them. */
   public static List<?> list(Object value) {
     if (value == null) {
