@@ -203,7 +203,6 @@ class QueueConsumerTest {
     return template.ofType("AWS::SQS::QueuePolicy").values().stream()
         .filter(p -> CfnTemplate.targets(at(p, "Properties", "Queues")).contains(queue))
         .flatMap(p -> CfnTemplate.list(at(p, "Properties", "PolicyDocument", "Statement")).stream())
-        .map(s -> (Object) s)
         .toList();
   }
 

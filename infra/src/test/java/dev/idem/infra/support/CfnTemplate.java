@@ -112,10 +112,11 @@ public record CfnTemplate(Map<String, Object> json) {
   }
 
   /** Items of a value that may be one item or a list of them. */
-  public static List<?> list(Object value) {
+  @SuppressWarnings("unchecked")
+  public static List<Object> list(Object value) {
     if (value == null) {
       return List.of();
     }
-    return value instanceof List<?> list ? list : List.of(value);
+    return value instanceof List<?> list ? (List<Object>) list : List.of(value);
   }
 }
