@@ -5,12 +5,10 @@ import dev.idem.infra.constructs.DeadLetterQueueProps;
 import dev.idem.infra.constructs.IdempotencyTable;
 import dev.idem.infra.constructs.IdempotencyTableProps;
 import dev.idem.infra.constructs.IdempotentFunction;
-import dev.idem.infra.constructs.IdempotentFunctionProps;
 import dev.idem.infra.constructs.MonitoredQueue;
 import dev.idem.infra.constructs.MonitoredQueueProps;
 import dev.idem.infra.constructs.OrdersApi;
 import dev.idem.infra.constructs.OrdersApiProps;
-import dev.idem.infra.constructs.ProvisionedConcurrency;
 import dev.idem.infra.constructs.QueueConsumer;
 import dev.idem.infra.constructs.QueueConsumerProps;
 import java.util.List;
@@ -25,7 +23,6 @@ import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
-import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
@@ -36,8 +33,6 @@ import software.amazon.awscdk.services.events.Match;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
 import software.amazon.awscdk.services.events.targets.SqsQueueProps;
-import software.amazon.awscdk.services.iam.Grant;
-import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
@@ -51,35 +46,23 @@ import software.constructs.Construct;
  * The orders reference system, template.yaml's twin: four tables, the orders API over PlaceOrder
  * and GetOrder, the stream relay onto the event bus, four routing rules, three queue consumers and
  * the review queue, each queue with its dead-letter queue and alarms. It only composes the
- * constructs of {@code dev.idem.infra.constructs}; {@code TemplateParityTest} keeps it and
- * template.yaml describing the same system.
+ * constructs of {@code dev.idem.infra.constructs} (the functions come from {@link OrderFunctions});
+ * {@code TemplateParityTest} keeps it and template.yaml describing the same system.
  */
 public final class OrdersStack extends Stack {
 
-  static final String PLACE_ORDER = "dev.idem.functions.orders.PlaceOrderHandler::handleRequest";
-  static final String GET_ORDER = "dev.idem.functions.orders.GetOrderHandler::handleRequest";
-  static final String RELAY = "dev.idem.functions.relay.OrderEventsRelayHandler::handleRequest";
-  static final String CAPTURE_PAYMENT =
-      "dev.idem.functions.payments.CapturePaymentHandler::handleRequest";
-  static final String RESERVE_INVENTORY =
-      "dev.idem.functions.inventory.ReserveInventoryHandler::handleRequest";
-  static final String NOTIFY_CUSTOMER =
-      "dev.idem.functions.notifications.NotifyCustomerHandler::handleRequest";
+  static final String PLACE_ORDER = OrderFunctions.PLACE_ORDER;
+  static final String GET_ORDER = OrderFunctions.GET_ORDER;
 
   /** 6 x 20 s + 1 s = 121 s is the least; 180 s leaves room for a slow provider call at the end. */
   private static final Duration CONSUMER_VISIBILITY_TIMEOUT = Duration.seconds(180);
 
-  private static final Duration API_FUNCTION_TIMEOUT = Duration.seconds(10);
-
   private final StageSettings settings;
-  private final Code code;
   private final IAlarmAction alarmAction;
   private final Table orders;
-  private final Table catalog;
-  private final Table inventory;
-  private final IdempotencyTable idempotency;
   private final EventBus bus;
   private final DeadLetterQueue routingFailures;
+  private final OrderFunctions functions;
 
   /**
    * Creates the stack.
@@ -90,12 +73,11 @@ public final class OrdersStack extends Stack {
   public OrdersStack(Construct scope, String id, StageSettings settings, Code code) {
     super(scope, id, StackProps.builder().description(description()).build());
     this.settings = settings;
-    this.code = code;
     this.alarmAction = alarmAction();
     this.orders = referenceTable("OrdersTable", "orderId", StreamViewType.NEW_AND_OLD_IMAGES);
-    this.catalog = referenceTable("CatalogTable", "sku", null);
-    this.inventory = referenceTable("InventoryTable", "sku", null);
-    this.idempotency =
+    Table catalog = referenceTable("CatalogTable", "sku", null);
+    Table inventory = referenceTable("InventoryTable", "sku", null);
+    IdempotencyTable idempotency =
         new IdempotencyTable(
             this,
             "IdempotencyTable",
@@ -103,14 +85,25 @@ public final class OrdersStack extends Stack {
     this.bus =
         EventBus.Builder.create(this, "OrdersEventBus").eventBusName(name("idem-orders-")).build();
     this.routingFailures = new DeadLetterQueue(this, "EventRoutingDLQ", deadLetterProps());
+    this.functions =
+        new OrderFunctions(
+            this,
+            settings,
+            code,
+            new OrderFunctions.Tables(orders, catalog, inventory, idempotency));
     OrdersApi api = api();
     DeadLetterQueue relayFailures = relay();
-    QueueConsumer payments = consumer("Payments", capturePayment());
-    QueueConsumer reservations = consumer("Inventory", reserveInventory());
-    QueueConsumer notifications = consumer("Notifications", notifyCustomer());
+    QueueConsumer payments = consumer("Payments", functions.capturePayment());
+    QueueConsumer reservations = consumer("Inventory", functions.reserveInventory());
+    QueueConsumer notifications = consumer("Notifications", functions.notifyCustomer());
     MonitoredQueue review = reviewQueue();
     routes(payments.queue(), reservations.queue(), notifications.queue(), review.queue());
-    outputs(api);
+    output("ApiUrl", api.url());
+    output("OrdersTableName", orders.getTableName());
+    output("CatalogTableName", catalog.getTableName());
+    output("InventoryTableName", inventory.getTableName());
+    output("IdempotencyTableName", idempotency.tableName());
+    output("EventBusName", bus.getEventBusName());
     queueOutputs("Payments", payments.monitoredQueue());
     queueOutputs("Inventory", reservations.monitoredQueue());
     queueOutputs("Notifications", notifications.monitoredQueue());
@@ -136,8 +129,6 @@ public final class OrdersStack extends Stack {
         : new SnsAction(Topic.fromTopicArn(this, "AlarmTopic", settings.alarmTopicArn()));
   }
 
-  // ------------------------------------------------------------------ tables
-
   /** Deletion protection on the prod stage only; every other stage deletes cleanly. */
   private Table referenceTable(String id, String key, StreamViewType stream) {
     return Table.Builder.create(this, id)
@@ -152,125 +143,11 @@ public final class OrdersStack extends Stack {
         .build();
   }
 
-  private static void grant(IdempotentFunction fn, ITable table, String... actions) {
-    Grant.addToPrincipal(
-        GrantOnPrincipalOptions.builder()
-            .grantee(fn.role())
-            .actions(List.of(actions))
-            .resourceArns(List.of(table.getTableArn()))
-            .build());
-  }
-
-  // ------------------------------------------------------------------ functions
-
-  private IdempotentFunctionProps.Builder function(String name, String handler) {
-    return IdempotentFunctionProps.builder(handler)
-        .code(code)
-        .runtime(settings.javaRuntime())
-        .logGroupName("/idem/" + settings.stage() + "/functions/" + name);
-  }
-
-  private IdempotentFunctionProps.Builder apiFunction(String name, String handler) {
-    int provisioned = settings.apiProvisionedConcurrency();
-    return function(name, handler)
-        .timeout(API_FUNCTION_TIMEOUT)
-        .serviceName("orders")
-        .environment("ORDERS_TABLE", orders.getTableName())
-        .provisionedConcurrency(
-            provisioned == 0
-                ? null
-                : ProvisionedConcurrency.of(provisioned, settings.apiProvisionedConcurrencyMax()))
-        .snapStart(settings.apiSnapStart());
-  }
-
-  /** The insert is one TransactWriteItems (order + idempotency record): Put and ConditionCheck. */
-  private IdempotentFunction placeOrder() {
-    IdempotentFunction fn =
-        new IdempotentFunction(
-            this,
-            "PlaceOrder",
-            apiFunction("PlaceOrder", PLACE_ORDER)
-                .description(
-                    "POST /orders - prices the lines from the catalog and inserts the order, once"
-                        + " per Idempotency-Key.")
-                .environment("CATALOG_TABLE", catalog.getTableName())
-                .idempotencyTable(idempotency)
-                .build());
-    grant(fn, orders, "dynamodb:PutItem", "dynamodb:ConditionCheckItem");
-    grant(fn, catalog, "dynamodb:GetItem", "dynamodb:BatchGetItem");
-    return fn;
-  }
-
-  private IdempotentFunction getOrder() {
-    IdempotentFunction fn =
-        new IdempotentFunction(
-            this,
-            "GetOrder",
-            apiFunction("GetOrder", GET_ORDER)
-                .description("GET /orders/{orderId} - reads one order.")
-                .build());
-    grant(fn, orders, "dynamodb:GetItem");
-    return fn;
-  }
-
-  private IdempotentFunction capturePayment() {
-    IdempotentFunction fn =
-        new IdempotentFunction(
-            this,
-            "CapturePayment",
-            function("CapturePayment", CAPTURE_PAYMENT)
-                .description(
-                    "OrderPlaced (payments queue) -> charges the payment provider once, marks the"
-                        + " order PAID or PAYMENT_FAILED.")
-                .serviceName("payments")
-                .environment("ORDERS_TABLE", orders.getTableName())
-                .environment("PAYMENT_PROVIDER_URL", settings.paymentProviderUrl())
-                .idempotencyTable(idempotency)
-                .build());
-    grant(fn, orders, "dynamodb:GetItem", "dynamodb:UpdateItem");
-    return fn;
-  }
-
-  private IdempotentFunction reserveInventory() {
-    IdempotentFunction fn =
-        new IdempotentFunction(
-            this,
-            "ReserveInventory",
-            function("ReserveInventory", RESERVE_INVENTORY)
-                .description(
-                    "OrderPlaced (inventory queue) -> reserves stock in one transaction, marks the"
-                        + " order RESERVED or REJECTED.")
-                .serviceName("inventory")
-                .environment("ORDERS_TABLE", orders.getTableName())
-                .environment("INVENTORY_TABLE", inventory.getTableName())
-                .idempotencyTable(idempotency)
-                .build());
-    grant(fn, inventory, "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem");
-    grant(fn, orders, "dynamodb:GetItem", "dynamodb:UpdateItem");
-    return fn;
-  }
-
-  private IdempotentFunction notifyCustomer() {
-    return new IdempotentFunction(
-        this,
-        "NotifyCustomer",
-        function("NotifyCustomer", NOTIFY_CUSTOMER)
-            .description(
-                "Payment* and Inventory* events (notifications queue) -> one message per event"
-                    + " through the provider.")
-            .serviceName("notifications")
-            .environment("NOTIFICATION_PROVIDER_URL", settings.notificationProviderUrl())
-            .idempotencyTable(idempotency)
-            .build());
-  }
-
-  // ------------------------------------------------------------------ API and stream
-
   private OrdersApi api() {
     return new OrdersApi(
         this,
         "OrdersApi",
-        OrdersApiProps.builder(placeOrder(), getOrder())
+        OrdersApiProps.builder(functions.placeOrder(), functions.getOrder())
             .stageName(settings.stage())
             .apiName(name("idem-orders-"))
             .throttlingRateLimit(settings.apiThrottlingRateLimit())
@@ -280,26 +157,15 @@ public final class OrdersStack extends Stack {
   }
 
   /**
-   * The relay publishes one event per order transition. Batches it could not publish after its
-   * retries go to its dead-letter queue (Lambda sends the batch's stream coordinates, not the
-   * records; replay from the stream within its 24 hours).
+   * The relay reads the Orders stream. Batches it could not publish after its retries go to its
+   * dead-letter queue (Lambda sends the batch's stream coordinates, not the records; replay from
+   * the stream within its 24 hours).
    */
   private DeadLetterQueue relay() {
     DeadLetterQueue failures = new DeadLetterQueue(this, "OrderEventsRelayDLQ", deadLetterProps());
-    IdempotentFunction fn =
-        new IdempotentFunction(
-            this,
-            "OrderEventsRelay",
-            function("OrderEventsRelay", RELAY)
-                .description(
-                    "Orders table stream -> one domain event per order transition on the bus (no"
-                        + " dual writes).")
-                .serviceName("relay")
-                .environment("EVENT_BUS_NAME", bus.getEventBusName())
-                .idempotencyTable(idempotency)
-                .build());
-    bus.grantPutEventsTo(fn.role());
-    fn.alias()
+    IdempotentFunction relay = functions.relay(bus);
+    relay
+        .alias()
         .addEventSource(
             new DynamoEventSource(
                 orders,
@@ -315,8 +181,6 @@ public final class OrdersStack extends Stack {
                     .build()));
     return failures;
   }
-
-  // ------------------------------------------------------------------ queues and routing
 
   private DeadLetterQueueProps deadLetterProps() {
     return DeadLetterQueueProps.builder().alarmAction(alarmAction).build();
@@ -373,15 +237,13 @@ public final class OrdersStack extends Stack {
   }
 
   private EventPattern highValueOrderPlaced() {
+    Map<String, Object> total =
+        Map.of(
+            "total", List.of(Map.of("numeric", List.of(">=", settings.highValueOrderThreshold()))));
     return EventPattern.builder()
         .source(List.of("idem.orders"))
         .detailType(List.of("OrderPlaced"))
-        .detail(
-            Map.of(
-                "data",
-                Map.of(
-                    "total",
-                    List.of(Map.of("numeric", List.of(">=", settings.highValueOrderThreshold()))))))
+        .detail(Map.of("data", total))
         .build();
   }
 
@@ -404,17 +266,6 @@ public final class OrdersStack extends Stack {
                         .deadLetterQueue(routingFailures.queue())
                         .build())))
         .build();
-  }
-
-  // ------------------------------------------------------------------ outputs
-
-  private void outputs(OrdersApi api) {
-    output("ApiUrl", api.url());
-    output("OrdersTableName", orders.getTableName());
-    output("CatalogTableName", catalog.getTableName());
-    output("InventoryTableName", inventory.getTableName());
-    output("IdempotencyTableName", idempotency.tableName());
-    output("EventBusName", bus.getEventBusName());
   }
 
   private void queueOutputs(String role, MonitoredQueue queue) {

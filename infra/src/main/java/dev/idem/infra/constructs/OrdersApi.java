@@ -146,17 +146,9 @@ public final class OrdersApi extends Construct {
    * cannot be expressed in JSON Schema draft 4; the function refuses it.
    */
   private Model placeOrderModel() {
-    JsonSchema line =
-        object(
-            Map.of(
-                "sku", string(64, "\\S"),
-                "quantity",
-                    JsonSchema.builder()
-                        .type(JsonSchemaType.INTEGER)
-                        .minimum(1)
-                        .maximum(1000)
-                        .build()),
-            List.of("sku", "quantity"));
+    JsonSchema quantity =
+        JsonSchema.builder().type(JsonSchemaType.INTEGER).minimum(1).maximum(1000).build();
+    JsonSchema line = object(List.of("sku", "quantity"), string(64, "\\S"), quantity);
     JsonSchema lines =
         JsonSchema.builder()
             .type(JsonSchemaType.ARRAY)
@@ -166,11 +158,10 @@ public final class OrdersApi extends Construct {
             .build();
     JsonSchema body =
         object(
-            Map.of(
-                "customerId", string(64, "^[A-Za-z0-9_-]+$"),
-                "currency", string(3, "^[A-Z]{3}$"),
-                "lines", lines),
-            List.of("customerId", "currency", "lines"));
+            List.of("customerId", "currency", "lines"),
+            string(64, "^[A-Za-z0-9_-]+$"),
+            string(3, "^[A-Z]{3}$"),
+            lines);
     return api.addModel(
         "PlaceOrderRequest",
         ModelOptions.builder()
@@ -180,12 +171,20 @@ public final class OrdersApi extends Construct {
             .build());
   }
 
-  private static JsonSchema object(Map<String, JsonSchema> properties, List<String> required) {
+  /**
+   * An object whose properties, all required, are {@code names}, in order (so the template is
+   * stable).
+   */
+  private static JsonSchema object(List<String> names, JsonSchema... schemas) {
+    Map<String, JsonSchema> properties = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      properties.put(names.get(i), schemas[i]);
+    }
     return JsonSchema.builder()
         .schema(JsonSchemaVersion.DRAFT4)
         .type(JsonSchemaType.OBJECT)
         .properties(properties)
-        .required(required)
+        .required(names)
         .build();
   }
 
