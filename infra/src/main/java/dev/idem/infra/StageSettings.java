@@ -15,9 +15,10 @@ import java.util.function.Function;
  *     goes to the review queue
  * @param paymentProviderUrl the payment provider's base URL
  * @param notificationProviderUrl the notification provider's base URL
- * @param apiProvisionedConcurrency provisioned concurrency of each API function's alias (0: none)
+ * @param apiProvisionedConcurrency provisioned concurrency of each API function's alias (0: none;
+ *     the default is 1, or 0 with {@code apiSnapStart})
  * @param apiProvisionedConcurrencyMax the most auto scaling provisions per API function
- * @param apiSnapStart SnapStart on the API functions instead (excludes provisioned concurrency)
+ * @param apiSnapStart SnapStart on the API functions instead of provisioned concurrency
  * @param queueMaximumConcurrency the most concurrent invocations each SQS event source drives
  * @param apiThrottlingRateLimit steady requests per second per API method
  * @param apiThrottlingBurstLimit request burst per API method
@@ -64,6 +65,12 @@ public record StageSettings(
         "queueMaximumConcurrency",
         "2..1000",
         queueMaximumConcurrency);
+    require(
+        !(apiSnapStart && apiProvisionedConcurrency > 0),
+        "apiProvisionedConcurrency",
+        "0 when apiSnapStart is true (a function version has SnapStart or provisioned"
+            + " concurrency, not both)",
+        apiProvisionedConcurrency);
     require(apiThrottlingRateLimit >= 1, "apiThrottlingRateLimit", ">= 1", apiThrottlingRateLimit);
     require(
         apiThrottlingBurstLimit >= 1, "apiThrottlingBurstLimit", ">= 1", apiThrottlingBurstLimit);
@@ -82,7 +89,8 @@ public record StageSettings(
    */
   public static StageSettings fromContext(Function<String, Object> context) {
     Context c = new Context(context);
-    int provisioned = c.integer("apiProvisionedConcurrency", 1);
+    boolean snapStart = c.bool("apiSnapStart", false);
+    int provisioned = c.integer("apiProvisionedConcurrency", snapStart ? 0 : 1);
     return new StageSettings(
         c.string("stage", "dev"),
         c.integer("highValueOrderThreshold", 100_000),
@@ -90,7 +98,7 @@ public record StageSettings(
         c.string("notificationProviderUrl", "http://127.0.0.1:4011"),
         provisioned,
         c.integer("apiProvisionedConcurrencyMax", Math.max(provisioned, 4)),
-        c.bool("apiSnapStart", false),
+        snapStart,
         c.integer("queueMaximumConcurrency", 5),
         c.integer("apiThrottlingRateLimit", 100),
         c.integer("apiThrottlingBurstLimit", 200),

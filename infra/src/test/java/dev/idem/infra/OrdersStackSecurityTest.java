@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
 
 /**
  * The deployed stack is secure by default: cdk-nag's AwsSolutions pack finds nothing that is not
@@ -25,6 +27,9 @@ class OrdersStackSecurityTest {
   /** Actions without resource-level permissions: IAM accepts them only on "*". */
   private static final Set<String> RESOURCE_STAR_ONLY =
       Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords", "dynamodb:ListStreams");
+
+  private static final Map<String, Object> PROD =
+      Map.of("stage", "prod", "apiSnapStart", true, "javaRuntime", "java25");
 
   private static OrdersStacks.Synthesized synthesized;
   private static CfnTemplate template;
@@ -38,6 +43,15 @@ class OrdersStackSecurityTest {
   @Test
   void nag_defaultStack_reportsNoUnsuppressedErrorOrWarning() {
     CdkTest.assertNagClean(synthesized.stack());
+  }
+
+  @Test
+  void annotations_defaultAndProdStacks_haveNoWarningOrErrorOfAnyKind() {
+    for (var stack : List.of(synthesized.stack(), OrdersStacks.synthesize(PROD).stack())) {
+      Annotations annotations = Annotations.fromStack(stack);
+      assertThat(annotations.findWarning("*", Match.anyValue())).as("warnings").isEmpty();
+      assertThat(annotations.findError("*", Match.anyValue())).as("errors").isEmpty();
+    }
   }
 
   @Test

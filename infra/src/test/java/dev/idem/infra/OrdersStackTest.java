@@ -22,7 +22,6 @@ class OrdersStackTest {
           "stage", "prod",
           "highValueOrderThreshold", "250000",
           "paymentProviderUrl", "https://payments.example.com",
-          "apiProvisionedConcurrency", 0,
           "apiSnapStart", "true",
           "queueMaximumConcurrency", 20,
           "apiThrottlingRateLimit", 500,
@@ -110,12 +109,19 @@ class OrdersStackTest {
   }
 
   @Test
-  void stack_provisionedConcurrencyAndSnapStart_isRefusedBeforeSynthesis() {
+  void settings_provisionedConcurrencyAndSnapStart_areRefusedNamingTheContextKeys() {
     App app = CdkTest.app(Map.of("apiSnapStart", true, "apiProvisionedConcurrency", 2));
-    StageSettings settings = StageSettings.fromContext(app.getNode()::tryGetContext);
 
-    assertThatThrownBy(() -> new OrdersStack(app, "both", settings, CdkTest.functionsCode()))
+    assertThatThrownBy(() -> StageSettings.fromContext(app.getNode()::tryGetContext))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("mutually exclusive");
+        .hasMessageContaining("'apiProvisionedConcurrency' must be 0 when apiSnapStart is true");
+  }
+
+  @Test
+  void settings_snapStartAlone_turnsProvisionedConcurrencyOff() {
+    StageSettings settings = StageSettings.fromContext(Map.of("apiSnapStart", "true")::get);
+
+    assertThat(settings.apiProvisionedConcurrency()).isZero();
+    assertThat(settings.apiSnapStart()).isTrue();
   }
 }

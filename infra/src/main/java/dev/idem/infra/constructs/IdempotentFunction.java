@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -71,6 +72,13 @@ public final class IdempotentFunction extends Construct {
             .description("Runs " + props.handler())
             .build();
     this.function = createFunction();
+    if (props.snapStart()) {
+      // CDK warns that SnapStart needs published versions: the alias is on one.
+      Annotations.of(function)
+          .acknowledgeWarning(
+              "@aws-cdk/aws-lambda:snapStartRequirePublish",
+              "The alias invokes the published current version");
+    }
     this.alias = createAlias();
     logGroup.grantWrite(role);
     if (props.idempotencyTable() != null) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 class IdempotentFunctionTest {
@@ -211,6 +213,11 @@ class IdempotentFunctionTest {
             at(template.only("AWS::Lambda::Alias"), "Properties", "ProvisionedConcurrencyConfig"))
         .isNull();
     assertThat(template.ofType("AWS::ApplicationAutoScaling::ScalableTarget")).isEmpty();
+  }
+
+  @Test
+  void annotations_snapStart_leaveNoWarning() {
+    assertThat(Annotations.fromStack(snapStart).findWarning("*", Match.anyValue())).isEmpty();
   }
 
   @Test
