@@ -118,7 +118,12 @@ final class OrderFunctions {
                 .environment("ORDERS_TABLE", tables.orders().getTableName())
                 .environment("INVENTORY_TABLE", tables.inventory().getTableName())
                 .idempotencyTable(tables.idempotency()));
-    grant(fn, tables.inventory(), "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem");
+    grant(
+        fn,
+        tables.inventory(),
+        "dynamodb:GetItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:ConditionCheckItem");
     grant(fn, tables.orders(), "dynamodb:GetItem", "dynamodb:UpdateItem");
     return fn;
   }
