@@ -64,10 +64,21 @@ public final class StubProvider implements AutoCloseable {
     this.idPrefix = idPrefix;
   }
 
-  /** Starts a provider whose ids look like {@code <idPrefix>_1}. */
+  /** Starts a provider whose ids look like {@code <idPrefix>_1}, on a free port. */
   public static StubProvider start(String idPrefix) {
+    return start(idPrefix, 0);
+  }
+
+  /**
+   * Starts a provider whose ids look like {@code <idPrefix>_1} on {@code 127.0.0.1:port}; port 0
+   * picks a free one.
+   *
+   * @throws UncheckedIOException when it cannot listen there; its cause is a {@link
+   *     java.net.BindException} when the port is taken
+   */
+  public static StubProvider start(String idPrefix, int port) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
       StubProvider provider = new StubProvider(server, idPrefix);
       server.createContext("/", provider::handle);
       server.setExecutor(Executors.newCachedThreadPool());

@@ -1,0 +1,84 @@
+package dev.idem.local;
+
+import dev.idem.local.sources.ApiRoute;
+import dev.idem.local.template.StackSpec;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The start-up summary: what runs where. */
+final class Banner {
+
+  private Banner() {}
+
+  /**
+   * The summary's lines.
+   *
+   * @param template the template's file
+   * @param stack the resources created
+   * @param aws the AWS endpoint, and whether it is the local edge
+   * @param api the API's URL and routes, if it runs
+   * @param stubs the provider stubs
+   * @param sources one description per event source mapping
+   */
+  static List<String> lines(
+      Path template,
+      StackSpec stack,
+      Aws aws,
+      Optional<Api> api,
+      ProviderStubs stubs,
+      List<String> sources) {
+    List<String> lines = new ArrayList<>();
+    lines.add("template " + template.toAbsolutePath().normalize() + ": " + counts(stack));
+    lines.add(
+        aws.edge()
+            ? "edge     " + aws.url() + "  dynamodb, sqs, events, lambda (any credentials)"
+            : "backend  " + aws.url() + "  dynamodb, sqs, events (no local edge, no Lambda API)");
+    api.ifPresent(a -> lines.add("api      " + a.url() + "  " + routes(a.routes())));
+    stubs
+        .payments()
+        .ifPresent(url -> lines.add("payments " + url + "  (stub; GET /charges lists charges)"));
+    stubs
+        .notifications()
+        .ifPresent(url -> lines.add("notify   " + url + "  (stub; GET /messages lists messages)"));
+    if (!sources.isEmpty()) {
+      lines.add("sources  " + String.join(", ", sources));
+    }
+    return lines;
+  }
+
+  /** Where the AWS APIs are answered. */
+  record Aws(URI url, boolean edge) {}
+
+  /** The REST API. */
+  record Api(URI url, List<ApiRoute> routes) {}
+
+  private static String counts(StackSpec stack) {
+    return plural(stack.functions().size(), "function")
+        + ", "
+        + plural(stack.tables().size(), "table")
+        + ", "
+        + plural(stack.queues().size(), "queue")
+        + ", "
+        + plural(stack.buses().size(), "event bus", "event buses")
+        + ", "
+        + plural(stack.rules().size(), "rule");
+  }
+
+  private static String routes(List<ApiRoute> routes) {
+    return routes.stream()
+        .map(r -> r.method() + " " + r.pathTemplate() + " -> " + r.functionName())
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String plural(int count, String one) {
+    return plural(count, one, one + "s");
+  }
+
+  private static String plural(int count, String one, String many) {
+    return count + " " + (count == 1 ? one : many);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.idem.local;
+
+import dev.idem.local.aws.AwsClients;
+import dev.idem.local.sources.SourceContext;
+import dev.idem.local.sources.SqsEventSource;
+import dev.idem.local.sources.SqsSourceConfig;
+import dev.idem.local.sources.StreamEventSource;
+import dev.idem.local.sources.StreamSourceConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** The running SQS and stream event source mappings of one local cloud. */
+final class EventSources implements AutoCloseable {
+
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private final List<String> descriptions = new ArrayList<>();
+
+  private EventSources() {}
+
+  /**
+   * Starts every mapping; when one cannot start, those already started are stopped.
+   *
+   * @throws IllegalStateException when a queue or stream cannot be read
+   */
+  static EventSources start(
+      List<SqsSourceConfig> queues,
+      List<StreamSourceConfig> streams,
+      AwsClients clients,
+      SourceContext context) {
+    EventSources sources = new EventSources();
+    try {
+      for (SqsSourceConfig queue : queues) {
+        sources.running.add(SqsEventSource.start(queue, clients.sqs(), context));
+        sources.descriptions.add("sqs " + queue.queueName() + " -> " + queue.functionName());
+      }
+      for (StreamSourceConfig stream : streams) {
+        sources.running.add(
+            StreamEventSource.start(stream, clients.streams(), clients.sqs(), context));
+        sources.descriptions.add(
+            "dynamodb stream " + stream.tableName() + " -> " + stream.functionName());
+      }
+      return sources;
+    } catch (RuntimeException e) {
+      sources.close();
+      throw e;
+    }
+  }
+
+  /** A queue URL lookup by ARN (the ARN's last part is the queue's name), cached. */
+  static Function<String, String> queueUrls(AwsClients clients) {
+    ConcurrentHashMap<String, String> urls = new ConcurrentHashMap<>();
+    return arn ->
+        urls.computeIfAbsent(
+            arn,
+            key ->
+                clients
+                    .sqs()
+                    .getQueueUrl(r -> r.queueName(key.substring(key.lastIndexOf(':') + 1)))
+                    .queueUrl());
+  }
+
+  /** One line per mapping, e.g. {@code sqs PaymentsQueue -> CapturePaymentFunction}. */
+  List<String> descriptions() {
+    return List.copyOf(descriptions);
+  }
+
+  /** Stops all mappings at once, each waiting for its batches in flight. */
+  @Override
+  public void close() {
+    List<Thread> closers =
+        running.stream()
+            .map(source -> Thread.ofVirtual().start(() -> closeQuietly(source)))
+            .toList();
+    for (Thread closer : closers) {
+      try {
+        closer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable source) {
+    try {
+      source.close();
+    } catch (Exception e) {
+      System.getLogger(EventSources.class.getName())
+          .log(System.Logger.Level.WARNING, "An event source did not stop cleanly", e);
+    }
+  }
+}

@@ -1,0 +1,428 @@
+package dev.idem.local;
+
+import dev.idem.local.aws.AwsClients;
+import dev.idem.local.aws.AwsService;
+import dev.idem.local.aws.LocalAws;
+import dev.idem.local.aws.ProvisionedStack;
+import dev.idem.local.aws.Provisioner;
+import dev.idem.local.http.HttpEndpoint;
+import dev.idem.local.lambda.FunctionDefinition;
+import dev.idem.local.lambda.InvocationResult;
+import dev.idem.local.lambda.LambdaApi;
+import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.sources.ApiGateway;
+import dev.idem.local.sources.ApiRoute;
+import dev.idem.local.sources.SourceContext;
+import dev.idem.local.template.StackSpec;
+import dev.idem.local.template.Template;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The whole system a SAM template declares, on loopback: the AWS backends behind one edge port
+ * (DynamoDB, SQS, EventBridge, Lambda's Invoke API), the template's resources, its functions (each
+ * instance a JVM process), their SQS and DynamoDB stream event sources, the REST API, the provider
+ * stubs and the seed data. With {@link Options#endpoint()} set (LocalStack, any AWS-compatible
+ * endpoint) no backend nor edge starts: the resources are created there, and only the functions,
+ * event sources, API and stubs run here.
+ *
+ * <p>Start order: backends and edge, provider stubs, resources, functions, event sources, API,
+ * seed; then the edge's health check answers "ready". {@link #close()} stops all in reverse order,
+ * leaving no instance process, and prints each function's counts.
+ *
+ * {@snippet :
+ * try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults())) {
+ *   // curl -X POST http://127.0.0.1:3000/orders -H 'Idempotency-Key: k1' -d '{...}'
+ * }
+ * }
+ */
+public final class LocalCloud implements AutoCloseable {
+
+  /**
+   * How to start the local cloud.
+   *
+   * @param template the SAM template
+   * @param edgePort the AWS endpoint's port (4566); 0 picks a free one
+   * @param apiPort the REST API's port (3000); 0 picks a free one
+   * @param paymentsPort the payment stub's port (4010); 0 picks a free one
+   * @param notificationsPort the notification stub's port (4011); 0 picks a free one
+   * @param parameters template parameter values, over the defaults
+   * @param seed the seed file ({@code {"tables": {"<LogicalTableId>": [items]}}}), or null for none
+   * @param concurrencyLimit the instance limit of functions without reserved concurrency (10)
+   * @param endpoint another backend's endpoint, or null to run the embedded ones
+   * @param console receives every line the local cloud and its function instances print
+   */
+  public record Options(
+      Path template,
+      int edgePort,
+      int apiPort,
+      int paymentsPort,
+      int notificationsPort,
+      Map<String, String> parameters,
+      Path seed,
+      int concurrencyLimit,
+      URI endpoint,
+      Consumer<String> console) {
+
+    /** The default edge port (LocalStack's convention). */
+    public static final int EDGE_PORT = 4566;
+
+    /** The default API port (SAM's {@code start-api} convention). */
+    public static final int API_PORT = 3000;
+
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException when a port is outside 0..65535 or the limit below 1
+     */
+    public Options {
+      java.util.Objects.requireNonNull(template, "template");
+      java.util.Objects.requireNonNull(console, "console");
+      parameters = Map.copyOf(parameters);
+      for (int port : new int[] {edgePort, apiPort, paymentsPort, notificationsPort}) {
+        if (port < 0 || port > 65_535) {
+          throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+        }
+      }
+      if (concurrencyLimit < 1) {
+        throw new IllegalArgumentException("concurrency limit " + concurrencyLimit + " is below 1");
+      }
+    }
+
+    /**
+     * {@code template.yaml} and {@code seed/catalog.json} in the working folder, ports 4566, 3000,
+     * 4010 and 4011, no parameters, 10 instances per function, embedded backends, {@code
+     * System.out}.
+     */
+    public static Options defaults() {
+      return new Options(
+          Path.of("template.yaml"),
+          EDGE_PORT,
+          API_PORT,
+          4010,
+          4011,
+          Map.of(),
+          Path.of("seed", "catalog.json"),
+          FunctionDefinition.DEFAULT_CONCURRENCY_LIMIT,
+          null,
+          System.out::println);
+    }
+
+    /** These options with another template and seed file (null for none). */
+    public Options withTemplate(Path newTemplate, Path newSeed) {
+      return new Options(
+          newTemplate,
+          edgePort,
+          apiPort,
+          paymentsPort,
+          notificationsPort,
+          parameters,
+          newSeed,
+          concurrencyLimit,
+          endpoint,
+          console);
+    }
+
+    /** These options with every port 0: free ports, for tests. */
+    public Options withFreePorts() {
+      return new Options(
+          template, 0, 0, 0, 0, parameters, seed, concurrencyLimit, endpoint, console);
+    }
+
+    /** These options with another default concurrency limit. */
+    public Options withConcurrencyLimit(int limit) {
+      return new Options(
+          template,
+          edgePort,
+          apiPort,
+          paymentsPort,
+          notificationsPort,
+          parameters,
+          seed,
+          limit,
+          endpoint,
+          console);
+    }
+
+    /** These options with another backend (null: the embedded ones). */
+    public Options withEndpoint(URI newEndpoint) {
+      return new Options(
+          template,
+          edgePort,
+          apiPort,
+          paymentsPort,
+          notificationsPort,
+          parameters,
+          seed,
+          concurrencyLimit,
+          newEndpoint,
+          console);
+    }
+
+    /** These options with other parameter values. */
+    public Options withParameters(Map<String, String> newParameters) {
+      return new Options(
+          template,
+          edgePort,
+          apiPort,
+          paymentsPort,
+          notificationsPort,
+          newParameters,
+          seed,
+          concurrencyLimit,
+          endpoint,
+          console);
+    }
+
+    /** These options printing to {@code newConsole}. */
+    public Options withConsole(Consumer<String> newConsole) {
+      return new Options(
+          template,
+          edgePort,
+          apiPort,
+          paymentsPort,
+          notificationsPort,
+          parameters,
+          seed,
+          concurrencyLimit,
+          endpoint,
+          newConsole);
+    }
+  }
+
+  private final Options options;
+  private final Consumer<String> console;
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private LocalAws aws;
+  private AwsClients clients;
+  private URI awsEndpoint;
+  private ProviderStubs stubs;
+  private ProvisionedStack provisioned;
+  private LambdaRuntime lambda;
+  private EventSources sources;
+  private HttpEndpoint api;
+  private List<ApiRoute> apiRoutes = List.of();
+  private Duration readyTime;
+
+  private LocalCloud(Options options) {
+    this.options = options;
+    this.console = options.console();
+  }
+
+  /**
+   * Starts everything and returns once ready.
+   *
+   * @throws dev.idem.local.http.PortInUseException when a port is taken
+   * @throws dev.idem.local.template.TemplateException when the template cannot be read or resolved
+   * @throws IllegalStateException when a function's jar is missing, or a resource or event source
+   *     cannot be created
+   * @throws IllegalArgumentException when the seed file does not fit the template
+   * @throws java.io.UncheckedIOException when the template or seed file cannot be read
+   */
+  public static LocalCloud start(Options options) {
+    long begin = System.nanoTime();
+    LocalCloud cloud = new LocalCloud(options);
+    try {
+      cloud.run(begin);
+      return cloud;
+    } catch (RuntimeException e) {
+      cloud.stop();
+      throw e;
+    }
+  }
+
+  private void run(long begin) {
+    startBackend();
+    Template template = loadTemplate();
+    provisioned = new Provisioner(clients).provision(template);
+    if (!provisioned.stack().notEmulated().isEmpty()) {
+      console.accept(provisioned.stack().notEmulated().summary());
+    }
+    List<FunctionDefinition> functions = startFunctions();
+    SourceContext context =
+        new SourceContext(lambda, Clock.systemUTC(), call -> console.accept(call.logLine()));
+    startEventSources(functions, context);
+    startApi(context);
+    Optional<Seed.Summary> seeded = seed();
+    if (aws != null) {
+      aws.router().markReady();
+    }
+    readyTime = Duration.ofNanos(System.nanoTime() - begin);
+    printSummary(seeded);
+  }
+
+  private void startBackend() {
+    if (options.endpoint() == null) {
+      aws = own(LocalAws.start(options.edgePort()));
+      clients = aws.clients();
+      awsEndpoint = aws.edgeUrl();
+    } else {
+      clients = own(AwsClients.create(options.endpoint()));
+      awsEndpoint = options.endpoint();
+    }
+  }
+
+  private Template loadTemplate() {
+    Template declared = Template.load(options.template(), options.parameters());
+    stubs =
+        own(
+            ProviderStubs.start(
+                declared.parameters().keySet(),
+                options.parameters(),
+                options.paymentsPort(),
+                options.notificationsPort()));
+    Map<String, String> parameters = stubs.parameters(options.parameters());
+    return parameters.equals(options.parameters())
+        ? declared
+        : Template.load(options.template(), parameters);
+  }
+
+  private List<FunctionDefinition> startFunctions() {
+    List<FunctionDefinition> functions =
+        StackWiring.definitions(provisioned.stack(), options.concurrencyLimit());
+    lambda =
+        own(
+            LambdaRuntime.start(
+                functions,
+                new LambdaRuntime.Options(awsEndpoint, Duration.ofSeconds(10), console)));
+    if (aws != null) {
+      aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, this::logEvent));
+    }
+    return functions;
+  }
+
+  private void logEvent(String function, InvocationResult result) {
+    console.accept(
+        function + " <- lambda Event " + result.duration().toMillis() + " ms " + result.status());
+  }
+
+  private void startEventSources(List<FunctionDefinition> functions, SourceContext context) {
+    Map<String, Integer> limits =
+        functions.stream()
+            .collect(
+                Collectors.toMap(FunctionDefinition::name, FunctionDefinition::concurrencyLimit));
+    StackSpec stack = provisioned.stack();
+    sources =
+        own(
+            EventSources.start(
+                StackWiring.sqsSources(stack, EventSources.queueUrls(clients), limits::get),
+                StackWiring.streamSources(stack),
+                clients,
+                context));
+    StackWiring.disabled(stack)
+        .forEach(event -> console.accept("event source disabled (Enabled: false): " + event));
+  }
+
+  private void startApi(SourceContext context) {
+    apiRoutes = StackWiring.routes(provisioned.stack());
+    if (!apiRoutes.isEmpty()) {
+      api = own(HttpEndpoint.start("API", options.apiPort(), new ApiGateway(apiRoutes, context)));
+    }
+  }
+
+  private Optional<Seed.Summary> seed() {
+    if (options.seed() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Seed.read(options.seed()).write(provisioned.stack(), clients.dynamoDb()));
+  }
+
+  private void printSummary(Optional<Seed.Summary> seeded) {
+    Banner.lines(
+            options.template(),
+            provisioned.stack(),
+            new Banner.Aws(awsEndpoint, aws != null),
+            apiUrl().map(url -> new Banner.Api(url, apiRoutes)),
+            stubs,
+            sources.descriptions())
+        .forEach(console);
+    seeded.ifPresent(summary -> console.accept(summary.line()));
+    console.accept("ready in " + readyTime.toMillis() + " ms");
+  }
+
+  private <T extends AutoCloseable> T own(T resource) {
+    started.add(resource);
+    return resource;
+  }
+
+  /** The AWS endpoint: the edge's URL, or the other backend's. */
+  public URI awsEndpoint() {
+    return awsEndpoint;
+  }
+
+  /** Whether the backends run here (no {@link Options#endpoint()} was given). */
+  public boolean embedded() {
+    return aws != null;
+  }
+
+  /** The REST API's URL, when the template has {@code Api} events. */
+  public Optional<URI> apiUrl() {
+    return Optional.ofNullable(api).map(HttpEndpoint::url);
+  }
+
+  /** The payment stub's URL ({@code GET /charges} lists the charges), when it runs. */
+  public Optional<URI> paymentsUrl() {
+    return stubs.payments();
+  }
+
+  /** The notification stub's URL ({@code GET /messages} lists the messages), when it runs. */
+  public Optional<URI> notificationsUrl() {
+    return stubs.notifications();
+  }
+
+  /** The template's resources as created, with their physical ids. */
+  public ProvisionedStack stack() {
+    return provisioned;
+  }
+
+  /** SDK clients for {@link #awsEndpoint()}; closed with the local cloud. */
+  public AwsClients clients() {
+    return clients;
+  }
+
+  /** The functions' runtime: pools, counts, cold starts. */
+  public LambdaRuntime lambda() {
+    return lambda;
+  }
+
+  /** From {@link #start(Options)} to ready. */
+  public Duration readyTime() {
+    return readyTime;
+  }
+
+  /**
+   * Stops the API, the event sources (each waiting for its batches in flight), the function
+   * instances, the stubs and the backends, then prints each function's counts. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (stop() && lambda != null) {
+      console.accept("functions:");
+      console.accept("  " + lambda.statsReport().replace(System.lineSeparator(), "\n  "));
+    }
+  }
+
+  private boolean stop() {
+    if (!closed.compareAndSet(false, true)) {
+      return false;
+    }
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        console.accept("idem local: " + started.get(i).getClass().getSimpleName() + ": " + e);
+      }
+    }
+    return true;
+  }
+}

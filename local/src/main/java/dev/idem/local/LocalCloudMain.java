@@ -1,0 +1,287 @@
+package dev.idem.local;
+
+import dev.idem.local.http.PortInUseException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bin/idem local}: starts the local cloud and runs it until Ctrl-C, which stops it cleanly
+ * and prints each function's counts. Exit status 2 for bad arguments (one line, then the usage), 1
+ * when it cannot start (a taken port, a template error, a function jar not built).
+ */
+public final class LocalCloudMain {
+
+  static final String USAGE =
+      """
+      usage: bin/idem local [--template PATH] [--edge-port N] [--api-port N]
+                            [--payments-port N] [--notifications-port N]
+                            [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
+                            [--max-concurrency N] [--endpoint URL]
+
+        --template PATH         a SAM template (default: the repository's template.yaml)
+        --edge-port N           the AWS endpoint's port (default 4566)
+        --api-port N            the REST API's port (default 3000)
+        --payments-port N       the payment stub's port (default 4010)
+        --notifications-port N  the notification stub's port (default 4011)
+        --parameter KEY=VALUE   a template parameter's value (repeatable)
+        --seed FILE             items to write at start (default: seed/catalog.json beside the
+                                template, if there is one)
+        --no-seed               write no items
+        --max-concurrency N     instances per function without reserved concurrency (default 10)
+        --endpoint URL          run the resources on another backend (LocalStack...) instead of
+                                the embedded ones (default: $AWS_ENDPOINT_URL, if set)
+      """;
+
+  // DynamoDB Local logs through java.util.logging (a JAXB notice at start); only errors matter.
+  private static final java.util.logging.Logger DYNAMODB_LOCAL_LOG =
+      java.util.logging.Logger.getLogger("com.amazonaws");
+
+  private LocalCloudMain() {}
+
+  /** Runs the command; returns only when it cannot start. */
+  public static void main(String[] args) {
+    DYNAMODB_LOCAL_LOG.setLevel(java.util.logging.Level.SEVERE);
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  /** Starts the local cloud and waits for the JVM to shut down; the exit status when it cannot. */
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    Parsed parsed;
+    try {
+      parsed = parse(List.of(args), env, defaultRoot(), out::println);
+    } catch (IllegalArgumentException e) {
+      err.println("idem local: " + e.getMessage());
+      err.print(USAGE);
+      return 2;
+    }
+    if (parsed.help()) {
+      out.print(USAGE);
+      return 0;
+    }
+    parsed.notes().forEach(out::println);
+    LocalCloud cloud;
+    try {
+      cloud = LocalCloud.start(parsed.options());
+    } catch (PortInUseException e) {
+      err.println("idem local: " + e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      err.println("idem local: cannot start: " + firstLine(e));
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "idem-local-shutdown"));
+    out.println("Ctrl-C stops it");
+    awaitShutdown();
+    return 0;
+  }
+
+  /**
+   * What the arguments ask for.
+   *
+   * @param options the local cloud's options
+   * @param help whether only the usage was asked for
+   * @param notes lines to print before starting
+   */
+  record Parsed(LocalCloud.Options options, boolean help, List<String> notes) {}
+
+  /**
+   * Reads the arguments.
+   *
+   * @param root the folder of the default template
+   * @throws IllegalArgumentException naming the bad argument
+   */
+  static Parsed parse(
+      List<String> args,
+      Map<String, String> env,
+      Path root,
+      java.util.function.Consumer<String> console) {
+    Arguments given = new Arguments(args);
+    if (given.help) {
+      return new Parsed(LocalCloud.Options.defaults(), true, List.of());
+    }
+    Path template = given.template != null ? given.template : root.resolve("template.yaml");
+    requireFile(template, "template");
+    Path seed = seedFile(given, template);
+    EndpointChoice endpoint = EndpointChoice.of(given.endpoint, env, given.edgePort);
+    LocalCloud.Options options =
+        new LocalCloud.Options(
+            template,
+            given.edgePort,
+            given.apiPort,
+            given.paymentsPort,
+            given.notificationsPort,
+            given.parameters,
+            seed,
+            given.maxConcurrency,
+            endpoint.url(),
+            console);
+    return new Parsed(options, false, endpoint.notes());
+  }
+
+  private static Path seedFile(Arguments given, Path template) {
+    if (given.noSeed) {
+      return null;
+    }
+    if (given.seed != null) {
+      requireFile(given.seed, "seed file");
+      return given.seed;
+    }
+    Path beside = template.toAbsolutePath().getParent().resolve(Path.of("seed", "catalog.json"));
+    return Files.isRegularFile(beside) ? beside : null;
+  }
+
+  private static void requireFile(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no " + what + " at " + file);
+    }
+  }
+
+  /**
+   * The backend to use: {@code --endpoint}, else {@code AWS_ENDPOINT_URL} unless it names this
+   * local cloud's own edge (set for the AWS CLI, say), else the embedded one (null).
+   */
+  record EndpointChoice(URI url, List<String> notes) {
+
+    static EndpointChoice of(URI option, Map<String, String> env, int edgePort) {
+      if (option != null) {
+        return new EndpointChoice(option, List.of());
+      }
+      String variable = env.get("AWS_ENDPOINT_URL");
+      if (variable == null || variable.isBlank()) {
+        return new EndpointChoice(null, List.of());
+      }
+      URI url = Arguments.uri(variable, "AWS_ENDPOINT_URL");
+      if (isOwnEdge(url, edgePort)) {
+        return new EndpointChoice(
+            null, List.of("AWS_ENDPOINT_URL=" + variable + " names this edge: running it here"));
+      }
+      return new EndpointChoice(url, List.of("backend from AWS_ENDPOINT_URL: " + variable));
+    }
+
+    private static boolean isOwnEdge(URI url, int edgePort) {
+      String host = url.getHost() == null ? "" : url.getHost();
+      boolean loopback =
+          host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+      return loopback && url.getPort() == edgePort;
+    }
+  }
+
+  /** The command line, option by option. */
+  private static final class Arguments {
+    Path template;
+    Path seed;
+    boolean noSeed;
+    boolean help;
+    URI endpoint;
+    int edgePort = LocalCloud.Options.EDGE_PORT;
+    int apiPort = LocalCloud.Options.API_PORT;
+    int paymentsPort = LocalCloud.Options.defaults().paymentsPort();
+    int notificationsPort = LocalCloud.Options.defaults().notificationsPort();
+    int maxConcurrency = LocalCloud.Options.defaults().concurrencyLimit();
+    final Map<String, String> parameters = new LinkedHashMap<>();
+
+    Arguments(List<String> args) {
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i);
+        if (!flag(arg)) {
+          String value = i + 1 < args.size() ? args.get(++i) : null;
+          if (value == null) {
+            throw new IllegalArgumentException(arg + " needs a value");
+          }
+          option(arg, value);
+        }
+      }
+      if (noSeed && seed != null) {
+        throw new IllegalArgumentException("--seed and --no-seed exclude each other");
+      }
+    }
+
+    private boolean flag(String arg) {
+      switch (arg) {
+        case "--no-seed" -> noSeed = true;
+        case "-h", "--help", "help" -> help = true;
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void option(String name, String value) {
+      switch (name) {
+        case "--template" -> template = Path.of(value);
+        case "--seed" -> seed = Path.of(value);
+        case "--endpoint" -> endpoint = uri(value, name);
+        case "--edge-port" -> edgePort = port(name, value);
+        case "--api-port" -> apiPort = port(name, value);
+        case "--payments-port" -> paymentsPort = port(name, value);
+        case "--notifications-port" -> notificationsPort = port(name, value);
+        case "--max-concurrency" -> maxConcurrency = number(name, value, 1, 1000);
+        case "--parameter" -> parameter(value);
+        default -> throw new IllegalArgumentException("unknown option " + name);
+      }
+    }
+
+    private void parameter(String value) {
+      int equals = value.indexOf('=');
+      if (equals < 1) {
+        throw new IllegalArgumentException("--parameter needs KEY=VALUE, got '" + value + "'");
+      }
+      parameters.put(value.substring(0, equals), value.substring(equals + 1));
+    }
+
+    private static int port(String name, String value) {
+      return number(name, value, 0, 65_535);
+    }
+
+    private static int number(String name, String value, int min, int max) {
+      try {
+        int number = Integer.parseInt(value);
+        if (number >= min && number <= max) {
+          return number;
+        }
+      } catch (NumberFormatException e) {
+        // reported below, with the range
+      }
+      throw new IllegalArgumentException(
+          name + " needs a number from " + min + " to " + max + ", got '" + value + "'");
+    }
+
+    static URI uri(String value, String name) {
+      try {
+        URI uri = URI.create(value);
+        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            && uri.getHost() != null) {
+          return uri;
+        }
+      } catch (IllegalArgumentException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(name + " needs an http(s) URL, got '" + value + "'");
+    }
+  }
+
+  private static Path defaultRoot() {
+    return Path.of(System.getProperty("idem.root", "."));
+  }
+
+  static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static void awaitShutdown() {
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.idem.local;
+
+import dev.idem.local.lambda.FunctionDefinition;
+import dev.idem.local.sources.ApiRoute;
+import dev.idem.local.sources.SqsSourceConfig;
+import dev.idem.local.sources.StreamSourceConfig;
+import dev.idem.local.template.ApiEvent;
+import dev.idem.local.template.FunctionEvent;
+import dev.idem.local.template.FunctionSpec;
+import dev.idem.local.template.SqsEvent;
+import dev.idem.local.template.StackSpec;
+import dev.idem.local.template.StreamEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The template's functions and events as the Lambda runtime and the event sources take them. */
+final class StackWiring {
+
+  private StackWiring() {}
+
+  /**
+   * One definition per function: its jar, memory, timeout and environment; its reserved
+   * concurrency, else {@code defaultLimit}.
+   *
+   * @throws IllegalStateException when a function's jar is not there (not built yet)
+   */
+  static List<FunctionDefinition> definitions(StackSpec stack, int defaultLimit) {
+    return stack.functions().stream()
+        .map(f ->
+            new FunctionDefinition(
+                f.name(),
+                f.handler(),
+                f.codeJar(),
+                f.memorySize(),
+                f.timeout(),
+                f.environment(),
+                f.reservedConcurrency() != null ? f.reservedConcurrency() : defaultLimit))
+        .toList();
+  }
+
+  /** Every function's {@code Api} events. */
+  static List<ApiRoute> routes(StackSpec stack) {
+    List<ApiRoute> routes = new ArrayList<>();
+    for (FunctionSpec function : stack.functions()) {
+      for (FunctionEvent event : function.events()) {
+        if (event instanceof ApiEvent api) {
+          routes.add(new ApiRoute(api.method(), api.path(), function.name()));
+        }
+      }
+    }
+    return routes;
+  }
+
+  /**
+   * Every enabled {@code SQS} event; a mapping without {@code MaximumConcurrency} may use all of
+   * its function's instances.
+   *
+   * @param queueUrl the URL of a queue, by its ARN
+   * @param limits a function's concurrency limit, by its name
+   */
+  static List<SqsSourceConfig> sqsSources(
+      StackSpec stack, Function<String, String> queueUrl, Function<String, Integer> limits) {
+    List<SqsSourceConfig> configs = new ArrayList<>();
+    for (FunctionSpec function : stack.functions()) {
+      for (FunctionEvent event : function.events()) {
+        if (event instanceof SqsEvent sqs && sqs.enabled()) {
+          configs.add(
+              new SqsSourceConfig(
+                  function.name(),
+                  queueUrl.apply(sqs.queueArn()),
+                  sqs.queueArn(),
+                  sqs.batchSize(),
+                  sqs.maxBatchingWindow(),
+                  sqs.reportBatchItemFailures(),
+                  sqs.maximumConcurrency() != null
+                      ? sqs.maximumConcurrency()
+                      : Math.max(1, limits.apply(function.name()))));
+        }
+      }
+    }
+    return configs;
+  }
+
+  /** Every enabled {@code DynamoDB} stream event. */
+  static List<StreamSourceConfig> streamSources(StackSpec stack) {
+    List<StreamSourceConfig> configs = new ArrayList<>();
+    for (FunctionSpec function : stack.functions()) {
+      for (FunctionEvent event : function.events()) {
+        if (event instanceof StreamEvent stream && stream.enabled()) {
+          configs.add(streamSource(function.name(), stream));
+        }
+      }
+    }
+    return configs;
+  }
+
+  /** The events that are switched off ({@code Enabled: false}), as {@code Function.Event}. */
+  static List<String> disabled(StackSpec stack) {
+    List<String> off = new ArrayList<>();
+    for (FunctionSpec function : stack.functions()) {
+      for (FunctionEvent event : function.events()) {
+        boolean enabled =
+            switch (event) {
+              case SqsEvent sqs -> sqs.enabled();
+              case StreamEvent stream -> stream.enabled();
+              case ApiEvent api -> true;
+            };
+        if (!enabled) {
+          off.add(function.logicalId() + "." + event.name());
+        }
+      }
+    }
+    return off;
+  }
+
+  private static StreamSourceConfig streamSource(String functionName, StreamEvent stream) {
+    return new StreamSourceConfig(
+        functionName,
+        stream.streamArn(),
+        StreamSourceConfig.StartingPosition.valueOf(
+            stream.startingPosition().toUpperCase(Locale.ROOT)),
+        stream.batchSize(),
+        stream.maxBatchingWindow(),
+        stream.maximumRetryAttempts(),
+        stream.maximumRecordAgeInSeconds(),
+        stream.bisectOnError(),
+        stream.reportBatchItemFailures(),
+        stream.onFailureDestinationArn());
+  }
+}

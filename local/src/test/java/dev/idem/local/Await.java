@@ -1,0 +1,23 @@
+package dev.idem.local;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition outside this JVM's control (an order's status, a queue), to a deadline. */
+final class Await {
+
+  private static final long POLL_NANOS = Duration.ofMillis(50).toNanos();
+
+  private Await() {}
+
+  static void until(String what, Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package dev.idem.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalCloudMainTest {
+
+  @TempDir Path root;
+
+  private Path template;
+  private Path seed;
+
+  @BeforeEach
+  void files() throws Exception {
+    template = Files.writeString(root.resolve("template.yaml"), "Resources: {}");
+    seed =
+        Files.writeString(
+            Files.createDirectories(root.resolve("seed")).resolve("catalog.json"),
+            "{\"tables\":{}}");
+  }
+
+  private LocalCloudMain.Parsed parse(Map<String, String> env, String... args) {
+    return LocalCloudMain.parse(List.of(args), env, root, line -> {});
+  }
+
+  @Test
+  void parse_noArguments_repositoryTemplateSeedAndDefaultPorts() {
+    LocalCloud.Options options = parse(Map.of()).options();
+
+    assertThat(options.template()).isEqualTo(template);
+    assertThat(options.seed()).isEqualTo(seed.toAbsolutePath());
+    assertThat(options.edgePort()).isEqualTo(4566);
+    assertThat(options.apiPort()).isEqualTo(3000);
+    assertThat(options.paymentsPort()).isEqualTo(4010);
+    assertThat(options.notificationsPort()).isEqualTo(4011);
+    assertThat(options.concurrencyLimit()).isEqualTo(10);
+    assertThat(options.endpoint()).isNull();
+  }
+
+  @Test
+  void parse_everyOption_takenAsGiven() throws Exception {
+    Path other = Files.writeString(root.resolve("other.yaml"), "Resources: {}");
+
+    LocalCloud.Options options =
+        parse(
+                Map.of(),
+                "--template",
+                other.toString(),
+                "--edge-port",
+                "5566",
+                "--api-port",
+                "0",
+                "--payments-port",
+                "5010",
+                "--notifications-port",
+                "5011",
+                "--parameter",
+                "StageName=test",
+                "--parameter",
+                "Url=http://x?a=b",
+                "--no-seed",
+                "--max-concurrency",
+                "3",
+                "--endpoint",
+                "http://127.0.0.1:9999")
+            .options();
+
+    assertThat(options.template()).isEqualTo(other);
+    assertThat(List.of(options.edgePort(), options.apiPort(), options.paymentsPort()))
+        .containsExactly(5566, 0, 5010);
+    assertThat(options.notificationsPort()).isEqualTo(5011);
+    assertThat(options.parameters())
+        .containsEntry("StageName", "test")
+        .containsEntry("Url", "http://x?a=b");
+    assertThat(options.seed()).isNull();
+    assertThat(options.concurrencyLimit()).isEqualTo(3);
+    assertThat(options.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9999"));
+  }
+
+  @Test
+  void parse_otherTemplateWithoutSeedBesideIt_noSeed() throws Exception {
+    Path folder = Files.createDirectories(root.resolve("other"));
+    Path other = Files.writeString(folder.resolve("template.yaml"), "Resources: {}");
+
+    assertThat(parse(Map.of(), "--template", other.toString()).options().seed()).isNull();
+  }
+
+  @Test
+  void parse_badArguments_failNamingTheArgument() {
+    assertThatThrownBy(() -> parse(Map.of(), "--edge-port", "70000"))
+        .hasMessageContaining("--edge-port needs a number from 0 to 65535, got '70000'");
+    assertThatThrownBy(() -> parse(Map.of(), "--api-port"))
+        .hasMessageContaining("--api-port needs a value");
+    assertThatThrownBy(() -> parse(Map.of(), "--bogus", "1"))
+        .hasMessageContaining("unknown option --bogus");
+    assertThatThrownBy(() -> parse(Map.of(), "--parameter", "novalue"))
+        .hasMessageContaining("--parameter needs KEY=VALUE");
+    assertThatThrownBy(() -> parse(Map.of(), "--template", root.resolve("nope.yaml").toString()))
+        .hasMessageContaining("no template at");
+    assertThatThrownBy(() -> parse(Map.of(), "--seed", "missing.json"))
+        .hasMessageContaining("no seed file at missing.json");
+    assertThatThrownBy(() -> parse(Map.of(), "--seed", seed.toString(), "--no-seed"))
+        .hasMessageContaining("exclude each other");
+    assertThatThrownBy(() -> parse(Map.of(), "--max-concurrency", "0"))
+        .hasMessageContaining("--max-concurrency needs a number from 1");
+    assertThatThrownBy(() -> parse(Map.of(), "--endpoint", "localhost:4566"))
+        .hasMessageContaining("--endpoint needs an http(s) URL");
+  }
+
+  @Test
+  void parse_awsEndpointUrlOfAnotherBackend_usedAsBackend() {
+    LocalCloudMain.Parsed parsed =
+        parse(Map.of("AWS_ENDPOINT_URL", "http://localhost.localstack.cloud:4566"));
+
+    assertThat(parsed.options().endpoint())
+        .isEqualTo(URI.create("http://localhost.localstack.cloud:4566"));
+    assertThat(parsed.notes()).singleElement().asString().contains("AWS_ENDPOINT_URL");
+  }
+
+  @Test
+  void parse_awsEndpointUrlNamingOwnEdge_runsEmbedded() {
+    LocalCloudMain.Parsed parsed = parse(Map.of("AWS_ENDPOINT_URL", "http://localhost:4566"));
+
+    assertThat(parsed.options().endpoint()).isNull();
+    assertThat(parsed.notes()).singleElement().asString().contains("names this edge");
+  }
+
+  @Test
+  void parse_endpointOption_winsOverEnvironment() {
+    LocalCloudMain.Parsed parsed =
+        parse(Map.of("AWS_ENDPOINT_URL", "http://a:1"), "--endpoint", "http://b:2");
+
+    assertThat(parsed.options().endpoint()).isEqualTo(URI.create("http://b:2"));
+  }
+
+  @Test
+  void run_badArgument_oneLineThenUsageExit2() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status =
+        LocalCloudMain.run(
+            new String[] {"--edge-port", "x"},
+            Map.of(),
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("idem local: --edge-port needs a number")
+        .contains("usage: bin/idem local");
+  }
+
+  @Test
+  void run_help_printsUsageExit0() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int status =
+        LocalCloudMain.run(
+            new String[] {"--help"},
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream()));
+
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--max-concurrency N");
+  }
+}

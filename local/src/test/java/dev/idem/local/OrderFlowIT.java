@@ -1,0 +1,159 @@
+package dev.idem.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * The orders system end to end on one local cloud (the repository's template, the real functions
+ * jar, free ports): over HTTP as a client, through the stubs' listings and the queues as an
+ * operator.
+ */
+class OrderFlowIT {
+
+  private static TestClouds.Console console;
+  private static LocalCloud cloud;
+  private static Orders orders;
+
+  @BeforeAll
+  static void start() {
+    console = new TestClouds.Console("OrderFlowIT");
+    cloud = LocalCloud.start(TestClouds.options("OrderFlowIT", console));
+    orders = new Orders(cloud);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cloud != null) {
+      cloud.close();
+    }
+  }
+
+  @Test
+  void start_repositoryTemplate_readyWithSummaryAndSeed() {
+    assertThat(console.lines())
+        .anySatisfy(line -> assertThat(line).startsWith("not emulated: resources"))
+        .anySatisfy(
+            line -> assertThat(line).startsWith("seeded CatalogTable 12, InventoryTable 12"))
+        .anySatisfy(line -> assertThat(line).matches("ready in \\d+ ms"));
+    assertThat(cloud.readyTime()).isPositive();
+  }
+
+  @Test
+  void placeOrder_normal_paidAndFulfilledWithOneChargeAndOneNotificationPerEvent() {
+    String orderId = orders.placed("flow-1", "c-flow", "SKU-001", 2);
+
+    JsonNode order = orders.awaitStatus(orderId, Set.of("FULFILLED"));
+    Await.until(
+        "both notifications and an empty notifications queue",
+        Orders.FLOW_DEADLINE,
+        () -> orders.messages(orderId).size() >= 2 && orders.depth("NotificationsQueue") == 0);
+
+    assertThat(order.path("total").asLong()).isEqualTo(4980);
+    assertThat(order.path("inventory").asText()).isEqualTo("RESERVED");
+    assertThat(order.path("paymentId").asText()).startsWith("ch_");
+    assertThat(orders.charges(orderId))
+        .singleElement()
+        .satisfies(charge -> assertThat(charge.path("amount").asLong()).isEqualTo(4980));
+    assertThat(orders.messages(orderId))
+        .extracting(message -> message.path("template").asText())
+        .containsExactlyInAnyOrder("PaymentCaptured", "InventoryReserved");
+  }
+
+  @Test
+  void placeOrder_replayedKey_sameResponseMarkedReplayedOneOrder() {
+    HttpResponse<String> first = orders.place("replay-1", "c-replay", "SKU-002", 1);
+    HttpResponse<String> second = orders.place("replay-1", "c-replay", "SKU-002", 1);
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(second.statusCode()).isEqualTo(201);
+    assertThat(Http.json(second.body())).isEqualTo(Http.json(first.body()));
+    assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(orders.ordersOf("c-replay")).hasSize(1);
+  }
+
+  @Test
+  void placeOrder_tenConcurrentDuplicates_oneOrderAllAnsweredWithIt() throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<String>> answers = new ArrayList<>();
+    try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 10; i++) {
+        answers.add(
+            clients.submit(() -> {
+              go.await();
+              return placeRetryingWhileBusy("dup-1", "c-dup");
+            }));
+      }
+      go.countDown();
+    }
+
+    List<String> orderIds = new ArrayList<>();
+    for (Future<String> answer : answers) {
+      orderIds.add(answer.get());
+    }
+    assertThat(orderIds).hasSize(10).containsOnly(orderIds.get(0));
+    assertThat(orders.ordersOf("c-dup")).hasSize(1);
+  }
+
+  // A client retries what the API asks it to retry: 409 (the same key still running), 429.
+  private static String placeRetryingWhileBusy(String key, String customerId) {
+    String[] orderId = {null};
+    Await.until(
+        "a 201 for " + key,
+        Duration.ofSeconds(60),
+        () -> {
+          HttpResponse<String> response = orders.place(key, customerId, "SKU-004", 3);
+          assertThat(response.statusCode()).as(response.body()).isIn(201, 409, 429);
+          if (response.statusCode() == 201) {
+            orderId[0] = Http.json(response.body()).path("orderId").asText();
+          }
+          return orderId[0] != null;
+        });
+    return orderId[0];
+  }
+
+  @Test
+  void placeOrder_highValue_reachesReviewQueueNormalOneDoesNot() {
+    String high = orders.placed("review-high", "c-review", "SKU-008", 2); // 1798.00 >= 1000.00
+    String normal = orders.placed("review-normal", "c-review", "SKU-009", 1); // 19.90
+
+    List<String> reviewed = new ArrayList<>();
+    Await.until(
+        "the high-value order in the review queue",
+        Orders.FLOW_DEADLINE,
+        () -> reviewed.addAll(reviewOrderIds()) && reviewed.contains(high));
+    orders.awaitStatus(normal, Set.of("PAID", "FULFILLED"));
+    reviewed.addAll(reviewOrderIds());
+
+    assertThat(reviewed).contains(high).doesNotContain(normal);
+  }
+
+  private static List<String> reviewOrderIds() {
+    List<Message> received =
+        cloud
+            .clients()
+            .sqs()
+            .receiveMessage(r ->
+                r.queueUrl(orders.queueUrl("ReviewQueue"))
+                    .maxNumberOfMessages(10)
+                    .waitTimeSeconds(1))
+            .messages();
+    return received.stream()
+        .map(m -> Http.json(m.body()).at("/detail/data/orderId").asText())
+        .toList();
+  }
+}

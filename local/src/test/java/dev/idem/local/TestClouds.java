@@ -1,0 +1,64 @@
+package dev.idem.local;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Local clouds for the end-to-end tests: the repository's template, seed and functions jar, free
+ * ports, and a console kept in memory and in {@code target/local-cloud/<name>.log}.
+ */
+final class TestClouds {
+
+  /** The repository's root (tests run in {@code local/}). */
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  private TestClouds() {}
+
+  /** Options for a cloud named {@code name}: the repository's template, free ports. */
+  static LocalCloud.Options options(String name, Console console) {
+    return LocalCloud.Options.defaults()
+        .withTemplate(ROOT.resolve("template.yaml"), ROOT.resolve("seed/catalog.json"))
+        .withFreePorts()
+        .withConsole(console);
+  }
+
+  /** The console of one cloud: every line, kept and written to a log file. */
+  static final class Console implements Consumer<String> {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final BufferedWriter file;
+
+    Console(String name) {
+      try {
+        Path dir = Files.createDirectories(Path.of("target", "local-cloud"));
+        file = Files.newBufferedWriter(dir.resolve(name + ".log"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void accept(String line) {
+      lines.add(line);
+      synchronized (file) {
+        try {
+          file.write(line);
+          file.newLine();
+          file.flush();
+        } catch (IOException e) {
+          // The log file is for reading after a failure; the lines are still kept.
+        }
+      }
+    }
+
+    List<String> lines() {
+      return List.copyOf(lines);
+    }
+  }
+}
