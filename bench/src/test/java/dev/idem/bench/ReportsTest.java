@@ -1,0 +1,126 @@
+package dev.idem.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idem.local.lambda.FunctionStats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void loadReport_oneExtraOrderAndCharge_countsThemAsDuplicates() {
+    Map<String, String> orders =
+        new HashMap<>(Map.of("o1", "PAID", "o2", "FULFILLED", "o3", "PAID"));
+    LoadClients.Result load =
+        new LoadClients.Result(
+            Map.of("k1", "o1", "k2", "o2"),
+            new long[] {1_000_000, 3_000_000},
+            7,
+            Map.of(),
+            1,
+            0,
+            Duration.ofSeconds(2));
+    SystemState state = new SystemState(orders, 3, 0, 2, 4, 3, 6, 6);
+
+    LoadReport report =
+        new LoadReport(
+            new LocalLoadBenchmark.Config(2, 2), load, state, Duration.ZERO, List.of(stats(4)));
+
+    assertThat(report.json())
+        .isEqualTo(
+            "{\"throughput_per_s\":1,\"p50_ms\":1,\"p99_ms\":3,\"instances_max\":4,"
+                + "\"cold_starts\":1,\"throttled\":7,\"duplicate_orders\":1,"
+                + "\"duplicate_charges\":1,\"lost_orders\":0,\"dlq_messages\":2}");
+  }
+
+  @Test
+  void loadReport_acceptedOrderNotPaid_isLost() {
+    LoadClients.Result load =
+        new LoadClients.Result(
+            Map.of("k1", "o1", "k2", "o2"),
+            new long[] {1},
+            0,
+            Map.of(),
+            0,
+            0,
+            Duration.ofSeconds(1));
+    SystemState state = new SystemState(Map.of("o1", "PAID", "o2", "PLACED"), 1, 3, 0, 1, 1, 2, 2);
+
+    LoadReport report =
+        new LoadReport(new LocalLoadBenchmark.Config(1, 1), load, state, Duration.ZERO, List.of());
+
+    assertThat(report.lostOrders()).isEqualTo(1);
+    assertThat(report.expectedNotifications()).isEqualTo(2);
+  }
+
+  @Test
+  void localFlowReport_json_hasTheIssuesKeysFirst() {
+    EdgeOverhead.Result edge = new EdgeOverhead.Result(500, 300, 200);
+    LocalFlowBenchmark.Run declared =
+        new LocalFlowBenchmark.Run(
+            Duration.ofMillis(4200), edge, flows(2000, 2100, 2600), List.of());
+    LocalFlowBenchmark.Run unbatched =
+        new LocalFlowBenchmark.Run(Duration.ofMillis(400), null, flows(200, 250, 900), List.of());
+
+    String json = new LocalFlowReport(3, declared, unbatched, 1, 1).json();
+
+    assertThat(json)
+        .isEqualTo(
+            "{\"ready_ms\":4200,\"flow_p50_ms\":2100,\"flow_p99_ms\":2600,"
+                + "\"edge_overhead_ratio\":1.5,\"unbatched_flow_p50_ms\":250,"
+                + "\"unbatched_flow_p99_ms\":900}");
+  }
+
+  @Test
+  void unbatchedTemplate_declaredWindows_areZeroAndTheJarAbsolute() throws Exception {
+    Files.writeString(
+        dir.resolve("template.yaml"),
+        "Globals:\n  Function:\n    CodeUri: functions/target/idem-functions.jar\n"
+            + "Resources:\n  F:\n    Properties:\n      MaximumBatchingWindowInSeconds: 1\n");
+    Files.createDirectories(dir.resolve("functions/target"));
+    Files.writeString(dir.resolve("functions/target/idem-functions.jar"), "jar");
+    Path copyFolder = Files.createDirectory(dir.resolve("copy"));
+
+    Path copy = LocalFlowBenchmark.unbatchedTemplate(new ProjectFiles(dir), copyFolder);
+
+    assertThat(Files.readString(copy))
+        .contains("MaximumBatchingWindowInSeconds: 0")
+        .contains("CodeUri: " + dir.resolve("functions/target/idem-functions.jar"));
+  }
+
+  @Test
+  void consoleTail_moreLinesThanItKeeps_keepsTheLastAndCountsAll() {
+    ConsoleTail tail = new ConsoleTail(2);
+
+    List.of("a", "b", "c").forEach(tail);
+
+    assertThat(tail.lines()).containsExactly("b", "c");
+    assertThat(tail.count()).isEqualTo(3);
+  }
+
+  private static long[] flows(long... millis) {
+    return java.util.Arrays.stream(millis).map(ms -> ms * 1_000_000).toArray();
+  }
+
+  private static FunctionStats stats(int instances) {
+    return new FunctionStats(
+        "PlaceOrderFunction",
+        10,
+        instances,
+        0,
+        9,
+        0,
+        0,
+        7,
+        List.of(new FunctionStats.ColdStart(1, Duration.ofMillis(500), Duration.ofMillis(900))));
+  }
+}
