@@ -32,7 +32,8 @@ final class ClassProbe {
     origins.put(
         "Lambda runtime",
         List.of("com.amazonaws.services.lambda.", "com.amazonaws.lambda.", "lambdainternal."));
-    origins.put("JDK", List.of("java.", "javax.", "jdk.", "sun.", "com.sun."));
+    origins.put("JDK HTTP client", List.of("java.net.http.", "jdk.internal.net.http."));
+    origins.put("JDK other", List.of("java.", "javax.", "jdk.", "sun.", "com.sun."));
     return origins;
   }
 

@@ -258,7 +258,7 @@ final class ColdStartBenchmark {
   }
 
   private Map<String, Integer> classCounts(String name) {
-    return ClassProbe.count(classLog(name + ClassProbe.SUFFIX));
+    return ClassProbe.count(classLog(name));
   }
 
   private static double loadAverage() {

@@ -16,6 +16,7 @@ class ClassProbeTest {
     Stream<String> lines =
         Stream.of(
             "[0.010s][info][class,load] java.lang.Object source: shared objects file",
+            "[0.011s][info][class,load] java.net.http.HttpClient source: jrt:/java.net.http",
             "[0.200s][info][class,load] dev.idem.idempotency.Idempotency source: file:/f.jar",
             "[0.201s][info][class,load] software.amazon.awssdk.core.SdkBytes source: file:/f.jar",
             "[0.202s][info][class,load] com.fasterxml.jackson.databind.ObjectMapper source: x",
@@ -25,8 +26,9 @@ class ClassProbeTest {
     Map<String, Integer> counts = ClassProbe.count(lines);
 
     assertThat(counts)
-        .containsEntry("total", 5)
-        .containsEntry("JDK", 1)
+        .containsEntry("total", 6)
+        .containsEntry("JDK other", 1)
+        .containsEntry("JDK HTTP client", 1)
         .containsEntry("Idem", 1)
         .containsEntry("AWS SDK", 1)
         .containsEntry("Jackson", 1)
