@@ -24,9 +24,18 @@ final class FlowRunner {
    * @param poll the pause between two reads of one order
    * @param warmupPerLane orders per lane placed before measuring, so that the functions' instances
    *     have started and their JIT has compiled the hot paths
-   * @param deadline how long one order may take
+   * @param deadline how long one measured order may take; a warm-up order may take {@link
+   *     #WARMUP_DEADLINE}, as the instances of every function start at once then
    */
-  record Settings(int lanes, Duration poll, int warmupPerLane, Duration deadline) {}
+  record Settings(int lanes, Duration poll, int warmupPerLane, Duration deadline) {
+
+    static final Duration WARMUP_DEADLINE = Duration.ofSeconds(120);
+
+    /** These settings for the warm-up: its deadline. */
+    Settings warmup() {
+      return new Settings(lanes, poll, warmupPerLane, WARMUP_DEADLINE);
+    }
+  }
 
   /** Where the flow ends: PAID, or FULFILLED when reservation and payment both finished first. */
   static final Set<String> PAID = Set.of("PAID", "FULFILLED");

@@ -38,16 +38,19 @@ final class LocalFlowBenchmark {
     }
   }
 
-  /** The declared windows keep an order about two seconds: more lanes keep the run short. */
+  /**
+   * The declared windows keep an order about two seconds: ten lanes (the API functions' instance
+   * limit) keep the run short; a 100 ms poll keeps the reads from loading the machine.
+   */
   static final FlowRunner.Settings DECLARED =
-      new FlowRunner.Settings(8, Duration.ofMillis(50), 2, Duration.ofSeconds(30));
+      new FlowRunner.Settings(10, Duration.ofMillis(100), 2, Duration.ofSeconds(30));
 
   /**
    * Without windows an order takes a few hundred milliseconds, of which the instances' first
-   * invocations (interpreted, then C1-compiled code) take most: twenty orders per lane first.
+   * invocations (interpreted, then C1-compiled code) take most: eight orders per lane first.
    */
   static final FlowRunner.Settings UNBATCHED =
-      new FlowRunner.Settings(2, Duration.ofMillis(10), 20, Duration.ofSeconds(30));
+      new FlowRunner.Settings(3, Duration.ofMillis(10), 8, Duration.ofSeconds(30));
 
   static final int EDGE_CALLS = 500;
   static final int EDGE_WARMUP = 100;
@@ -60,9 +63,16 @@ final class LocalFlowBenchmark {
    * @param edge the edge's overhead, when measured
    * @param flows each measured order's flow, nanoseconds
    * @param functions the functions' counts at the end
+   * @param warmupTook how long the warm-up orders took
+   * @param took how long the measured orders took
    */
   record Run(
-      Duration ready, EdgeOverhead.Result edge, long[] flows, List<FunctionStats> functions) {}
+      Duration ready,
+      EdgeOverhead.Result edge,
+      long[] flows,
+      List<FunctionStats> functions,
+      Duration warmupTook,
+      Duration took) {}
 
   private final Config config;
   private final PrintStream out;
@@ -114,19 +124,23 @@ final class LocalFlowBenchmark {
     try (LocalCloud cloud = Quietly.start(() -> LocalCloud.start(options))) {
       Duration ready = Duration.ofNanos(System.nanoTime() - begin);
       EdgeOverhead.Result edge = measureEdge ? edgeOverhead(cloud) : null;
-      FlowRunner runner =
-          new FlowRunner(new OrdersApi(cloud.apiUrl().orElseThrow()), settings, SKU);
+      OrdersApi api = new OrdersApi(cloud.apiUrl().orElseThrow());
       int warmup = settings.lanes() * settings.warmupPerLane();
       progress.printf(Locale.ROOT, "idem bench: %d warm-up orders%n", warmup);
-      runner.run(warmup);
+      long warmupBegin = System.nanoTime();
+      new FlowRunner(api, settings.warmup(), SKU).run(warmup);
+      Duration warmupTook = Duration.ofNanos(System.nanoTime() - warmupBegin);
+      FlowRunner runner = new FlowRunner(api, settings, SKU);
       progress.printf(
           Locale.ROOT,
           "idem bench: %d orders, %d at a time, polled every %d ms%n",
           config.orders(),
           settings.lanes(),
           settings.poll().toMillis());
+      long runBegin = System.nanoTime();
       long[] flows = runner.run(config.orders());
-      return new Run(ready, edge, flows, cloud.lambda().stats());
+      Duration took = Duration.ofNanos(System.nanoTime() - runBegin);
+      return new Run(ready, edge, flows, cloud.lambda().stats(), warmupTook, took);
     }
   }
 

@@ -59,12 +59,13 @@ record LocalFlowReport(
   String flowTable() {
     Table table =
         new Table(
-            "LRRRRRRRR",
+            "LRRRRRRRRR",
             "run",
             "windows",
             "warm-up",
             "orders",
             "lanes",
+            "took",
             "p50",
             "p90",
             "p99",
@@ -87,6 +88,11 @@ record LocalFlowReport(
         Integer.toString(settings.lanes() * settings.warmupPerLane()),
         Integer.toString(flows.length),
         settings.lanes() + " (poll " + settings.poll().toMillis() + " ms)",
+        String.format(
+            Locale.ROOT,
+            "%.0f s + %.0f s",
+            run.warmupTook().toMillis() / 1000.0,
+            run.took().toMillis() / 1000.0),
         Long.toString(millis(Stats.percentile(flows, 50))),
         Long.toString(millis(Stats.percentile(flows, 90))),
         Long.toString(millis(Stats.percentile(flows, 99))),

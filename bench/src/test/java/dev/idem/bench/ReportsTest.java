@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportsTest {
 
+  private static final Duration SECOND = Duration.ofSeconds(1);
+
   @TempDir Path dir;
 
   @Test
@@ -67,9 +69,10 @@ class ReportsTest {
     EdgeOverhead.Result edge = new EdgeOverhead.Result(500, 300, 200);
     LocalFlowBenchmark.Run declared =
         new LocalFlowBenchmark.Run(
-            Duration.ofMillis(4200), edge, flows(2000, 2100, 2600), List.of());
+            Duration.ofMillis(4200), edge, flows(2000, 2100, 2600), List.of(), SECOND, SECOND);
     LocalFlowBenchmark.Run unbatched =
-        new LocalFlowBenchmark.Run(Duration.ofMillis(400), null, flows(200, 250, 900), List.of());
+        new LocalFlowBenchmark.Run(
+            Duration.ofMillis(400), null, flows(200, 250, 900), List.of(), SECOND, SECOND);
 
     String json = new LocalFlowReport(3, declared, unbatched, 1, 1).json();
 
