@@ -3,6 +3,9 @@ package dev.idem.bench;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +16,7 @@ final class ConsoleTail implements Consumer<String> {
 
   private final int capacity;
   private final Deque<String> lines = new ArrayDeque<>();
+  private final Map<String, Long> outcomes = new TreeMap<>();
   private long count;
 
   ConsoleTail(int capacity) {
@@ -26,6 +30,28 @@ final class ConsoleTail implements Consumer<String> {
     }
     lines.addLast(line);
     count++;
+    outcome(line).ifPresent(outcome -> outcomes.merge(outcome, 1L, Long::sum));
+  }
+
+  /**
+   * Invocation log lines ({@code <function> <- <source> batch=<n> <ms> ms <outcome>}) counted by
+   * function and outcome, the outcome's detail after a colon left out: e.g. {@code
+   * CapturePaymentFunction FUNCTION_ERROR Sandbox.Timedout}.
+   */
+  synchronized Map<String, Long> outcomes() {
+    return Map.copyOf(outcomes);
+  }
+
+  static Optional<String> outcome(String line) {
+    int arrow = line.indexOf(" <- ");
+    int ms = line.indexOf(" ms ", Math.max(arrow, 0));
+    if (arrow <= 0 || ms < 0) {
+      return Optional.empty();
+    }
+    String outcome = line.substring(ms + " ms ".length());
+    int colon = outcome.indexOf(':');
+    return Optional.of(
+        line.substring(0, arrow) + " " + (colon < 0 ? outcome : outcome.substring(0, colon)));
   }
 
   /** The last lines, oldest first. */

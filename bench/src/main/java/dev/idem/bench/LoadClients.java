@@ -11,13 +11,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Clients placing orders as fast as they are answered, for a fixed time. Every tenth client sends
  * each order twice under the same {@code Idempotency-Key} and body, as a client retrying after a
- * lost answer would. A 429 is retried with the same key after a short pause, until the time is up;
- * a key counts as accepted once a POST with it was answered 201.
+ * lost answer would. A 429 is retried with the same key after a jittered, growing pause, until the
+ * time is up; a key counts as accepted once a POST with it was answered 201.
  */
 final class LoadClients {
 
@@ -25,7 +26,10 @@ final class LoadClients {
   static final List<String> SKUS =
       List.of("SKU-001", "SKU-004", "SKU-005", "SKU-006", "SKU-009", "SKU-010", "SKU-011");
 
-  static final Duration THROTTLE_PAUSE = Duration.ofMillis(20);
+  /** A 429 is retried after a pause from the first to the longest, doubling, with jitter. */
+  static final Duration FIRST_THROTTLE_PAUSE = Duration.ofMillis(20);
+
+  static final Duration LONGEST_THROTTLE_PAUSE = Duration.ofMillis(500);
 
   /**
    * What the clients saw.
@@ -109,7 +113,7 @@ final class LoadClients {
 
   /** POSTs until answered other than 429, or the time is up; the order id on 201, else null. */
   private String placeUntilAnswered(String key, String body, long end) throws InterruptedException {
-    while (System.nanoTime() < end) {
+    for (int attempt = 0; System.nanoTime() < end; attempt++) {
       long begin = System.nanoTime();
       OrdersApi.Placed placed = api.place(key, body);
       if (placed.status() == 201) {
@@ -121,9 +125,18 @@ final class LoadClients {
         return null;
       }
       throttled.incrementAndGet();
-      Thread.sleep(THROTTLE_PAUSE);
+      Thread.sleep(throttlePause(attempt));
     }
     return null;
+  }
+
+  /** Full jitter over an exponential backoff, as the AWS SDKs retry throttled calls. */
+  static Duration throttlePause(int attempt) {
+    long ceiling =
+        Math.min(
+            LONGEST_THROTTLE_PAUSE.toMillis(),
+            FIRST_THROTTLE_PAUSE.toMillis() << Math.min(attempt, 20));
+    return Duration.ofMillis(1 + ThreadLocalRandom.current().nextLong(ceiling));
   }
 
   private static void join(Future<?> client) throws InterruptedException {

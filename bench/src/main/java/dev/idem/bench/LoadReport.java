@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The local-load benchmark's report: load, scaling, and the correctness counts. */
 record LoadReport(
@@ -13,7 +14,8 @@ record LoadReport(
     LoadClients.Result load,
     SystemState state,
     Duration settled,
-    List<FunctionStats> functions) {
+    List<FunctionStats> functions,
+    Map<String, Long> outcomes) {
 
   long accepted() {
     return load.accepted().size();
@@ -51,11 +53,12 @@ record LoadReport(
         Locale.ROOT,
         "Local load: %d clients for %d s against template.yaml as declared (limit 10 instances"
             + " per function, queue sources at MaximumConcurrency 5); every tenth client sends each"
-            + " order twice under the same Idempotency-Key; 429s retried after %d ms; Java %s, %d"
-            + " CPUs%n%n",
+            + " order twice under the same Idempotency-Key; a 429 is retried after a jittered pause"
+            + " doubling from %d to %d ms; Java %s, %d CPUs%n%n",
         config.clients(),
         config.seconds(),
-        LoadClients.THROTTLE_PAUSE.toMillis(),
+        LoadClients.FIRST_THROTTLE_PAUSE.toMillis(),
+        LoadClients.LONGEST_THROTTLE_PAUSE.toMillis(),
         Runtime.version(),
         Runtime.getRuntime().availableProcessors());
     long[] latencies = load.createdLatenciesNanos();
@@ -71,8 +74,14 @@ record LoadReport(
         latencies.length,
         load.throttled(),
         load.otherAnswers().isEmpty() ? "none" : load.otherAnswers());
-    out.printf(Locale.ROOT, "settled %.1f s after the load ended%n%n", settled.toNanos() / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "%s %.1f s after the load ended%n%n",
+        settled.compareTo(LocalLoadBenchmark.SETTLE_DEADLINE) < 0 ? "settled" : "NOT settled",
+        settled.toNanos() / 1e9);
     out.print(functionTable());
+    out.println("invocations by outcome (event sources and API, from the local cloud's log):");
+    outcomes.forEach((outcome, count) -> out.printf(Locale.ROOT, "  %6d  %s%n", count, outcome));
     out.println();
     printCounts(out);
     out.println(json());
@@ -105,7 +114,8 @@ record LoadReport(
         expectedNotifications());
     out.printf(
         Locale.ROOT,
-        "  messages left: %d in work queues, %d in dead-letter queues%n",
+        "  messages left: %d in work queues (a failed batch comes back after its queue's"
+            + " visibility timeout), %d in dead-letter queues%n",
         state.workMessages(),
         state.dlqMessages());
   }

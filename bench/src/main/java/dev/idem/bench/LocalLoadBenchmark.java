@@ -70,7 +70,8 @@ final class LocalLoadBenchmark {
       long settleBegin = System.nanoTime();
       SystemState state = settle(cloud, api, load);
       Duration settled = Duration.ofNanos(System.nanoTime() - settleBegin);
-      new LoadReport(config, load, state, settled, cloud.lambda().stats()).print(out);
+      new LoadReport(config, load, state, settled, cloud.lambda().stats(), console.outcomes())
+          .print(out);
     } catch (RuntimeException e) {
       progress.println("idem bench: the local cloud's last lines:");
       console.lines().forEach(line -> progress.println("  " + line));

@@ -35,7 +35,12 @@ class ReportsTest {
 
     LoadReport report =
         new LoadReport(
-            new LocalLoadBenchmark.Config(2, 2), load, state, Duration.ZERO, List.of(stats(4)));
+            new LocalLoadBenchmark.Config(2, 2),
+            load,
+            state,
+            Duration.ZERO,
+            List.of(stats(4)),
+            Map.of());
 
     assertThat(report.json())
         .isEqualTo(
@@ -58,7 +63,8 @@ class ReportsTest {
     SystemState state = new SystemState(Map.of("o1", "PAID", "o2", "PLACED"), 1, 3, 0, 1, 1, 2, 2);
 
     LoadReport report =
-        new LoadReport(new LocalLoadBenchmark.Config(1, 1), load, state, Duration.ZERO, List.of());
+        new LoadReport(
+            new LocalLoadBenchmark.Config(1, 1), load, state, Duration.ZERO, List.of(), Map.of());
 
     assertThat(report.lostOrders()).isEqualTo(1);
     assertThat(report.expectedNotifications()).isEqualTo(2);
@@ -98,6 +104,33 @@ class ReportsTest {
     assertThat(Files.readString(copy))
         .contains("MaximumBatchingWindowInSeconds: 0")
         .contains("CodeUri: " + dir.resolve("functions/target/idem-functions.jar"));
+  }
+
+  @Test
+  void consoleTail_invocationLines_areCountedByFunctionAndOutcome() {
+    ConsoleTail tail = new ConsoleTail(10);
+
+    List.of(
+            "CapturePaymentFunction <- sqs PaymentsQueue batch=4 7352 ms OK",
+            "CapturePaymentFunction <- sqs PaymentsQueue batch=2 10004 ms FUNCTION_ERROR"
+                + " Sandbox.Timedout: batch left for retry",
+            "CapturePaymentFunction <- sqs PaymentsQueue batch=1 35 ms OK",
+            "[CapturePaymentFunction#1] {\"level\":\"INFO\"}")
+        .forEach(tail);
+
+    assertThat(tail.outcomes())
+        .containsOnly(
+            Map.entry("CapturePaymentFunction OK", 2L),
+            Map.entry("CapturePaymentFunction FUNCTION_ERROR Sandbox.Timedout", 1L));
+  }
+
+  @Test
+  void throttlePause_anyAttempt_staysWithinTheGrowingCeiling() {
+    assertThat(LoadClients.throttlePause(0)).isBetween(Duration.ofMillis(1), Duration.ofMillis(20));
+    assertThat(LoadClients.throttlePause(3))
+        .isBetween(Duration.ofMillis(1), Duration.ofMillis(160));
+    assertThat(LoadClients.throttlePause(40))
+        .isBetween(Duration.ofMillis(1), Duration.ofMillis(500));
   }
 
   @Test
