@@ -1,6 +1,7 @@
 package dev.idem.bench;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class ConsoleTail implements Consumer<String> {
    * CapturePaymentFunction FUNCTION_ERROR Sandbox.Timedout}.
    */
   synchronized Map<String, Long> outcomes() {
-    return Map.copyOf(outcomes);
+    return Collections.unmodifiableMap(new TreeMap<>(outcomes));
   }
 
   static Optional<String> outcome(String line) {
