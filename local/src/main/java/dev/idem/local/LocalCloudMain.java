@@ -186,10 +186,25 @@ public final class LocalCloudMain {
     int maxConcurrency = LocalCloud.Options.defaults().concurrencyLimit();
     final Map<String, String> parameters = new LinkedHashMap<>();
 
+    private static final java.util.Set<String> VALUE_OPTIONS =
+        java.util.Set.of(
+            "--template",
+            "--seed",
+            "--endpoint",
+            "--edge-port",
+            "--api-port",
+            "--payments-port",
+            "--notifications-port",
+            "--max-concurrency",
+            "--parameter");
+
     Arguments(List<String> args) {
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
         if (!flag(arg)) {
+          if (!VALUE_OPTIONS.contains(arg)) {
+            throw new IllegalArgumentException("unknown option " + arg);
+          }
           String value = i + 1 < args.size() ? args.get(++i) : null;
           if (value == null) {
             throw new IllegalArgumentException(arg + " needs a value");

@@ -105,6 +105,8 @@ class LocalCloudMainTest {
         .hasMessageContaining("--api-port needs a value");
     assertThatThrownBy(() -> parse(Map.of(), "--bogus", "1"))
         .hasMessageContaining("unknown option --bogus");
+    assertThatThrownBy(() -> parse(Map.of(), "--bogus"))
+        .hasMessageContaining("unknown option --bogus");
     assertThatThrownBy(() -> parse(Map.of(), "--parameter", "novalue"))
         .hasMessageContaining("--parameter needs KEY=VALUE");
     assertThatThrownBy(() -> parse(Map.of(), "--template", root.resolve("nope.yaml").toString()))
