@@ -31,9 +31,7 @@ class OrderFlowIT {
   @BeforeAll
   static void start() {
     console = new TestClouds.Console("OrderFlowIT");
-    // Three instances per function at most: ten JVMs starting at once on a small CI machine would
-    // starve each other past the functions' timeouts; the duplicates test still sees 429s and 409s.
-    cloud = LocalCloud.start(TestClouds.options("OrderFlowIT", console).withConcurrencyLimit(3));
+    cloud = LocalCloud.start(TestClouds.options("OrderFlowIT", console));
     orders = new Orders(cloud);
   }
 
