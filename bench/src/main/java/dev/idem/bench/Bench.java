@@ -1,25 +1,40 @@
 package dev.idem.bench;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** Runs one benchmark by name: {@code Bench idempotency}. Started by {@code bin/idem bench}. */
+/**
+ * Runs one benchmark by name, with its options: {@code Bench local-load --clients 20}. Started by
+ * {@code bin/idem bench}.
+ */
 public final class Bench {
 
-  /** A benchmark that prints its report, ending with one JSON line, to {@code out}. */
+  /**
+   * A benchmark that prints its report, ending with one JSON line, to {@code out}; {@code args} are
+   * its options (an {@link Args.UsageException} when they are not its own).
+   */
   @FunctionalInterface
   interface Benchmark {
-    void run(PrintStream out, PrintStream progress) throws Exception;
+    void run(List<String> args, PrintStream out, PrintStream progress) throws Exception;
   }
 
   static final Map<String, Benchmark> BENCHMARKS =
       new TreeMap<>(
           Map.of(
               "idempotency",
-              (out, progress) ->
-                  new IdempotencyBenchmark(
-                          IdempotencyBenchmark.Config.fromSystemProperties(), out, progress)
+              (args, out, progress) -> {
+                Args.parse(args, Set.of());
+                new IdempotencyBenchmark(
+                        IdempotencyBenchmark.Config.fromSystemProperties(), out, progress)
+                    .run();
+              },
+              "cold-start",
+              (args, out, progress) ->
+                  new ColdStartBenchmark(ColdStartBenchmark.Config.parse(args), out, progress)
                       .run()));
 
   private Bench() {}
@@ -40,20 +55,25 @@ public final class Bench {
     System.exit(status);
   }
 
-  /** Runs the named benchmark; 2, with one line on {@code err}, when the name is unknown. */
+  /**
+   * Runs the named benchmark with the arguments after the name; 2, with one line on {@code err},
+   * when the name is unknown or the options are not the benchmark's.
+   */
   static int run(String[] args, Map<String, Benchmark> benchmarks, PrintStream out, PrintStream err)
       throws Exception {
-    Benchmark benchmark = args.length == 1 ? benchmarks.get(args[0]) : null;
+    Benchmark benchmark = args.length >= 1 ? benchmarks.get(args[0]) : null;
     if (benchmark == null) {
-      String given =
-          args.length == 0
-              ? "name a benchmark"
-              : "unknown benchmark '" + String.join(" ", args) + "'";
+      String given = args.length == 0 ? "name a benchmark" : "unknown benchmark '" + args[0] + "'";
       err.println(
           "idem bench: " + given + "; valid names: " + String.join(", ", benchmarks.keySet()));
       return 2;
     }
-    benchmark.run(out, err);
+    try {
+      benchmark.run(List.of(Arrays.copyOfRange(args, 1, args.length)), out, err);
+    } catch (Args.UsageException e) {
+      err.println("idem bench " + args[0] + ": " + e.getMessage());
+      return 2;
+    }
     return 0;
   }
 }

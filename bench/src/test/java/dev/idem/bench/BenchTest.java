@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class BenchTest {
@@ -13,14 +15,35 @@ class BenchTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final Map<String, Bench.Benchmark> benchmarks =
-      Map.of("demo", (o, progress) -> o.println("{\"ran\":1}"));
+      new TreeMap<>(
+          Map.of(
+              "demo",
+              (args, o, progress) -> o.println("{\"args\":" + args.size() + "}"),
+              "strict",
+              (args, o, progress) -> Args.parse(args, Set.of("rounds"))));
 
   @Test
   void run_knownName_runsItAndReturnsZero() throws Exception {
     int status = run("demo");
 
     assertThat(status).isZero();
-    assertThat(text(out)).isEqualTo("{\"ran\":1}\n");
+    assertThat(text(out)).isEqualTo("{\"args\":0}\n");
+  }
+
+  @Test
+  void run_optionsAfterName_passesThemToTheBenchmark() throws Exception {
+    int status = run("demo", "--clients", "5");
+
+    assertThat(status).isZero();
+    assertThat(text(out)).isEqualTo("{\"args\":2}\n");
+  }
+
+  @Test
+  void run_unknownOption_printsOneLineAndReturnsTwo() throws Exception {
+    int status = run("strict", "--nope", "1");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(text(err)).hasLineCount(1).contains("idem bench strict").contains("--nope");
   }
 
   @Test
@@ -28,7 +51,7 @@ class BenchTest {
     int status = run("nope");
 
     assertThat(status).isEqualTo(2);
-    assertThat(text(err)).hasLineCount(1).contains("nope").contains("valid names: demo");
+    assertThat(text(err)).hasLineCount(1).contains("nope").contains("valid names: demo, strict");
     assertThat(text(out)).isEmpty();
   }
 
@@ -41,8 +64,8 @@ class BenchTest {
   }
 
   @Test
-  void benchmarks_registered_includeIdempotency() {
-    assertThat(Bench.BENCHMARKS).containsKey("idempotency");
+  void benchmarks_registered_includeEveryBenchmark() {
+    assertThat(Bench.BENCHMARKS).containsKeys("idempotency", "cold-start");
   }
 
   private int run(String... args) throws Exception {

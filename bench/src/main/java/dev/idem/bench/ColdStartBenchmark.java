@@ -1,0 +1,251 @@
+package dev.idem.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.local.lambda.FunctionDefinition;
+import dev.idem.local.lambda.FunctionPool;
+import dev.idem.local.lambda.FunctionStats.ColdStart;
+import dev.idem.local.lambda.InvocationResult;
+import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.template.FunctionSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Cold starts of the six reference functions as the local cloud runs them (each instance its own
+ * JVM process running AWS's runtime interface client), next to bare handlers that make the same
+ * first DynamoDB call without the idempotency library, from a copy of the same jar.
+ *
+ * <p>Every invocation starts a new instance: the pool's idle instances are retired after each one.
+ * A round invokes each function and its bare twin once, in an order that alternates per round, with
+ * fresh sample events (new ids, so each is a first execution, not a replay): the order that
+ * PlaceOrder creates is the one the other functions' events are about. One unmeasured round first
+ * warms the AWS side and the file cache. Figures are medians over the measured rounds, from process
+ * start as the pool timed it.
+ */
+final class ColdStartBenchmark {
+
+  /**
+   * @param rounds measured cold starts per function and per bare twin
+   */
+  record Config(int rounds) {
+    static Config parse(List<String> args) {
+      return new Config(Args.parse(args, Set.of("rounds")).number("rounds", 10, 1));
+    }
+  }
+
+  static final int WARMUP_ROUNDS = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Config config;
+  private final PrintStream out;
+  private final PrintStream progress;
+  private final Map<String, List<ColdStart>> coldStarts = new HashMap<>();
+
+  ColdStartBenchmark(Config config, PrintStream out, PrintStream progress) {
+    this.config = config;
+    this.out = out;
+    this.progress = progress;
+  }
+
+  /** Runs the benchmark and prints its report; the last line is one JSON object. */
+  void run() throws Exception {
+    ProjectFiles files = ProjectFiles.locate();
+    Path functionsJar = files.functionsJar();
+    progress.println("idem bench: starting the AWS side, provisioning template.yaml");
+    Path work = Files.createTempDirectory("idem-cold-start-");
+    try (ColdStartCloud cloud = ColdStartCloud.start(files)) {
+      Path bareJar =
+          BareJar.write(functionsJar, work.resolve("idem-functions-bare.jar"), BareTwin.CLASSES);
+      List<FunctionDefinition> functions = definitions(cloud, bareJar);
+      LambdaRuntime.Options options =
+          new LambdaRuntime.Options(cloud.aws().edgeUrl(), Duration.ofSeconds(30), line -> {});
+      try (LambdaRuntime lambda = LambdaRuntime.start(functions, options)) {
+        double loadBefore = loadAverage();
+        long begin = System.nanoTime();
+        runRounds(lambda, new SampleEvents(files));
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        print(ColdStartReport.of(coldStarts), functionsJar, took, loadBefore);
+      }
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private List<FunctionDefinition> definitions(ColdStartCloud cloud, Path bareJar) {
+    List<FunctionDefinition> definitions = new ArrayList<>();
+    Set<BareTwin> twins = new HashSet<>();
+    for (ColdStartSubject subject : ColdStartSubject.ALL) {
+      FunctionSpec spec =
+          cloud
+              .stack()
+              .function(subject.function())
+              .orElseThrow(() -> new IllegalStateException("No " + subject.function()));
+      FunctionDefinition function = ColdStartSubject.definition(spec);
+      definitions.add(function);
+      BareTwin twin = subject.twin();
+      if (twins.add(twin)) {
+        definitions.add(twin.definition(function, bareJar, cloud.tableName(twin.table())));
+      }
+    }
+    return definitions;
+  }
+
+  private void runRounds(LambdaRuntime lambda, SampleEvents samples) {
+    int total = WARMUP_ROUNDS + config.rounds();
+    for (int round = 0; round < total; round++) {
+      boolean measured = round >= WARMUP_ROUNDS;
+      progress.printf(
+          Locale.ROOT,
+          "idem bench: round %d of %d%s%n",
+          round + 1,
+          total,
+          measured ? "" : " (warm-up: the functions only, not measured)");
+      runRound(lambda, samples, round, measured);
+    }
+  }
+
+  /**
+   * Each function once and, in measured rounds, each bare twin once, next to its first function:
+   * after it in even rounds, before it in odd ones.
+   */
+  private void runRound(LambdaRuntime lambda, SampleEvents samples, int round, boolean measured) {
+    String orderId = SampleEvents.SAMPLE_ORDER_ID;
+    Set<BareTwin> twinsRun = new HashSet<>();
+    for (ColdStartSubject subject : ColdStartSubject.ALL) {
+      List<String> names = new ArrayList<>(List.of(subject.function()));
+      if (measured && twinsRun.add(subject.twin())) {
+        names.add(round % 2 == 0 ? 1 : 0, subject.twin().name());
+      }
+      for (String name : names) {
+        String event = samples.fresh(subject.sample(), orderId);
+        InvocationResult result = coldInvoke(lambda, name, event, measured);
+        if (name.equals("PlaceOrderFunction")) {
+          orderId = placedOrderId(result);
+        }
+      }
+    }
+  }
+
+  /**
+   * Invokes a fresh instance and retires it, so that the next invocation starts another; keeps its
+   * cold start when {@code measured}.
+   *
+   * @throws IllegalStateException when the invocation failed or did not start exactly one instance
+   */
+  private InvocationResult coldInvoke(
+      LambdaRuntime lambda, String name, String event, boolean measured) {
+    FunctionPool pool = lambda.pool(name);
+    int before = pool.stats().coldStarts().size();
+    InvocationResult result = pool.invoke(event.getBytes(StandardCharsets.UTF_8));
+    int retired = pool.retireIdleInstances();
+    requireSuccess(name, result);
+    List<ColdStart> starts = pool.stats().coldStarts();
+    if (starts.size() != before + 1 || retired != 1) {
+      throw new IllegalStateException(
+          name
+              + " started "
+              + (starts.size() - before)
+              + " instances and retired "
+              + retired
+              + " for one invocation; expected one of each");
+    }
+    if (measured) {
+      coldStarts.computeIfAbsent(name, n -> new ArrayList<>()).add(starts.getLast());
+    }
+    return result;
+  }
+
+  /**
+   * A cold start is only representative when the invocation did its work: an OK status, a 2xx HTTP
+   * answer, no batch item failures.
+   */
+  private static void requireSuccess(String name, InvocationResult result) {
+    boolean ok = result.status() == InvocationResult.Status.OK;
+    if (ok) {
+      JsonNode payload = parse(result.payloadText());
+      int status = payload.path("statusCode").asInt(200);
+      ok = status >= 200 && status < 300 && payload.path("batchItemFailures").isEmpty();
+    }
+    if (!ok) {
+      throw new IllegalStateException(
+          name + " did not succeed: " + result.payloadText() + "\n" + result.logTail());
+    }
+  }
+
+  private static String placedOrderId(InvocationResult result) {
+    String location = parse(result.payloadText()).path("headers").path("Location").asText();
+    if (!location.startsWith("/orders/")) {
+      throw new IllegalStateException("PlaceOrder answered no order: " + result.payloadText());
+    }
+    return location.substring("/orders/".length());
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("Not JSON: " + json, e);
+    }
+  }
+
+  private void print(ColdStartReport report, Path functionsJar, Duration took, double loadBefore)
+      throws IOException {
+    double jarMb = Files.size(functionsJar) / (1024.0 * 1024.0);
+    out.printf(
+        Locale.ROOT,
+        "Cold starts: %d measured per function and per bare twin (after %d warm-up round), each a"
+            + " new JVM process running AWS's runtime interface client 2.8; Java %s, %d CPUs,"
+            + " load average %.1f before, %.1f after; %.0f s%n",
+        config.rounds(),
+        WARMUP_ROUNDS,
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        loadBefore,
+        loadAverage(),
+        took.toMillis() / 1000.0);
+    out.println(
+        "init: process start to its first /next (class loading, handler constructor); first"
+            + " response: process start to the end of its first invocation; medians (ms)");
+    out.println(
+        "bare: the same event type and first DynamoDB call, the same client set-up, jar, memory"
+            + " and environment, without Idem or business logic; ratio: first response / bare's");
+    out.println();
+    out.print(report.table());
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "shaded jar: %s, %.2f MB (2^20 bytes); worst ratio %.2fx (%s); aim <= 1.3x%n",
+        functionsJar.getFileName(),
+        jarMb,
+        report.worst().ratio(),
+        report.worst().function());
+    out.println(report.json(jarMb));
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

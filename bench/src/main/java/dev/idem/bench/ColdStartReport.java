@@ -1,0 +1,127 @@
+package dev.idem.bench;
+
+import dev.idem.local.lambda.FunctionStats.ColdStart;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The measured cold starts per function and bare twin, as a table and as the JSON line. */
+final class ColdStartReport {
+
+  /**
+   * One function's measured cold starts and its bare twin's.
+   *
+   * @param function the function's name
+   * @param twin its bare twin's name
+   * @param cold its measured cold starts
+   * @param bare its bare twin's
+   */
+  record Row(String function, String twin, List<ColdStart> cold, List<ColdStart> bare) {
+
+    Row {
+      if (cold.isEmpty() || bare.isEmpty()) {
+        throw new IllegalArgumentException(function + " or " + twin + " has no cold start");
+      }
+      cold = List.copyOf(cold);
+      bare = List.copyOf(bare);
+    }
+
+    /** Median first response over median bare first response. */
+    double ratio() {
+      return median(cold, ColdStart::toFirstResponse) / median(bare, ColdStart::toFirstResponse);
+    }
+  }
+
+  private final List<Row> rows;
+
+  ColdStartReport(List<Row> rows) {
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("No functions measured");
+    }
+    this.rows = List.copyOf(rows);
+  }
+
+  /** The rows of every {@link ColdStartSubject}, from the measured cold starts by name. */
+  static ColdStartReport of(Map<String, List<ColdStart>> coldStarts) {
+    List<Row> rows = new ArrayList<>();
+    for (ColdStartSubject subject : ColdStartSubject.ALL) {
+      String twin = subject.twin().name();
+      rows.add(
+          new Row(
+              subject.function(),
+              twin,
+              coldStarts.getOrDefault(subject.function(), List.of()),
+              coldStarts.getOrDefault(twin, List.of())));
+    }
+    return new ColdStartReport(rows);
+  }
+
+  List<Row> rows() {
+    return rows;
+  }
+
+  /** The row with the highest ratio. */
+  Row worst() {
+    return rows.stream().max(Comparator.comparingDouble(Row::ratio)).orElseThrow();
+  }
+
+  String table() {
+    Table table =
+        new Table(
+            "LRRRRRLRRR",
+            "function",
+            "n",
+            "init",
+            "first response",
+            "max",
+            "bare twin",
+            "n",
+            "bare init",
+            "bare first response",
+            "ratio");
+    for (Row row : rows) {
+      table.row(
+          row.function(),
+          Integer.toString(row.cold().size()),
+          ms(median(row.cold(), ColdStart::toFirstNext)),
+          ms(median(row.cold(), ColdStart::toFirstResponse)),
+          ms(max(row.cold(), ColdStart::toFirstResponse)),
+          row.twin(),
+          Integer.toString(row.bare().size()),
+          ms(median(row.bare(), ColdStart::toFirstNext)),
+          ms(median(row.bare(), ColdStart::toFirstResponse)),
+          String.format(Locale.ROOT, "%.2fx", row.ratio()));
+    }
+    return table.render();
+  }
+
+  /** The last line: the worst ratio and the jar's size. */
+  String json(double jarMb) {
+    Row worst = worst();
+    return new JsonLine()
+        .number("cold_start_ratio", Stats.round(worst.ratio(), 2))
+        .number("jar_mb", Stats.round(jarMb, 2))
+        .string("worst_function", worst.function())
+        .number(
+            "worst_first_response_ms", Math.round(median(worst.cold(), ColdStart::toFirstResponse)))
+        .number(
+            "bare_first_response_ms", Math.round(median(worst.bare(), ColdStart::toFirstResponse)))
+        .toString();
+  }
+
+  private static double median(List<ColdStart> starts, Function<ColdStart, Duration> phase) {
+    return Stats.median(starts.stream().mapToDouble(s -> phase.apply(s).toNanos() / 1e6).toArray());
+  }
+
+  private static double max(List<ColdStart> starts, Function<ColdStart, Duration> phase) {
+    return starts.stream().mapToDouble(s -> phase.apply(s).toNanos() / 1e6).max().orElseThrow();
+  }
+
+  private static String ms(double millis) {
+    return String.format(Locale.ROOT, "%.0f", millis);
+  }
+}
