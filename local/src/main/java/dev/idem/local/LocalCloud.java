@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -85,8 +86,8 @@ public final class LocalCloud implements AutoCloseable {
      * @throws IllegalArgumentException when a port is outside 0..65535 or the limit below 1
      */
     public Options {
-      java.util.Objects.requireNonNull(template, "template");
-      java.util.Objects.requireNonNull(console, "console");
+      Objects.requireNonNull(template, "template");
+      Objects.requireNonNull(console, "console");
       parameters = Map.copyOf(parameters);
       for (int port : new int[] {edgePort, apiPort, paymentsPort, notificationsPort}) {
         if (port < 0 || port > 65_535) {
@@ -165,21 +166,6 @@ public final class LocalCloud implements AutoCloseable {
           seed,
           concurrencyLimit,
           newEndpoint,
-          console);
-    }
-
-    /** These options with other parameter values. */
-    public Options withParameters(Map<String, String> newParameters) {
-      return new Options(
-          template,
-          edgePort,
-          apiPort,
-          paymentsPort,
-          notificationsPort,
-          newParameters,
-          seed,
-          concurrencyLimit,
-          endpoint,
           console);
     }
 

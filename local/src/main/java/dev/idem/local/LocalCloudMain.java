@@ -1,14 +1,22 @@
 package dev.idem.local;
 
 import dev.idem.local.http.PortInUseException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code bin/idem local}: starts the local cloud and runs it until Ctrl-C, which stops it cleanly
@@ -39,14 +47,13 @@ public final class LocalCloudMain {
       """;
 
   // DynamoDB Local logs through java.util.logging (a JAXB notice at start); only errors matter.
-  private static final java.util.logging.Logger DYNAMODB_LOCAL_LOG =
-      java.util.logging.Logger.getLogger("com.amazonaws");
+  private static final Logger DYNAMODB_LOCAL_LOG = Logger.getLogger("com.amazonaws");
 
   private LocalCloudMain() {}
 
   /** Runs the command; returns only when it cannot start. */
   public static void main(String[] args) {
-    DYNAMODB_LOCAL_LOG.setLevel(java.util.logging.Level.SEVERE);
+    DYNAMODB_LOCAL_LOG.setLevel(Level.SEVERE);
     System.exit(run(args, System.getenv(), System.out, System.err));
   }
 
@@ -97,10 +104,22 @@ public final class LocalCloudMain {
    * @throws IllegalArgumentException naming the bad argument
    */
   static Parsed parse(
+      List<String> args, Map<String, String> env, Path root, Consumer<String> console) {
+    return parse(args, env, root, console, LocalCloudMain::listening);
+  }
+
+  /**
+   * Reads the arguments.
+   *
+   * @param listening whether something answers at a URL (for {@code AWS_ENDPOINT_URL})
+   * @throws IllegalArgumentException naming the bad argument
+   */
+  static Parsed parse(
       List<String> args,
       Map<String, String> env,
       Path root,
-      java.util.function.Consumer<String> console) {
+      Consumer<String> console,
+      Predicate<URI> listening) {
     Arguments given = new Arguments(args);
     if (given.help) {
       return new Parsed(LocalCloud.Options.defaults(), true, List.of());
@@ -108,7 +127,7 @@ public final class LocalCloudMain {
     Path template = given.template != null ? given.template : root.resolve("template.yaml");
     requireFile(template, "template");
     Path seed = seedFile(given, template);
-    EndpointChoice endpoint = EndpointChoice.of(given.endpoint, env, given.edgePort);
+    EndpointChoice endpoint = EndpointChoice.of(given.endpoint, env, given.edgePort, listening);
     LocalCloud.Options options =
         new LocalCloud.Options(
             template,
@@ -144,11 +163,13 @@ public final class LocalCloudMain {
 
   /**
    * The backend to use: {@code --endpoint}, else {@code AWS_ENDPOINT_URL} unless it names this
-   * local cloud's own edge (set for the AWS CLI, say), else the embedded one (null).
+   * local cloud's own edge with nothing listening there yet (set for the AWS CLI, say; LocalStack
+   * on the same port would be listening), else the embedded one (null).
    */
   record EndpointChoice(URI url, List<String> notes) {
 
-    static EndpointChoice of(URI option, Map<String, String> env, int edgePort) {
+    static EndpointChoice of(
+        URI option, Map<String, String> env, int edgePort, Predicate<URI> listening) {
       if (option != null) {
         return new EndpointChoice(option, List.of());
       }
@@ -157,7 +178,7 @@ public final class LocalCloudMain {
         return new EndpointChoice(null, List.of());
       }
       URI url = Arguments.uri(variable, "AWS_ENDPOINT_URL");
-      if (isOwnEdge(url, edgePort)) {
+      if (isOwnEdge(url, edgePort) && !listening.test(url)) {
         return new EndpointChoice(
             null, List.of("AWS_ENDPOINT_URL=" + variable + " names this edge: running it here"));
       }
@@ -186,10 +207,25 @@ public final class LocalCloudMain {
     int maxConcurrency = LocalCloud.Options.defaults().concurrencyLimit();
     final Map<String, String> parameters = new LinkedHashMap<>();
 
+    private static final Set<String> VALUE_OPTIONS =
+        Set.of(
+            "--template",
+            "--seed",
+            "--endpoint",
+            "--edge-port",
+            "--api-port",
+            "--payments-port",
+            "--notifications-port",
+            "--max-concurrency",
+            "--parameter");
+
     Arguments(List<String> args) {
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
         if (!flag(arg)) {
+          if (!VALUE_OPTIONS.contains(arg)) {
+            throw new IllegalArgumentException("unknown option " + arg);
+          }
           String value = i + 1 < args.size() ? args.get(++i) : null;
           if (value == null) {
             throw new IllegalArgumentException(arg + " needs a value");
@@ -264,6 +300,15 @@ public final class LocalCloudMain {
         // reported below
       }
       throw new IllegalArgumentException(name + " needs an http(s) URL, got '" + value + "'");
+    }
+  }
+
+  private static boolean listening(URI url) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -32,7 +32,7 @@ class LocalCloudMainTest {
   }
 
   private LocalCloudMain.Parsed parse(Map<String, String> env, String... args) {
-    return LocalCloudMain.parse(List.of(args), env, root, line -> {});
+    return LocalCloudMain.parse(List.of(args), env, root, line -> {}, url -> false);
   }
 
   @Test
@@ -105,6 +105,8 @@ class LocalCloudMainTest {
         .hasMessageContaining("--api-port needs a value");
     assertThatThrownBy(() -> parse(Map.of(), "--bogus", "1"))
         .hasMessageContaining("unknown option --bogus");
+    assertThatThrownBy(() -> parse(Map.of(), "--bogus"))
+        .hasMessageContaining("unknown option --bogus");
     assertThatThrownBy(() -> parse(Map.of(), "--parameter", "novalue"))
         .hasMessageContaining("--parameter needs KEY=VALUE");
     assertThatThrownBy(() -> parse(Map.of(), "--template", root.resolve("nope.yaml").toString()))
@@ -135,6 +137,19 @@ class LocalCloudMainTest {
 
     assertThat(parsed.options().endpoint()).isNull();
     assertThat(parsed.notes()).singleElement().asString().contains("names this edge");
+  }
+
+  @Test
+  void parse_awsEndpointUrlOnEdgePortWithSomethingListening_usedAsBackend() {
+    LocalCloudMain.Parsed parsed =
+        LocalCloudMain.parse(
+            List.of(),
+            Map.of("AWS_ENDPOINT_URL", "http://localhost:4566"),
+            root,
+            line -> {},
+            url -> true);
+
+    assertThat(parsed.options().endpoint()).isEqualTo(URI.create("http://localhost:4566"));
   }
 
   @Test

@@ -20,11 +20,17 @@ final class TestClouds {
 
   private TestClouds() {}
 
-  /** Options for a cloud named {@code name}: the repository's template, free ports. */
+  /**
+   * Options for a cloud named {@code name}: the repository's template, free ports, and at most 3
+   * instances per function. Ten instances starting at once on a 2-core machine (each its own JVM)
+   * can outlast a 10 s function timeout under load; with 3, the rest of a burst gets 429s and
+   * retries, as clients of a throttled function do.
+   */
   static LocalCloud.Options options(String name, Console console) {
     return LocalCloud.Options.defaults()
         .withTemplate(ROOT.resolve("template.yaml"), ROOT.resolve("seed/catalog.json"))
         .withFreePorts()
+        .withConcurrencyLimit(3)
         .withConsole(console);
   }
 
