@@ -65,13 +65,21 @@ final class LoadClients {
 
   /** Runs {@code clients} clients for {@code duration}. */
   Result run(int clients, Duration duration) throws InterruptedException {
+    return run(clients, duration, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Runs {@code clients} clients until each has had {@code ordersPerClient} orders accepted, or
+   * {@code duration} is up, whichever comes first.
+   */
+  Result run(int clients, Duration duration, int ordersPerClient) throws InterruptedException {
     long begin = System.nanoTime();
     long end = begin + duration.toNanos();
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> running = new ArrayList<>();
       for (int client = 0; client < clients; client++) {
         int id = client;
-        running.add(executor.submit(() -> client(id, end)));
+        running.add(executor.submit(() -> client(id, end, ordersPerClient)));
       }
       for (Future<?> client : running) {
         join(client);
@@ -88,9 +96,10 @@ final class LoadClients {
         Duration.ofNanos(System.nanoTime() - begin));
   }
 
-  private Void client(int id, long end) throws InterruptedException {
+  private Void client(int id, long end, int orders) throws InterruptedException {
     boolean retrying = id % 10 == 0;
-    for (int n = 0; System.nanoTime() < end; n++) {
+    int placed = 0;
+    for (int n = 0; placed < orders && System.nanoTime() < end; n++) {
       String key = UUID.randomUUID().toString();
       String body = OrdersApi.body("c-" + id, SKUS.get((id + n) % SKUS.size()), 1);
       String orderId = placeUntilAnswered(key, body, end);
@@ -98,6 +107,7 @@ final class LoadClients {
         continue;
       }
       accepted.put(key, orderId);
+      placed++;
       if (retrying) {
         String again = placeUntilAnswered(key, body, end);
         if (again != null) {

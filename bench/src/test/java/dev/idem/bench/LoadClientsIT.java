@@ -10,17 +10,30 @@ class LoadClientsIT {
   @Test
   void run_throttledAtFirst_retriesTheKeyAndCountsEachAnswer() throws Exception {
     try (FakeOrdersApi api = new FakeOrdersApi(1, 5)) {
+      // 20 clients, 3 orders each; clients 0 and 10 send each order a second time. The duration is
+      // only a deadline: the run ends when every client has its three orders.
       LoadClients.Result result =
-          new LoadClients(new OrdersApi(api.url())).run(10, Duration.ofSeconds(2));
+          new LoadClients(new OrdersApi(api.url())).run(20, Duration.ofSeconds(60), 3);
 
-      int accepted = result.accepted().size();
-      assertThat(accepted).isPositive().isEqualTo(api.orders());
-      assertThat(result.throttled()).isEqualTo(Math.min(5, api.posts()));
-      assertThat(api.posts()).isEqualTo(accepted + result.retries() + result.throttled());
-      assertThat(result.retries()).isPositive();
+      assertThat(result.accepted()).hasSize(60);
+      assertThat(api.orders()).isEqualTo(60);
+      assertThat(result.retries()).isEqualTo(6);
       assertThat(result.retryMismatches()).isZero();
-      assertThat(result.createdLatenciesNanos()).hasSize(accepted + (int) result.retries());
+      assertThat(result.throttled()).isEqualTo(5);
+      assertThat(api.posts()).isEqualTo(60 + 6 + 5);
+      assertThat(result.createdLatenciesNanos()).hasSize(66);
       assertThat(result.otherAnswers()).isEmpty();
+    }
+  }
+
+  @Test
+  void run_timeUp_stopsWithWhatWasAccepted() throws Exception {
+    try (FakeOrdersApi api = new FakeOrdersApi(1, Integer.MAX_VALUE)) {
+      LoadClients.Result result =
+          new LoadClients(new OrdersApi(api.url())).run(2, Duration.ofMillis(300));
+
+      assertThat(result.accepted()).isEmpty();
+      assertThat(result.throttled()).isEqualTo(api.posts());
     }
   }
 }
