@@ -2,11 +2,8 @@ package dev.idem.bench;
 
 import dev.idem.local.LocalCloud;
 import dev.idem.local.lambda.FunctionStats;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
  * The local cloud end to end: how long it takes to be ready, what its edge adds to a DynamoDB call,
- * and how long an order takes from {@code POST /orders} to PAID through the stream, the relay, the
- * bus, the payments queue and CapturePayment.
- *
- * <p>The flow runs twice, each on a fresh local cloud: on template.yaml as declared, whose stream
- * and queue event sources gather batches for up to 1 s ({@code MaximumBatchingWindowInSeconds: 1})
- * as Lambda does; then on a copy with those windows at 0, which leaves what the local cloud itself
- * takes. Each run first places orders unmeasured (see {@link FlowRunner.Settings#warmupPerLane()}),
- * so that the functions' instances have started and warmed up.
+ * and how long an order takes from {@code POST /orders} to PAID through the Orders stream, the
+ * relay, the bus, the payments queue and CapturePayment, on template.yaml as declared. Orders are
+ * first placed unmeasured (see {@link FlowRunner.Settings#warmupPerLane()}), so that the functions'
+ * instances have started and their hot paths are compiled.
  */
 final class LocalFlowBenchmark {
 
@@ -39,18 +32,11 @@ final class LocalFlowBenchmark {
   }
 
   /**
-   * The declared windows keep an order about two seconds: ten lanes (the API functions' instance
-   * limit) keep the run short; a 100 ms poll keeps the reads from loading the machine.
+   * One order at a time, read every 10 ms: latency, not throughput ({@code local-load} measures
+   * that). More lanes, or a shorter poll, would have the reads compete with the flow for the CPU.
    */
-  static final FlowRunner.Settings DECLARED =
-      new FlowRunner.Settings(10, Duration.ofMillis(100), 2, Duration.ofSeconds(30));
-
-  /**
-   * Without windows an order takes a few hundred milliseconds, of which the instances' first
-   * invocations (interpreted, then C1-compiled code) take most: eight orders per lane first.
-   */
-  static final FlowRunner.Settings UNBATCHED =
-      new FlowRunner.Settings(3, Duration.ofMillis(10), 8, Duration.ofSeconds(30));
+  static final FlowRunner.Settings SETTINGS =
+      new FlowRunner.Settings(1, Duration.ofMillis(10), 20, Duration.ofSeconds(30));
 
   static final int EDGE_CALLS = 500;
   static final int EDGE_WARMUP = 100;
@@ -89,41 +75,29 @@ final class LocalFlowBenchmark {
   void run() throws Exception {
     ProjectFiles files = ProjectFiles.locate();
     files.functionsJar();
-    Path work = Files.createTempDirectory("idem-local-flow-");
     try {
       double loadBefore = loadAverage();
-      Run declared = run("template.yaml as declared", files.template(), files, DECLARED, true);
-      Path unbatchedTemplate = unbatchedTemplate(files, work);
-      Run unbatched = run("batching windows at 0", unbatchedTemplate, files, UNBATCHED, false);
-      new LocalFlowReport(config.orders(), declared, unbatched, loadBefore, loadAverage())
-          .print(out);
+      Run run = run(files);
+      new LocalFlowReport(config.orders(), run, loadBefore, loadAverage()).print(out);
     } catch (RuntimeException e) {
       progress.println("idem bench: the local cloud's last lines:");
       console.lines().forEach(line -> progress.println("  " + line));
       throw e;
-    } finally {
-      Files.deleteIfExists(work.resolve("template.yaml"));
-      Files.deleteIfExists(work);
     }
   }
 
-  private Run run(
-      String label,
-      Path template,
-      ProjectFiles files,
-      FlowRunner.Settings settings,
-      boolean measureEdge)
-      throws InterruptedException {
-    progress.println("idem bench: starting the local cloud (" + label + ")");
+  private Run run(ProjectFiles files) throws InterruptedException {
+    FlowRunner.Settings settings = SETTINGS;
+    progress.println("idem bench: starting the local cloud");
     LocalCloud.Options options =
         LocalCloud.Options.defaults()
-            .withTemplate(template, files.seed())
+            .withTemplate(files.template(), files.seed())
             .withFreePorts()
             .withConsole(console);
     long begin = System.nanoTime();
     try (LocalCloud cloud = Quietly.start(() -> LocalCloud.start(options))) {
       Duration ready = Duration.ofNanos(System.nanoTime() - begin);
-      EdgeOverhead.Result edge = measureEdge ? edgeOverhead(cloud) : null;
+      EdgeOverhead.Result edge = edgeOverhead(cloud);
       OrdersApi api = new OrdersApi(cloud.apiUrl().orElseThrow());
       int warmup = settings.lanes() * settings.warmupPerLane();
       progress.printf(Locale.ROOT, "idem bench: %d warm-up orders%n", warmup);
@@ -160,24 +134,6 @@ final class LocalFlowBenchmark {
       }
       return EdgeOverhead.measure(edge, direct, request, EDGE_WARMUP, EDGE_CALLS);
     }
-  }
-
-  /**
-   * A copy of template.yaml whose event sources invoke as soon as they have records: every {@code
-   * MaximumBatchingWindowInSeconds} at 0, the CodeUri made absolute (the copy lives elsewhere).
-   */
-  static Path unbatchedTemplate(ProjectFiles files, Path folder) throws IOException {
-    String yaml = Files.readString(files.template());
-    String unbatched =
-        yaml.replaceAll("MaximumBatchingWindowInSeconds: \\d+", "MaximumBatchingWindowInSeconds: 0")
-            .replace(
-                "CodeUri: functions/target/idem-functions.jar",
-                "CodeUri: " + files.functionsJar().toAbsolutePath());
-    if (unbatched.equals(yaml) || unbatched.contains("CodeUri: functions/")) {
-      throw new IllegalStateException(
-          "template.yaml changed: its batching windows or CodeUri are no longer where expected");
-    }
-    return Files.writeString(folder.resolve("template.yaml"), unbatched);
   }
 
   private static double loadAverage() {

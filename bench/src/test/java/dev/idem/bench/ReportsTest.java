@@ -3,7 +3,6 @@ package dev.idem.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.local.lambda.FunctionStats;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -73,37 +72,32 @@ class ReportsTest {
   @Test
   void localFlowReport_json_hasTheIssuesKeysFirst() {
     EdgeOverhead.Result edge = new EdgeOverhead.Result(500, 300, 200);
-    LocalFlowBenchmark.Run declared =
+    LocalFlowBenchmark.Run run =
         new LocalFlowBenchmark.Run(
-            Duration.ofMillis(4200), edge, flows(2000, 2100, 2600), List.of(), SECOND, SECOND);
-    LocalFlowBenchmark.Run unbatched =
-        new LocalFlowBenchmark.Run(
-            Duration.ofMillis(400), null, flows(200, 250, 900), List.of(), SECOND, SECOND);
+            Duration.ofMillis(4200), edge, flows(200, 210, 260), List.of(), SECOND, SECOND);
 
-    String json = new LocalFlowReport(3, declared, unbatched, 1, 1).json();
+    String json = new LocalFlowReport(3, run, 1, 1).json();
 
     assertThat(json)
         .isEqualTo(
-            "{\"ready_ms\":4200,\"flow_p50_ms\":2100,\"flow_p99_ms\":2600,"
-                + "\"edge_overhead_ratio\":1.5,\"unbatched_flow_p50_ms\":250,"
-                + "\"unbatched_flow_p99_ms\":900}");
+            "{\"ready_ms\":4200,\"flow_p50_ms\":210,\"flow_p99_ms\":260,"
+                + "\"edge_overhead_ratio\":1.5,\"flow_p90_ms\":260,\"edge_overhead_us\":100}");
   }
 
   @Test
-  void unbatchedTemplate_declaredWindows_areZeroAndTheJarAbsolute() throws Exception {
-    Files.writeString(
-        dir.resolve("template.yaml"),
-        "Globals:\n  Function:\n    CodeUri: functions/target/idem-functions.jar\n"
-            + "Resources:\n  F:\n    Properties:\n      MaximumBatchingWindowInSeconds: 1\n");
-    Files.createDirectories(dir.resolve("functions/target"));
-    Files.writeString(dir.resolve("functions/target/idem-functions.jar"), "jar");
-    Path copyFolder = Files.createDirectory(dir.resolve("copy"));
+  void localFlowReport_print_endsWithTheJsonLine() {
+    EdgeOverhead.Result edge = new EdgeOverhead.Result(500, 300, 200);
+    LocalFlowBenchmark.Run run =
+        new LocalFlowBenchmark.Run(
+            Duration.ofMillis(4200), edge, flows(200, 210, 260), List.of(), SECOND, SECOND);
+    LocalFlowReport report = new LocalFlowReport(3, run, 1, 1);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 
-    Path copy = LocalFlowBenchmark.unbatchedTemplate(new ProjectFiles(dir), copyFolder);
+    report.print(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
 
-    assertThat(Files.readString(copy))
-        .contains("MaximumBatchingWindowInSeconds: 0")
-        .contains("CodeUri: " + dir.resolve("functions/target/idem-functions.jar"));
+    String[] lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+    assertThat(lines[lines.length - 1]).isEqualTo(report.json());
+    assertThat(String.join("\n", lines)).contains("ready: 4200 ms").contains("ratio 1.50");
   }
 
   @Test
