@@ -35,6 +35,14 @@ public final class Bench {
               "cold-start",
               (args, out, progress) ->
                   new ColdStartBenchmark(ColdStartBenchmark.Config.parse(args), out, progress)
+                      .run(),
+              "local-flow",
+              (args, out, progress) ->
+                  new LocalFlowBenchmark(LocalFlowBenchmark.Config.parse(args), out, progress)
+                      .run(),
+              "local-load",
+              (args, out, progress) ->
+                  new LocalLoadBenchmark(LocalLoadBenchmark.Config.parse(args), out, progress)
                       .run()));
 
   private Bench() {}

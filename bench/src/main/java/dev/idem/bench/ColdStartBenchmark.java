@@ -31,11 +31,14 @@ import java.util.stream.Stream;
  * first DynamoDB call without the idempotency library, from a copy of the same jar.
  *
  * <p>Every invocation starts a new instance: the pool's idle instances are retired after each one.
- * A round invokes each function and its bare twin once, in an order that alternates per round, with
- * fresh sample events (new ids, so each is a first execution, not a replay): the order that
- * PlaceOrder creates is the one the other functions' events are about. One unmeasured round first
- * warms the AWS side and the file cache. Figures are medians over the measured rounds, from process
- * start as the pool timed it.
+ * A round invokes each function and each bare twin once (the three queue consumers share theirs:
+ * same event type, same first call), a twin next to its first function, before or after it by
+ * turns, with fresh sample events (new ids, so each is a first execution, not a replay): the order
+ * that PlaceOrder creates is the one the other functions' events are about. One unmeasured round of
+ * class probes (the functions and twins with {@code -Xlog:class+load}) first warms the AWS side
+ * (every DynamoDB operation they make) and the file cache, and counts the classes each loads by its
+ * first response. Figures are medians over the measured rounds, from process start as the pool
+ * timed it.
  */
 final class ColdStartBenchmark {
 
@@ -55,6 +58,7 @@ final class ColdStartBenchmark {
   private final PrintStream out;
   private final PrintStream progress;
   private final Map<String, List<ColdStart>> coldStarts = new HashMap<>();
+  private Path work;
 
   ColdStartBenchmark(Config config, PrintStream out, PrintStream progress) {
     this.config = config;
@@ -67,7 +71,7 @@ final class ColdStartBenchmark {
     ProjectFiles files = ProjectFiles.locate();
     Path functionsJar = files.functionsJar();
     progress.println("idem bench: starting the AWS side, provisioning template.yaml");
-    Path work = Files.createTempDirectory("idem-cold-start-");
+    work = Files.createTempDirectory("idem-cold-start-");
     try (ColdStartCloud cloud = ColdStartCloud.start(files)) {
       Path bareJar =
           BareJar.write(functionsJar, work.resolve("idem-functions-bare.jar"), BareTwin.CLASSES);
@@ -79,7 +83,7 @@ final class ColdStartBenchmark {
         long begin = System.nanoTime();
         runRounds(lambda, new SampleEvents(files));
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
-        print(ColdStartReport.of(coldStarts), functionsJar, took, loadBefore);
+        print(ColdStartReport.of(coldStarts, this::classCounts), functionsJar, took, loadBefore);
       }
     } finally {
       deleteTree(work);
@@ -96,13 +100,23 @@ final class ColdStartBenchmark {
               .function(subject.function())
               .orElseThrow(() -> new IllegalStateException("No " + subject.function()));
       FunctionDefinition function = ColdStartSubject.definition(spec);
-      definitions.add(function);
+      addWithProbe(definitions, function);
       BareTwin twin = subject.twin();
       if (twins.add(twin)) {
-        definitions.add(twin.definition(function, bareJar, cloud.tableName(twin.table())));
+        addWithProbe(
+            definitions, twin.definition(function, bareJar, cloud.tableName(twin.table())));
       }
     }
     return definitions;
+  }
+
+  private void addWithProbe(List<FunctionDefinition> definitions, FunctionDefinition function) {
+    definitions.add(function);
+    definitions.add(ClassProbe.of(function, classLog(function.name())));
+  }
+
+  private Path classLog(String name) {
+    return work.resolve(name + "-classes.log");
   }
 
   private void runRounds(LambdaRuntime lambda, SampleEvents samples) {
@@ -114,26 +128,27 @@ final class ColdStartBenchmark {
           "idem bench: round %d of %d%s%n",
           round + 1,
           total,
-          measured ? "" : " (warm-up: the functions only, not measured)");
+          measured ? "" : " (warm-up, not measured: each logs the classes it loads)");
       runRound(lambda, samples, round, measured);
     }
   }
 
   /**
-   * Each function once and, in measured rounds, each bare twin once, next to its first function:
-   * after it in even rounds, before it in odd ones.
+   * Each function and each bare twin once, a twin next to its first function: after it in even
+   * rounds, before it in odd ones. Unmeasured rounds run the class probes instead.
    */
   private void runRound(LambdaRuntime lambda, SampleEvents samples, int round, boolean measured) {
     String orderId = SampleEvents.SAMPLE_ORDER_ID;
     Set<BareTwin> twinsRun = new HashSet<>();
     for (ColdStartSubject subject : ColdStartSubject.ALL) {
       List<String> names = new ArrayList<>(List.of(subject.function()));
-      if (measured && twinsRun.add(subject.twin())) {
+      if (twinsRun.add(subject.twin())) {
         names.add(round % 2 == 0 ? 1 : 0, subject.twin().name());
       }
       for (String name : names) {
         String event = samples.fresh(subject.sample(), orderId);
-        InvocationResult result = coldInvoke(lambda, name, event, measured);
+        String invoked = measured ? name : name + ClassProbe.SUFFIX;
+        InvocationResult result = coldInvoke(lambda, invoked, event, measured);
         if (name.equals("PlaceOrderFunction")) {
           orderId = placedOrderId(result);
         }
@@ -227,6 +242,11 @@ final class ColdStartBenchmark {
     out.println();
     out.print(report.table());
     out.println();
+    out.println(
+        "classes loaded from process start to the first response (one -Xlog:class+load run each,"
+            + " in the warm-up round), by origin:");
+    out.print(report.classTable());
+    out.println();
     out.printf(
         Locale.ROOT,
         "shaded jar: %s, %.2f MB (2^20 bytes); worst ratio %.2fx (%s); aim <= 1.3x%n",
@@ -235,6 +255,10 @@ final class ColdStartBenchmark {
         report.worst().ratio(),
         report.worst().function());
     out.println(report.json(jarMb));
+  }
+
+  private Map<String, Integer> classCounts(String name) {
+    return ClassProbe.count(classLog(name));
   }
 
   private static double loadAverage() {

@@ -19,8 +19,16 @@ final class ColdStartReport {
    * @param twin its bare twin's name
    * @param cold its measured cold starts
    * @param bare its bare twin's
+   * @param classes the classes the function loaded by its first response, by origin and total
+   * @param bareClasses the twin's
    */
-  record Row(String function, String twin, List<ColdStart> cold, List<ColdStart> bare) {
+  record Row(
+      String function,
+      String twin,
+      List<ColdStart> cold,
+      List<ColdStart> bare,
+      Map<String, Integer> classes,
+      Map<String, Integer> bareClasses) {
 
     Row {
       if (cold.isEmpty() || bare.isEmpty()) {
@@ -28,6 +36,8 @@ final class ColdStartReport {
       }
       cold = List.copyOf(cold);
       bare = List.copyOf(bare);
+      classes = Map.copyOf(classes);
+      bareClasses = Map.copyOf(bareClasses);
     }
 
     /** Median first response over median bare first response. */
@@ -45,8 +55,12 @@ final class ColdStartReport {
     this.rows = List.copyOf(rows);
   }
 
-  /** The rows of every {@link ColdStartSubject}, from the measured cold starts by name. */
-  static ColdStartReport of(Map<String, List<ColdStart>> coldStarts) {
+  /**
+   * The rows of every {@link ColdStartSubject}, from the measured cold starts by name and the
+   * classes each function or twin loaded (by origin, as {@link ClassProbe#count} gives them).
+   */
+  static ColdStartReport of(
+      Map<String, List<ColdStart>> coldStarts, Function<String, Map<String, Integer>> classes) {
     List<Row> rows = new ArrayList<>();
     for (ColdStartSubject subject : ColdStartSubject.ALL) {
       String twin = subject.twin().name();
@@ -55,7 +69,9 @@ final class ColdStartReport {
               subject.function(),
               twin,
               coldStarts.getOrDefault(subject.function(), List.of()),
-              coldStarts.getOrDefault(twin, List.of())));
+              coldStarts.getOrDefault(twin, List.of()),
+              classes.apply(subject.function()),
+              classes.apply(twin)));
     }
     return new ColdStartReport(rows);
   }
@@ -97,6 +113,31 @@ final class ColdStartReport {
           String.format(Locale.ROOT, "%.2fx", row.ratio()));
     }
     return table.render();
+  }
+
+  /** Classes loaded by the first response, per function, by origin, next to its twin's total. */
+  String classTable() {
+    List<String> origins = new ArrayList<>(ClassProbe.ORIGINS.keySet());
+    origins.add("other");
+    List<String> headers = new ArrayList<>(List.of("function", "classes"));
+    headers.addAll(origins);
+    headers.addAll(List.of("bare twin", "more than twin"));
+    Table table =
+        new Table("LR" + "R".repeat(origins.size()) + "RR", headers.toArray(String[]::new));
+    for (Row row : rows) {
+      List<String> cells = new ArrayList<>(List.of(row.function(), count(row.classes(), "total")));
+      origins.forEach(origin -> cells.add(count(row.classes(), origin)));
+      int extra =
+          row.classes().getOrDefault("total", 0) - row.bareClasses().getOrDefault("total", 0);
+      cells.add(count(row.bareClasses(), "total"));
+      cells.add(Integer.toString(extra));
+      table.row(cells.toArray(String[]::new));
+    }
+    return table.render();
+  }
+
+  private static String count(Map<String, Integer> counts, String key) {
+    return Integer.toString(counts.getOrDefault(key, 0));
   }
 
   /** The last line: the worst ratio and the jar's size. */

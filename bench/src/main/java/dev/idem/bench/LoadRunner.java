@@ -95,10 +95,11 @@ final class LoadRunner implements AutoCloseable {
     return () -> {
       long cpu = THREAD_CPU.getCurrentThreadCpuTime();
       long done = 0;
-      while (System.nanoTime() < deadline) {
+      // At least one invocation per thread, however late the thread starts on a loaded machine.
+      do {
         invocation.run(sequence.incrementAndGet());
         done++;
-      }
+      } while (System.nanoTime() < deadline);
       return new Worker(done, THREAD_CPU.getCurrentThreadCpuTime() - cpu);
     };
   }

@@ -65,7 +65,8 @@ class BenchTest {
 
   @Test
   void benchmarks_registered_includeEveryBenchmark() {
-    assertThat(Bench.BENCHMARKS).containsKeys("idempotency", "cold-start");
+    assertThat(Bench.BENCHMARKS)
+        .containsOnlyKeys("idempotency", "cold-start", "local-flow", "local-load");
   }
 
   private int run(String... args) throws Exception {

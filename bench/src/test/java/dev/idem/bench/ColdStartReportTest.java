@@ -21,7 +21,7 @@ class ColdStartReportTest {
     }
     starts.put("CapturePaymentFunction", starts(1500, 1400, 1600));
 
-    ColdStartReport report = ColdStartReport.of(starts);
+    ColdStartReport report = ColdStartReport.of(starts, name -> Map.of("total", 100));
 
     assertThat(report.worst().function()).isEqualTo("CapturePaymentFunction");
     assertThat(report.json(12.345))
@@ -35,7 +35,7 @@ class ColdStartReportTest {
     ColdStartSubject.ALL.forEach(s -> starts.put(s.function(), starts(1000)));
     ColdStartSubject.ALL.forEach(s -> starts.put(s.twin().name(), starts(800)));
 
-    String table = ColdStartReport.of(starts).table();
+    String table = ColdStartReport.of(starts, name -> Map.of("total", 100)).table();
 
     assertThat(table.lines().filter(line -> line.contains("BareSqsClaim"))).hasSize(3);
     assertThat(table).contains("1.25x");
@@ -43,7 +43,7 @@ class ColdStartReportTest {
 
   @Test
   void of_functionWithoutColdStarts_throws() {
-    assertThatThrownBy(() -> ColdStartReport.of(Map.of()))
+    assertThatThrownBy(() -> ColdStartReport.of(Map.of(), name -> Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PlaceOrderFunction");
   }

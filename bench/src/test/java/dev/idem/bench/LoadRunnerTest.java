@@ -16,13 +16,12 @@ class LoadRunnerTest {
   void throughput_everyThread_getsUniqueSequences() throws Exception {
     Set<Long> seen = ConcurrentHashMap.newKeySet();
     try (LoadRunner runner = new LoadRunner(3)) {
-      // Wide enough that a loaded 2-core machine still schedules the threads inside it: with
-      // 20 ms, a CI run under load once saw no invocation at all.
       LoadRunner.Window window =
-          runner.throughput(sequence -> seen.add(sequence), Duration.ofMillis(500));
+          runner.throughput(sequence -> seen.add(sequence), Duration.ofMillis(50));
 
-      assertThat(window.invocations()).isPositive().isEqualTo(seen.size());
-      assertThat(window.nanos()).isGreaterThanOrEqualTo(Duration.ofMillis(500).toNanos());
+      // Each thread runs at least once, however late a loaded machine schedules it.
+      assertThat(window.invocations()).isGreaterThanOrEqualTo(3).isEqualTo(seen.size());
+      assertThat(window.nanos()).isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
     }
   }
 

@@ -93,9 +93,13 @@ public final class OrdersStack extends Stack {
             new OrderFunctions.Tables(orders, catalog, inventory, idempotency));
     OrdersApi api = api();
     DeadLetterQueue relayFailures = relay();
-    QueueConsumer payments = consumer("Payments", functions.capturePayment());
-    QueueConsumer reservations = consumer("Inventory", functions.reserveInventory());
-    QueueConsumer notifications = consumer("Notifications", functions.notifyCustomer());
+    // Payment is on the order's way to PAID, which a customer waits for: no batching window.
+    // Reservations and notifications are not waited on, and gather batches for up to a second.
+    QueueConsumer payments = consumer("Payments", functions.capturePayment(), Duration.seconds(0));
+    QueueConsumer reservations =
+        consumer("Inventory", functions.reserveInventory(), Duration.seconds(1));
+    QueueConsumer notifications =
+        consumer("Notifications", functions.notifyCustomer(), Duration.seconds(1));
     MonitoredQueue review = reviewQueue();
     routes(payments.queue(), reservations.queue(), notifications.queue(), review.queue());
     output("ApiUrl", api.url());
@@ -172,7 +176,8 @@ public final class OrdersStack extends Stack {
                 DynamoEventSourceProps.builder()
                     .startingPosition(StartingPosition.TRIM_HORIZON)
                     .batchSize(25)
-                    .maxBatchingWindow(Duration.seconds(1))
+                    // No batching window: the relay is on the order's way to PAID, which a
+                    // customer waits for; it forwards what each read of the stream returns.
                     .retryAttempts(5)
                     .maxRecordAge(Duration.hours(1))
                     .bisectBatchOnError(true)
@@ -186,7 +191,7 @@ public final class OrdersStack extends Stack {
     return DeadLetterQueueProps.builder().alarmAction(alarmAction).build();
   }
 
-  private QueueConsumer consumer(String id, IdempotentFunction fn) {
+  private QueueConsumer consumer(String id, IdempotentFunction fn, Duration batchingWindow) {
     return new QueueConsumer(
         this,
         id,
@@ -197,7 +202,7 @@ public final class OrdersStack extends Stack {
                     .alarmAction(alarmAction)
                     .build())
             .batchSize(10)
-            .maxBatchingWindow(Duration.seconds(1))
+            .maxBatchingWindow(batchingWindow)
             .maxConcurrency(settings.queueMaximumConcurrency())
             .build());
   }

@@ -346,6 +346,14 @@ public final class LocalCloud implements AutoCloseable {
     return awsEndpoint;
   }
 
+  /**
+   * DynamoDB Local's own endpoint, bypassing the edge (to measure what the edge adds), when the
+   * backends run here.
+   */
+  public Optional<URI> dynamoDbEndpoint() {
+    return Optional.ofNullable(aws).map(LocalAws::dynamoDbEndpoint);
+  }
+
   /** Whether the backends run here (no {@link Options#endpoint()} was given). */
   public boolean embedded() {
     return aws != null;

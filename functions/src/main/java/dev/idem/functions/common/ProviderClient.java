@@ -1,11 +1,12 @@
 package dev.idem.functions.common;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -13,18 +14,24 @@ import java.time.Duration;
  * {@code Idempotency-Key}, so the provider can deduplicate our retries as we deduplicate our
  * callers'. Timeouts, connection failures and 5xx answers are {@link ProviderUnavailableException}:
  * the caller lets the queue retry them. Thread-safe.
+ *
+ * <p>It uses {@link HttpURLConnection}, which the AWS SDK's URL-connection client has loaded
+ * already, rather than {@code java.net.http}: that one would load some 600 more classes and start a
+ * selector thread, on the cold start of every function that calls a provider. Connections are kept
+ * alive and reused by the JDK's keep-alive cache.
  */
 public final class ProviderClient {
 
   private final URI baseUrl;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final int timeoutMillis;
 
-  /** A client for the provider at {@code baseUrl}; every call gives up after {@code timeout}. */
+  /**
+   * A client for the provider at {@code baseUrl}; connecting, and then waiting for each part of the
+   * answer, each give up after {@code timeout}.
+   */
   public ProviderClient(URI baseUrl, Duration timeout) {
     this.baseUrl = baseUrl;
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.timeoutMillis = Math.toIntExact(timeout.toMillis());
   }
 
   /**
@@ -34,31 +41,51 @@ public final class ProviderClient {
    * @throws ProviderUnavailableException on a timeout, an I/O failure or a 5xx answer
    */
   public ProviderResponse post(String path, String idempotencyKey, String jsonBody) {
-    HttpRequest request =
-        HttpRequest.newBuilder(baseUrl.resolve(path))
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", idempotencyKey)
-            .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
-            .build();
-    HttpResponse<String> response = send(request, path);
-    if (response.statusCode() >= 500) {
-      throw new ProviderUnavailableException(
-          "Provider answered " + response.statusCode() + " to POST " + path, null);
-    }
-    return new ProviderResponse(response.statusCode(), response.body());
-  }
-
-  private HttpResponse<String> send(HttpRequest request, String path) {
+    byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+    HttpURLConnection connection = null;
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
+      connection = (HttpURLConnection) baseUrl.resolve(path).toURL().openConnection();
+      connection.setConnectTimeout(timeoutMillis);
+      connection.setReadTimeout(timeoutMillis);
+      connection.setRequestMethod("POST");
+      connection.setDoOutput(true);
+      connection.setFixedLengthStreamingMode(body.length);
+      connection.setRequestProperty("Content-Type", "application/json");
+      connection.setRequestProperty("Idempotency-Key", idempotencyKey);
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(body);
+      }
+      int status = connection.getResponseCode();
+      String answer =
+          read(status < 400 ? connection.getInputStream() : connection.getErrorStream());
+      if (status >= 500) {
+        throw new ProviderUnavailableException(
+            "Provider answered " + status + " to POST " + path, null);
+      }
+      return new ProviderResponse(status, answer);
+    } catch (SocketTimeoutException e) {
+      disconnect(connection);
       throw new ProviderUnavailableException("Provider timed out on POST " + path, e);
     } catch (IOException e) {
+      disconnect(connection);
       throw new ProviderUnavailableException("Provider unreachable on POST " + path, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderUnavailableException("Interrupted during POST " + path, e);
+    }
+  }
+
+  /** Reads and closes the answer, so that its connection goes back to the keep-alive cache. */
+  private static String read(InputStream in) throws IOException {
+    if (in == null) {
+      return "";
+    }
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A connection that failed half-way is closed rather than reused. */
+  private static void disconnect(HttpURLConnection connection) {
+    if (connection != null) {
+      connection.disconnect();
     }
   }
 

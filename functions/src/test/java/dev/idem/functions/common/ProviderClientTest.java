@@ -37,7 +37,19 @@ class ProviderClientTest {
   void post_provider4xx_returnsAnswer() {
     provider.answerNext(1, 402, "{\"reason\":\"card_declined\"}");
 
-    assertThat(client.post("/charges", "key-2", "{}").status()).isEqualTo(402);
+    ProviderClient.ProviderResponse response = client.post("/charges", "key-2", "{}");
+
+    assertThat(response.status()).isEqualTo(402);
+    assertThat(response.body()).isEqualTo("{\"reason\":\"card_declined\"}");
+  }
+
+  @Test
+  void post_manyCalls_eachReachesTheProviderOnce() {
+    for (int i = 0; i < 20; i++) {
+      assertThat(client.post("/charges", "key-many-" + i, "{}").status()).isEqualTo(201);
+    }
+
+    assertThat(provider.requests()).hasSize(20);
   }
 
   @Test
@@ -56,6 +68,8 @@ class ProviderClientTest {
     assertThatThrownBy(() -> client.post("/charges", "key-4", "{}"))
         .isInstanceOf(ProviderUnavailableException.class)
         .hasMessageContaining("timed out");
+    // The connection that timed out is not reused: the next call gets its own answer.
+    assertThat(client.post("/charges", "key-4b", "{}").status()).isEqualTo(201);
   }
 
   @Test
