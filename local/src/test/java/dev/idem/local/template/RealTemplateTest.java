@@ -74,16 +74,20 @@ class RealTemplateTest {
                 "PaymentsQueue",
                 "arn:aws:sqs:us-east-1:000000000000:PaymentsQueue",
                 10,
-                Duration.ofSeconds(1),
+                Duration.ZERO, // no window: on the order's way to PAID
                 true,
                 5,
                 true));
+    SqsEvent notifications =
+        (SqsEvent) stack.function("NotifyCustomerFunction").orElseThrow().events().get(0);
+    assertThat(notifications.maxBatchingWindow()).isEqualTo(Duration.ofSeconds(1));
     StreamEvent relay =
         (StreamEvent) stack.function("OrderEventsRelayFunction").orElseThrow().events().get(0);
     assertThat(relay.streamArn())
         .startsWith("arn:aws:dynamodb:us-east-1:000000000000:table/OrdersTable/stream/");
     assertThat(relay.startingPosition()).isEqualTo("TRIM_HORIZON");
     assertThat(relay.batchSize()).isEqualTo(25);
+    assertThat(relay.maxBatchingWindow()).isEqualTo(Duration.ZERO);
     assertThat(relay.maximumRetryAttempts()).isEqualTo(5);
     assertThat(relay.maximumRecordAgeInSeconds()).isEqualTo(3600);
     assertThat(relay.bisectOnError()).isTrue();
