@@ -74,7 +74,7 @@ class RealTemplateTest {
                 "PaymentsQueue",
                 "arn:aws:sqs:us-east-1:000000000000:PaymentsQueue",
                 10,
-                Duration.ofSeconds(1),
+                Duration.ZERO,
                 true,
                 5,
                 true));
