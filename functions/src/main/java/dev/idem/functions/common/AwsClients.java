@@ -1,9 +1,11 @@
 package dev.idem.functions.common;
 
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -33,23 +35,49 @@ public final class AwsClients {
 
   /** A DynamoDB client. */
   public static DynamoDbClient dynamoDb(AwsSettings settings) {
-    return configure(DynamoDbClient.builder(), settings).build();
+    return online(DynamoDbClient.builder(), settings).build();
   }
 
   /** An EventBridge client. */
   public static EventBridgeClient eventBridge(AwsSettings settings) {
-    return configure(EventBridgeClient.builder(), settings).build();
+    return online(EventBridgeClient.builder(), settings).build();
+  }
+
+  /**
+   * A DynamoDB client set up as {@link #dynamoDb} sets up the function's, over {@code http} and
+   * fixed placeholder credentials instead of the network and the function's (priming).
+   */
+  static DynamoDbClient offlineDynamoDb(AwsSettings settings, OfflineHttpClient http) {
+    return offline(DynamoDbClient.builder(), settings, http).build();
+  }
+
+  /** An EventBridge client over {@code http}, as {@link #offlineDynamoDb}. */
+  static EventBridgeClient offlineEventBridge(AwsSettings settings, OfflineHttpClient http) {
+    return offline(EventBridgeClient.builder(), settings, http).build();
+  }
+
+  private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B online(
+      B builder, AwsSettings settings) {
+    return configure(builder, settings)
+        .credentialsProvider(credentials(settings))
+        .httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(ATTEMPT_TIMEOUT));
+  }
+
+  private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B offline(
+      B builder, AwsSettings settings, OfflineHttpClient http) {
+    return configure(builder, settings)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
+        .httpClient(http);
   }
 
   private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
       B builder, AwsSettings settings) {
     builder
         .region(settings.region())
-        .credentialsProvider(credentials(settings))
-        .httpClientBuilder(
-            UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(ATTEMPT_TIMEOUT))
         .overrideConfiguration(
             ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)

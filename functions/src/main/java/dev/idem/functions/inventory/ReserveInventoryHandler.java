@@ -1,5 +1,10 @@
 package dev.idem.functions.inventory;
 
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.GET_ITEM;
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.PUT_ITEM;
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.TRANSACT_WRITE_ITEMS;
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.UPDATE_ITEM;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -7,7 +12,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.idem.events.EventType;
 import dev.idem.events.OrderPlaced;
-import dev.idem.functions.common.AwsClients;
+import dev.idem.functions.common.Priming;
+import dev.idem.functions.common.PrimingCalls;
 import dev.idem.functions.fulfilment.EventMessages;
 import dev.idem.functions.fulfilment.Fulfilment;
 import dev.idem.functions.fulfilment.Idempotencies;
@@ -45,11 +51,16 @@ public final class ReserveInventoryHandler implements RequestHandler<SQSEvent, S
 
   /** The handler Lambda builds, once per container, from the function's environment. */
   public ReserveInventoryHandler() {
-    this(ReserveInventoryConfig.fromEnv(System.getenv()));
+    this(ReserveInventoryConfig.fromEnv(System.getenv()), Priming.start(PrimingCalls::orderEvents));
   }
 
-  private ReserveInventoryHandler(ReserveInventoryConfig config) {
-    this(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC(), System.out);
+  /** The Lambda handler with its clients from {@code config}, primed by {@code priming}. */
+  ReserveInventoryHandler(ReserveInventoryConfig config, Priming priming) {
+    this(
+        config,
+        priming.dynamoDb(config.aws(), PUT_ITEM, GET_ITEM, TRANSACT_WRITE_ITEMS, UPDATE_ITEM),
+        Clock.systemUTC(),
+        System.out);
   }
 
   /** A handler over the given collaborators; logs and metrics go to {@code out}. */

@@ -1,13 +1,17 @@
 package dev.idem.functions.notifications;
 
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.PUT_ITEM;
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.UPDATE_ITEM;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.idem.events.OrderEventData;
-import dev.idem.functions.common.AwsClients;
 import dev.idem.functions.common.Json;
+import dev.idem.functions.common.Priming;
+import dev.idem.functions.common.PrimingCalls;
 import dev.idem.functions.common.ProviderClient;
 import dev.idem.functions.fulfilment.EventMessages;
 import dev.idem.functions.fulfilment.Idempotencies;
@@ -36,11 +40,15 @@ public final class NotifyCustomerHandler implements RequestHandler<SQSEvent, SQS
 
   /** The handler Lambda builds, once per container, from the function's environment. */
   public NotifyCustomerHandler() {
-    this(NotifyCustomerConfig.fromEnv(System.getenv()));
+    this(NotifyCustomerConfig.fromEnv(System.getenv()), Priming.start(PrimingCalls::orderEvents));
   }
 
-  private NotifyCustomerHandler(NotifyCustomerConfig config) {
-    this(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC(), System.out);
+  private NotifyCustomerHandler(NotifyCustomerConfig config, Priming priming) {
+    this(
+        config,
+        priming.dynamoDb(config.aws(), PUT_ITEM, UPDATE_ITEM),
+        Clock.systemUTC(),
+        System.out);
   }
 
   /** A handler over the given collaborators; logs and metrics go to {@code out}. */

@@ -1,5 +1,8 @@
 package dev.idem.functions.orders;
 
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.BATCH_GET_ITEM;
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.TRANSACT_WRITE_ITEMS;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -9,6 +12,8 @@ import dev.idem.functions.common.EmfMetrics;
 import dev.idem.functions.common.Env;
 import dev.idem.functions.common.Json;
 import dev.idem.functions.common.JsonLog;
+import dev.idem.functions.common.Priming;
+import dev.idem.functions.common.PrimingCalls;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import java.time.Clock;
@@ -24,7 +29,7 @@ public final class PlaceOrderHandler
 
   /** The Lambda runtime's constructor: configuration from the environment. */
   public PlaceOrderHandler() {
-    this(System.getenv());
+    this(primed(System.getenv(), Priming.start(PrimingCalls::json)));
   }
 
   /** A handler configured by {@code environment}, with the system clock. */
@@ -43,8 +48,19 @@ public final class PlaceOrderHandler
     return service.place(event, context);
   }
 
+  private static PlaceOrderService primed(Map<String, String> environment, Priming priming) {
+    PlaceOrderConfig config = PlaceOrderConfig.fromEnv(environment);
+    return create(
+        config,
+        new Env(environment),
+        priming.dynamoDb(config.aws(), BATCH_GET_ITEM, TRANSACT_WRITE_ITEMS));
+  }
+
   private static PlaceOrderService create(PlaceOrderConfig config, Env env) {
-    DynamoDbClient dynamo = AwsClients.dynamoDb(config.aws());
+    return create(config, env, AwsClients.dynamoDb(config.aws()));
+  }
+
+  private static PlaceOrderService create(PlaceOrderConfig config, Env env, DynamoDbClient dynamo) {
     Clock clock = Clock.systemUTC();
     Idempotency idempotency =
         Idempotency.builder()

@@ -1,5 +1,9 @@
 package dev.idem.functions.payments;
 
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.GET_ITEM;
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.PUT_ITEM;
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.UPDATE_ITEM;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -7,8 +11,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.idem.events.EventType;
 import dev.idem.events.OrderPlaced;
-import dev.idem.functions.common.AwsClients;
 import dev.idem.functions.common.Json;
+import dev.idem.functions.common.Priming;
+import dev.idem.functions.common.PrimingCalls;
 import dev.idem.functions.common.ProviderClient;
 import dev.idem.functions.fulfilment.EventMessages;
 import dev.idem.functions.fulfilment.Fulfilment;
@@ -41,11 +46,15 @@ public final class CapturePaymentHandler implements RequestHandler<SQSEvent, SQS
 
   /** The handler Lambda builds, once per container, from the function's environment. */
   public CapturePaymentHandler() {
-    this(CapturePaymentConfig.fromEnv(System.getenv()));
+    this(CapturePaymentConfig.fromEnv(System.getenv()), Priming.start(PrimingCalls::orderEvents));
   }
 
-  private CapturePaymentHandler(CapturePaymentConfig config) {
-    this(config, AwsClients.dynamoDb(config.aws()), Clock.systemUTC(), System.out);
+  private CapturePaymentHandler(CapturePaymentConfig config, Priming priming) {
+    this(
+        config,
+        priming.dynamoDb(config.aws(), PUT_ITEM, GET_ITEM, UPDATE_ITEM),
+        Clock.systemUTC(),
+        System.out);
   }
 
   /** A handler over the given collaborators; logs and metrics go to {@code out}. */

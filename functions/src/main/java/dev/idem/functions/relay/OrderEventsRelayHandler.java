@@ -1,5 +1,8 @@
 package dev.idem.functions.relay;
 
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.PUT_ITEM;
+import static dev.idem.functions.common.PrimingCalls.DynamoDb.UPDATE_ITEM;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -10,9 +13,13 @@ import dev.idem.functions.common.EmfMetrics;
 import dev.idem.functions.common.Env;
 import dev.idem.functions.common.Json;
 import dev.idem.functions.common.JsonLog;
+import dev.idem.functions.common.Priming;
+import dev.idem.functions.common.PrimingCalls;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * OrderEventsRelayFunction: the Orders table's stream to EventBridge. Enable {@code
@@ -25,7 +32,7 @@ public final class OrderEventsRelayHandler
 
   /** The Lambda runtime's constructor: configuration from the environment. */
   public OrderEventsRelayHandler() {
-    this(System.getenv());
+    this(primed(System.getenv(), Priming.start(PrimingCalls::orderEvents)));
   }
 
   /** A handler configured by {@code environment}. */
@@ -43,19 +50,34 @@ public final class OrderEventsRelayHandler
     return service.relay(event, context);
   }
 
+  private static OrderEventsRelayService primed(Map<String, String> environment, Priming priming) {
+    OrderEventsRelayConfig config = OrderEventsRelayConfig.fromEnv(environment);
+    return create(
+        config,
+        new Env(environment),
+        priming.dynamoDb(config.aws(), PUT_ITEM, UPDATE_ITEM),
+        priming.eventBridge(config.aws()));
+  }
+
   private static OrderEventsRelayService create(OrderEventsRelayConfig config, Env env) {
+    return create(
+        config, env, AwsClients.dynamoDb(config.aws()), AwsClients.eventBridge(config.aws()));
+  }
+
+  private static OrderEventsRelayService create(
+      OrderEventsRelayConfig config, Env env, DynamoDbClient dynamo, EventBridgeClient events) {
     Idempotency idempotency =
         Idempotency.builder()
             .store(
                 DynamoDbIdempotencyStore.builder()
-                    .client(AwsClients.dynamoDb(config.aws()))
+                    .client(dynamo)
                     .tableName(config.idempotencyTable())
                     .build())
             .keyPrefix(OrderEventsRelayService.KEY_PREFIX)
             .build();
     return new OrderEventsRelayService(
         idempotency,
-        new EventBridgePublisher(AwsClients.eventBridge(config.aws())),
+        new EventBridgePublisher(events),
         config.eventBusName(),
         JsonLog.fromEnv(env, Json.mapper()),
         EmfMetrics.fromEnv(env));

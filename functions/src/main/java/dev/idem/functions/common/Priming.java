@@ -1,0 +1,153 @@
+package dev.idem.functions.common;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * Priming at init: a function's Lambda constructor starts it so that classes its first invocation
+ * needs are loaded and initialized on a background thread while the constructor goes on building
+ * the SDK clients, and the first invocation finds them ready. Only the Lambda (no-argument)
+ * constructors prime; the constructors taking collaborators do not.
+ *
+ * <p>Why a thread: work moved from the first invocation into the constructor does not shorten a
+ * cold start (process start to first response); the same work done at the same time as the
+ * constructor's does. It only helps when the JVM has a second CPU to spare at init. Lambda allots
+ * CPU in proportion to memory (one vCPU's worth at 1,769 MB), so at smaller sizes, or on one vCPU,
+ * the thread takes turns with the constructor and the first invocation: the classes get loaded once
+ * either way, and what priming adds is its own work, the thread, one offline client and its
+ * placeholder calls: about 10 to 30 ms of CPU at a cold JVM's speed.
+ *
+ * <p>Nothing reaches the network or a table: SDK calls go through a client over {@link
+ * OfflineHttpClient}, with placeholder credentials and table names (see {@link PrimingCalls}); the
+ * function's own client is only built here, never called. A step that fails is skipped, with a
+ * DEBUG log line: priming is an optimization and never fails the function. Steps run one after
+ * another, in the order given, on daemon threads that end with them.
+ *
+ * {@snippet :
+ * public ReserveInventoryHandler() {
+ *   this(ReserveInventoryConfig.fromEnv(System.getenv()), Priming.start(PrimingCalls::orderEvents));
+ * }
+ *
+ * private ReserveInventoryHandler(ReserveInventoryConfig config, Priming priming) {
+ *   this(config, priming.dynamoDb(config.aws(), CALLS), Clock.systemUTC(), System.out);
+ * }
+ * }
+ */
+public final class Priming {
+
+  private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+  private final List<OfflineHttpClient> offline = new CopyOnWriteArrayList<>();
+  private Thread last;
+
+  private Priming() {}
+
+  /** Starts {@code steps} on a daemon thread and returns at once. */
+  public static Priming start(Runnable... steps) {
+    return new Priming().then(steps);
+  }
+
+  /** Runs {@code steps} after the steps given before, on a daemon thread; returns at once. */
+  public Priming then(Runnable... steps) {
+    Thread previous = last;
+    List<Runnable> queued = List.of(steps);
+    last = Thread.ofPlatform().daemon().name("idem-priming").start(() -> run(previous, queued));
+    return this;
+  }
+
+  /**
+   * Builds the function's DynamoDB client ({@link AwsClients#dynamoDb}) on this thread, then primes
+   * {@code calls} on the priming thread through an offline client set up as the function's.
+   *
+   * @return the function's client, which priming never calls
+   */
+  public DynamoDbClient dynamoDb(AwsSettings settings, PrimingCalls.DynamoDb... calls) {
+    return dynamoDb(AwsClients.dynamoDb(settings), settings, calls);
+  }
+
+  /** Primes {@code calls} after the earlier steps; returns {@code client}, which it never calls. */
+  DynamoDbClient dynamoDb(
+      DynamoDbClient client, AwsSettings settings, PrimingCalls.DynamoDb... calls) {
+    then(() -> {
+      OfflineHttpClient http = offlineHttp();
+      try (DynamoDbClient primer = AwsClients.offlineDynamoDb(settings, http)) {
+        for (PrimingCalls.DynamoDb call : calls) {
+          call.make(primer);
+        }
+      }
+    });
+    return client;
+  }
+
+  /**
+   * Builds the function's EventBridge client ({@link AwsClients#eventBridge}) on this thread, then
+   * primes a {@code PutEvents} call of an {@code OrderPlaced} event through an offline client.
+   *
+   * @return the function's client, which priming never calls
+   */
+  public EventBridgeClient eventBridge(AwsSettings settings) {
+    EventBridgeClient client = AwsClients.eventBridge(settings);
+    then(() -> {
+      try (EventBridgeClient primer = AwsClients.offlineEventBridge(settings, offlineHttp())) {
+        PrimingCalls.putEvents(primer);
+      }
+    });
+    return client;
+  }
+
+  /** Waits until every step ran; true when they did within {@code timeout}. */
+  boolean await(Duration timeout) throws InterruptedException {
+    return last.join(timeout);
+  }
+
+  /** What the failed steps threw. */
+  List<Throwable> failures() {
+    return List.copyOf(failures);
+  }
+
+  /** Requests the offline clients answered. */
+  int offlineRequests() {
+    return offline.stream().mapToInt(OfflineHttpClient::requests).sum();
+  }
+
+  private OfflineHttpClient offlineHttp() {
+    OfflineHttpClient http = new OfflineHttpClient();
+    offline.add(http);
+    return http;
+  }
+
+  private void run(Thread previous, List<Runnable> steps) {
+    try {
+      if (previous != null) {
+        previous.join();
+      }
+    } catch (InterruptedException e) {
+      return;
+    }
+    for (Runnable step : steps) {
+      try {
+        step.run();
+      } catch (Throwable e) {
+        // Priming is optional: not even a linkage error may reach the function.
+        failures.add(e);
+        debug(e);
+      }
+    }
+  }
+
+  /**
+   * One DEBUG line, which Lambda's log-level filtering drops at the functions' INFO level; only the
+   * exception's class, which needs no JSON escaping.
+   */
+  private static void debug(Throwable e) {
+    System.out.println(
+        "{\"timestamp\":\""
+            + Instant.now()
+            + "\",\"level\":\"DEBUG\",\"message\":\"priming step failed, skipped\",\"error\":\""
+            + e.getClass().getName()
+            + "\"}");
+  }
+}
