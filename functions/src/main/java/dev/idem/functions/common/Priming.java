@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  *
  * {@snippet :
  * public ReserveInventoryHandler() {
- *   this(ReserveInventoryConfig.fromEnv(System.getenv()), Priming.start(PrimingCalls::orderEvents));
+ *   this(ReserveInventoryConfig.fromEnv(System.getenv()), Priming.ifSpareCpu(PrimingCalls::orderEvents));
  * }
  *
  * private ReserveInventoryHandler(ReserveInventoryConfig config, Priming priming) {
@@ -41,17 +41,37 @@ public final class Priming {
 
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
   private final List<OfflineHttpClient> offline = new CopyOnWriteArrayList<>();
+  private final boolean enabled;
   private Thread last;
 
-  private Priming() {}
+  private Priming(boolean enabled) {
+    this.enabled = enabled;
+  }
 
   /** Starts {@code steps} on a daemon thread and returns at once. */
   public static Priming start(Runnable... steps) {
-    return new Priming().then(steps);
+    return new Priming(true).then(steps);
+  }
+
+  /**
+   * As {@link #start}, when the JVM has a second CPU to run them on; else a priming that runs
+   * nothing, whose {@link #dynamoDb} and {@link #eventBridge} only build the function's clients.
+   * The JVM counts CPUs from its container's quota, so a Lambda function with less than 1,769 MB
+   * sees one, and does not pay for priming that could not shorten its cold start.
+   */
+  public static Priming ifSpareCpu(Runnable... steps) {
+    return ifSpareCpu(Runtime.getRuntime().availableProcessors(), steps);
+  }
+
+  static Priming ifSpareCpu(int processors, Runnable... steps) {
+    return new Priming(processors > 1).then(steps);
   }
 
   /** Runs {@code steps} after the steps given before, on a daemon thread; returns at once. */
   public Priming then(Runnable... steps) {
+    if (!enabled) {
+      return this;
+    }
     Thread previous = last;
     List<Runnable> queued = List.of(steps);
     last = Thread.ofPlatform().daemon().name("idem-priming").start(() -> run(previous, queued));
@@ -100,7 +120,7 @@ public final class Priming {
 
   /** Waits until every step ran; true when they did within {@code timeout}. */
   boolean await(Duration timeout) throws InterruptedException {
-    return last.join(timeout);
+    return last == null || last.join(timeout);
   }
 
   /** What the failed steps threw. */

@@ -51,7 +51,9 @@ public final class ReserveInventoryHandler implements RequestHandler<SQSEvent, S
 
   /** The handler Lambda builds, once per container, from the function's environment. */
   public ReserveInventoryHandler() {
-    this(ReserveInventoryConfig.fromEnv(System.getenv()), Priming.start(PrimingCalls::orderEvents));
+    this(
+        ReserveInventoryConfig.fromEnv(System.getenv()),
+        Priming.ifSpareCpu(PrimingCalls::orderEvents));
   }
 
   /** The Lambda handler with its clients from {@code config}, primed by {@code priming}. */

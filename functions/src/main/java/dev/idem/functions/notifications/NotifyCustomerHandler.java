@@ -40,7 +40,9 @@ public final class NotifyCustomerHandler implements RequestHandler<SQSEvent, SQS
 
   /** The handler Lambda builds, once per container, from the function's environment. */
   public NotifyCustomerHandler() {
-    this(NotifyCustomerConfig.fromEnv(System.getenv()), Priming.start(PrimingCalls::orderEvents));
+    this(
+        NotifyCustomerConfig.fromEnv(System.getenv()),
+        Priming.ifSpareCpu(PrimingCalls::orderEvents));
   }
 
   private NotifyCustomerHandler(NotifyCustomerConfig config, Priming priming) {

@@ -23,7 +23,7 @@ public final class GetOrderHandler
 
   /** The Lambda runtime's constructor: configuration from the environment. */
   public GetOrderHandler() {
-    this(primed(System.getenv(), Priming.start(PrimingCalls::json)));
+    this(primed(System.getenv(), Priming.ifSpareCpu(PrimingCalls::json)));
   }
 
   /** A handler configured by {@code environment}. */

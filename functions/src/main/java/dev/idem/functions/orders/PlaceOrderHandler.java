@@ -29,7 +29,7 @@ public final class PlaceOrderHandler
 
   /** The Lambda runtime's constructor: configuration from the environment. */
   public PlaceOrderHandler() {
-    this(primed(System.getenv(), Priming.start(PrimingCalls::json)));
+    this(primed(System.getenv(), Priming.ifSpareCpu(PrimingCalls::json)));
   }
 
   /** A handler configured by {@code environment}, with the system clock. */

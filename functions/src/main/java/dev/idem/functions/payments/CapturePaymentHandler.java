@@ -46,7 +46,9 @@ public final class CapturePaymentHandler implements RequestHandler<SQSEvent, SQS
 
   /** The handler Lambda builds, once per container, from the function's environment. */
   public CapturePaymentHandler() {
-    this(CapturePaymentConfig.fromEnv(System.getenv()), Priming.start(PrimingCalls::orderEvents));
+    this(
+        CapturePaymentConfig.fromEnv(System.getenv()),
+        Priming.ifSpareCpu(PrimingCalls::orderEvents));
   }
 
   private CapturePaymentHandler(CapturePaymentConfig config, Priming priming) {

@@ -32,7 +32,7 @@ public final class OrderEventsRelayHandler
 
   /** The Lambda runtime's constructor: configuration from the environment. */
   public OrderEventsRelayHandler() {
-    this(primed(System.getenv(), Priming.start(PrimingCalls::orderEvents)));
+    this(primed(System.getenv(), Priming.ifSpareCpu(PrimingCalls::orderEvents)));
   }
 
   /** A handler configured by {@code environment}. */

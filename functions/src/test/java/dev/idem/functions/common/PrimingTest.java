@@ -74,6 +74,23 @@ class PrimingTest {
     assertThat(ran).containsExactly("daemon");
   }
 
+  @Test
+  void ifSpareCpu_oneCpu_runsNothing() throws InterruptedException {
+    Priming priming = Priming.ifSpareCpu(1, () -> ran.add("step")).then(() -> ran.add("later"));
+
+    assertThat(priming.await(DEADLINE)).isTrue();
+    assertThat(ran).isEmpty();
+    assertThat(priming.offlineRequests()).isZero();
+  }
+
+  @Test
+  void ifSpareCpu_twoCpus_runsTheSteps() throws InterruptedException {
+    Priming priming = Priming.ifSpareCpu(2, () -> ran.add("step"));
+
+    assertThat(priming.await(DEADLINE)).isTrue();
+    assertThat(ran).containsExactly("step");
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
