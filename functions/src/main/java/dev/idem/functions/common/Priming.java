@@ -54,10 +54,12 @@ public final class Priming {
   }
 
   /**
-   * As {@link #start}, when the JVM has a second CPU to run them on; else a priming that runs
-   * nothing, whose {@link #dynamoDb} and {@link #eventBridge} only build the function's clients.
-   * The JVM counts CPUs from its container's quota, so a Lambda function with less than 1,769 MB
-   * sees one, and does not pay for priming that could not shorten its cold start.
+   * As {@link #start}, when the JVM sees a second CPU to run them on; else a priming that runs
+   * nothing, whose {@link #dynamoDb} and {@link #eventBridge} only build the function's clients: on
+   * one CPU priming cannot shorten a cold start. Lambda's execution environment shows two vCPUs or
+   * more at every memory size and shares CPU time out in proportion to memory, so there it always
+   * primes; how much that gains below 1,769 MB (one vCPU's worth) depends on the CPU Lambda grants
+   * during init, which was measured here only on a 2-core machine, not in AWS.
    */
   public static Priming ifSpareCpu(Runnable... steps) {
     return ifSpareCpu(Runtime.getRuntime().availableProcessors(), steps);
