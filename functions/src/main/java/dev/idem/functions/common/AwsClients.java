@@ -35,12 +35,12 @@ public final class AwsClients {
 
   /** A DynamoDB client. */
   public static DynamoDbClient dynamoDb(AwsSettings settings) {
-    return online(DynamoDbClient.builder(), settings).build();
+    return online(DynamoDbClient.builder(), settings, AwsSettings.DYNAMODB).build();
   }
 
   /** An EventBridge client. */
   public static EventBridgeClient eventBridge(AwsSettings settings) {
-    return online(EventBridgeClient.builder(), settings).build();
+    return online(EventBridgeClient.builder(), settings, AwsSettings.EVENTBRIDGE).build();
   }
 
   /**
@@ -48,17 +48,17 @@ public final class AwsClients {
    * fixed placeholder credentials instead of the network and the function's (priming).
    */
   static DynamoDbClient offlineDynamoDb(AwsSettings settings, OfflineHttpClient http) {
-    return offline(DynamoDbClient.builder(), settings, http).build();
+    return offline(DynamoDbClient.builder(), settings, AwsSettings.DYNAMODB, http).build();
   }
 
   /** An EventBridge client over {@code http}, as {@link #offlineDynamoDb}. */
   static EventBridgeClient offlineEventBridge(AwsSettings settings, OfflineHttpClient http) {
-    return offline(EventBridgeClient.builder(), settings, http).build();
+    return offline(EventBridgeClient.builder(), settings, AwsSettings.EVENTBRIDGE, http).build();
   }
 
   private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B online(
-      B builder, AwsSettings settings) {
-    return configure(builder, settings)
+      B builder, AwsSettings settings, String service) {
+    return configure(builder, settings, service)
         .credentialsProvider(credentials(settings))
         .httpClientBuilder(
             UrlConnectionHttpClient.builder()
@@ -67,15 +67,15 @@ public final class AwsClients {
   }
 
   private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B offline(
-      B builder, AwsSettings settings, OfflineHttpClient http) {
-    return configure(builder, settings)
+      B builder, AwsSettings settings, String service, OfflineHttpClient http) {
+    return configure(builder, settings, service)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
         .httpClient(http);
   }
 
   private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
-      B builder, AwsSettings settings) {
+      B builder, AwsSettings settings, String service) {
     builder
         .region(settings.region())
         .overrideConfiguration(
@@ -84,7 +84,7 @@ public final class AwsClients {
                 .apiCallTimeout(CALL_TIMEOUT)
                 .retryStrategy(RetryMode.STANDARD)
                 .build());
-    settings.endpointOverride().ifPresent(builder::endpointOverride);
+    settings.endpointOverride(service).ifPresent(builder::endpointOverride);
     return builder;
   }
 
