@@ -87,7 +87,6 @@ final class LocalFlowBenchmark {
   }
 
   private Run run(ProjectFiles files) throws InterruptedException {
-    FlowRunner.Settings settings = SETTINGS;
     progress.println("idem bench: starting the local cloud");
     LocalCloud.Options options =
         LocalCloud.Options.defaults()
@@ -99,18 +98,18 @@ final class LocalFlowBenchmark {
       Duration ready = Duration.ofNanos(System.nanoTime() - begin);
       EdgeOverhead.Result edge = edgeOverhead(cloud);
       OrdersApi api = new OrdersApi(cloud.apiUrl().orElseThrow());
-      int warmup = settings.lanes() * settings.warmupPerLane();
+      int warmup = SETTINGS.lanes() * SETTINGS.warmupPerLane();
       progress.printf(Locale.ROOT, "idem bench: %d warm-up orders%n", warmup);
       long warmupBegin = System.nanoTime();
-      new FlowRunner(api, settings.warmup(), SKU).run(warmup);
+      new FlowRunner(api, SETTINGS.warmup(), SKU).run(warmup);
       Duration warmupTook = Duration.ofNanos(System.nanoTime() - warmupBegin);
-      FlowRunner runner = new FlowRunner(api, settings, SKU);
+      FlowRunner runner = new FlowRunner(api, SETTINGS, SKU);
       progress.printf(
           Locale.ROOT,
           "idem bench: %d orders, %d at a time, polled every %d ms%n",
           config.orders(),
-          settings.lanes(),
-          settings.poll().toMillis());
+          SETTINGS.lanes(),
+          SETTINGS.poll().toMillis());
       long runBegin = System.nanoTime();
       long[] flows = runner.run(config.orders());
       Duration took = Duration.ofNanos(System.nanoTime() - runBegin);

@@ -2,19 +2,11 @@ package dev.idem.testing;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -57,7 +49,7 @@ public final class DynamoDbLocal implements AutoCloseable {
    * @throws IllegalStateException if the server cannot start
    */
   public static DynamoDbLocal start(boolean sharedDb) {
-    int port = freePort();
+    int port = LoopbackServers.freePort();
     List<String> args =
         new ArrayList<>(List.of("-inMemory", "-disableTelemetry", "-port", Integer.toString(port)));
     if (sharedDb) {
@@ -83,17 +75,8 @@ public final class DynamoDbLocal implements AutoCloseable {
    * (for example a {@link CallCounter}). The caller closes it.
    */
   public DynamoDbClient client(ExecutionInterceptor... interceptors) {
-    return DynamoDbClient.builder()
-        .endpointOverride(endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
-        .overrideConfiguration(
-            ClientOverrideConfiguration.builder()
-                .executionInterceptors(List.of(interceptors))
-                .apiCallTimeout(Duration.ofSeconds(30))
-                .build())
+    return LoopbackServers.client(
+            DynamoDbClient.builder(), endpoint(), Duration.ofSeconds(10), interceptors)
         .build();
   }
 
@@ -103,14 +86,6 @@ public final class DynamoDbLocal implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not stop", e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

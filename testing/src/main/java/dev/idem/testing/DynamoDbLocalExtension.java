@@ -1,8 +1,5 @@
 package dev.idem.testing;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -23,50 +20,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }
  * }
  */
-public final class DynamoDbLocalExtension implements ParameterResolver {
+public final class DynamoDbLocalExtension
+    extends SharedServerExtension<DynamoDbLocal, DynamoDbClient> {
 
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(DynamoDbLocalExtension.class);
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == DynamoDbLocal.class || type == DynamoDbClient.class;
+  /** The extension JUnit creates. */
+  public DynamoDbLocalExtension() {
+    super(DynamoDbLocal.class, DynamoDbClient.class);
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    DynamoDbLocal server = server(context);
-    if (parameter.getParameter().getType() == DynamoDbLocal.class) {
-      return server;
-    }
-    return context
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            "client", k -> new ClosingClient(server.client()), ClosingClient.class)
-        .client();
+  DynamoDbLocal start() {
+    return DynamoDbLocal.start();
   }
 
-  private static DynamoDbLocal server(ExtensionContext context) {
-    return context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            "server", k -> new RunningServer(DynamoDbLocal.start()), RunningServer.class)
-        .server();
-  }
-
-  private record RunningServer(DynamoDbLocal server) implements AutoCloseable {
-    @Override
-    public void close() {
-      server.close();
-    }
-  }
-
-  private record ClosingClient(DynamoDbClient client) implements AutoCloseable {
-    @Override
-    public void close() {
-      client.close();
-    }
+  @Override
+  DynamoDbClient client(DynamoDbLocal server) {
+    return server.client();
   }
 }

@@ -1,19 +1,10 @@
 package dev.idem.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -47,7 +38,7 @@ public final class ElasticMq implements AutoCloseable {
    * @throws IllegalStateException if the server cannot start
    */
   public static ElasticMq start() {
-    int port = freePort();
+    int port = LoopbackServers.freePort();
     try {
       SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
       server.waitUntilStarted();
@@ -68,17 +59,8 @@ public final class ElasticMq implements AutoCloseable {
    * leaves room for long polls of up to 20 s. The caller closes it.
    */
   public SqsClient client(ExecutionInterceptor... interceptors) {
-    return SqsClient.builder()
-        .endpointOverride(endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(25)))
-        .overrideConfiguration(
-            ClientOverrideConfiguration.builder()
-                .executionInterceptors(List.of(interceptors))
-                .apiCallTimeout(Duration.ofSeconds(30))
-                .build())
+    return LoopbackServers.client(
+            SqsClient.builder(), endpoint(), Duration.ofSeconds(25), interceptors)
         .build();
   }
 
@@ -86,13 +68,5 @@ public final class ElasticMq implements AutoCloseable {
   @Override
   public void close() {
     server.stopAndWait();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -4,6 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -25,7 +31,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * OfflineHttpClient}, with placeholder credentials and table names (see {@link PrimingCalls}); the
  * function's own client is only built here, never called. A step that fails is skipped, with a
  * DEBUG log line: priming is an optimization and never fails the function. Steps run one after
- * another, in the order given, on daemon threads that end with them.
+ * another, in the order given, on one daemon thread, which ends once it has nothing left to run.
  *
  * {@snippet :
  * public ReserveInventoryHandler() {
@@ -40,12 +46,11 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 public final class Priming {
 
   private final List<Throwable> failures = new CopyOnWriteArrayList<>();
-  private final List<OfflineHttpClient> offline = new CopyOnWriteArrayList<>();
-  private final boolean enabled;
-  private Thread last;
+  private final OfflineHttpClient offline = new OfflineHttpClient();
+  private final ExecutorService thread; // null when priming runs nothing
 
   private Priming(boolean enabled) {
-    this.enabled = enabled;
+    this.thread = enabled ? oneDaemonThread() : null;
   }
 
   /** Starts {@code steps} on a daemon thread and returns at once. */
@@ -71,12 +76,10 @@ public final class Priming {
 
   /** Runs {@code steps} after the steps given before, on a daemon thread; returns at once. */
   public Priming then(Runnable... steps) {
-    if (!enabled) {
-      return this;
+    if (thread != null) {
+      List<Runnable> queued = List.of(steps);
+      thread.execute(() -> run(queued));
     }
-    Thread previous = last;
-    List<Runnable> queued = List.of(steps);
-    last = Thread.ofPlatform().daemon().name("idem-priming").start(() -> run(previous, queued));
     return this;
   }
 
@@ -94,8 +97,7 @@ public final class Priming {
   DynamoDbClient dynamoDb(
       DynamoDbClient client, AwsSettings settings, PrimingCalls.DynamoDb... calls) {
     then(() -> {
-      OfflineHttpClient http = offlineHttp();
-      try (DynamoDbClient primer = AwsClients.offlineDynamoDb(settings, http)) {
+      try (DynamoDbClient primer = AwsClients.offlineDynamoDb(settings, offline)) {
         for (PrimingCalls.DynamoDb call : calls) {
           call.make(primer);
         }
@@ -113,7 +115,7 @@ public final class Priming {
   public EventBridgeClient eventBridge(AwsSettings settings) {
     EventBridgeClient client = AwsClients.eventBridge(settings);
     then(() -> {
-      try (EventBridgeClient primer = AwsClients.offlineEventBridge(settings, offlineHttp())) {
+      try (EventBridgeClient primer = AwsClients.offlineEventBridge(settings, offline)) {
         PrimingCalls.putEvents(primer);
       }
     });
@@ -122,7 +124,17 @@ public final class Priming {
 
   /** Waits until every step ran; true when they did within {@code timeout}. */
   boolean await(Duration timeout) throws InterruptedException {
-    return last == null || last.join(timeout);
+    if (thread == null) {
+      return true;
+    }
+    try {
+      thread.submit(() -> {}).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** What the failed steps threw. */
@@ -132,23 +144,24 @@ public final class Priming {
 
   /** Requests the offline clients answered. */
   int offlineRequests() {
-    return offline.stream().mapToInt(OfflineHttpClient::requests).sum();
+    return offline.requests();
   }
 
-  private OfflineHttpClient offlineHttp() {
-    OfflineHttpClient http = new OfflineHttpClient();
-    offline.add(http);
-    return http;
+  /** One thread that runs the steps in order and ends after a second with nothing to run. */
+  private static ExecutorService oneDaemonThread() {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            1,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().daemon().name("idem-priming").factory());
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
-  private void run(Thread previous, List<Runnable> steps) {
-    try {
-      if (previous != null) {
-        previous.join();
-      }
-    } catch (InterruptedException e) {
-      return;
-    }
+  private void run(List<Runnable> steps) {
     for (Runnable step : steps) {
       try {
         step.run();

@@ -2,32 +2,17 @@ package dev.idem.functions.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.functions.testkit.LocalCredentials;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import java.net.ServerSocket;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith({DynamoDbLocalExtension.class, LocalCredentials.class})
 class AwsClientsIT {
-
-  // Dummy credentials from the SDK's default chain, as the other ITs that build clients from an
-  // environment set them.
-  @BeforeAll
-  static void credentials() {
-    System.setProperty("aws.accessKeyId", "local");
-    System.setProperty("aws.secretAccessKey", "local");
-  }
-
-  @AfterAll
-  static void clearCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-  }
 
   @Test
   void dynamoDb_serviceEndpoint_reachesItWhileTheGeneralOneIsDown(DynamoDbLocal db)

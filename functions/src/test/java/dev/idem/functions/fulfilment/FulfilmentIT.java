@@ -12,10 +12,10 @@ import dev.idem.functions.payments.CapturePaymentConfig;
 import dev.idem.functions.payments.CapturePaymentHandler;
 import dev.idem.functions.testkit.OrderFixtures;
 import dev.idem.functions.testkit.QueueDriver;
-import dev.idem.functions.testkit.QueueDriverExtension;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.functions.testkit.SqsEvents;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.ElasticMqExtension;
 import dev.idem.testing.StubProvider;
 import dev.idem.testing.TestClock;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * OrderPlaced} event, as the two EventBridge rules deliver it, and whichever finishes second
  * fulfils the order, once.
  */
-@ExtendWith({DynamoDbLocalExtension.class, QueueDriverExtension.class})
+@ExtendWith({DynamoDbLocalExtension.class, ElasticMqExtension.class})
 class FulfilmentIT {
 
   private static ReferenceTables tables;

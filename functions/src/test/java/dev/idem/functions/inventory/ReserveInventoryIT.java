@@ -13,12 +13,12 @@ import dev.idem.events.OrderPlaced;
 import dev.idem.functions.fulfilment.CapturedOutput;
 import dev.idem.functions.testkit.OrderFixtures;
 import dev.idem.functions.testkit.QueueDriver;
-import dev.idem.functions.testkit.QueueDriverExtension;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.functions.testkit.SqsEvents;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.ElasticMqExtension;
 import dev.idem.testing.TestClock;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** ReserveInventoryHandler's outcomes, driven from a real queue. */
-@ExtendWith({DynamoDbLocalExtension.class, QueueDriverExtension.class})
+@ExtendWith({DynamoDbLocalExtension.class, ElasticMqExtension.class})
 class ReserveInventoryIT {
 
   private static final CallCounter calls = new CallCounter();

@@ -8,12 +8,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.idem.events.DomainEvent;
 import dev.idem.events.OrderPlaced;
 import dev.idem.functions.common.Priming;
+import dev.idem.functions.testkit.LocalCredentials;
 import dev.idem.functions.testkit.OrderFixtures;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.functions.testkit.SqsEvents;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The handler as Lambda builds it, with its clients from the environment, when priming fails. */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith({DynamoDbLocalExtension.class, LocalCredentials.class})
 class ReserveInventoryPrimingIT {
 
   private static ReferenceTables tables;
@@ -32,18 +32,11 @@ class ReserveInventoryPrimingIT {
   @BeforeAll
   static void createTables(DynamoDbLocal dynamoDb) {
     tables = ReferenceTables.create(dynamoDb.client());
-    environment = new HashMap<>(tables.environment());
-    environment.put("AWS_ENDPOINT_URL", dynamoDb.endpoint().toString());
-    environment.put("AWS_REGION", "us-east-1");
-    // DynamoDB Local keeps tables per access key: the default chain must find the test's key.
-    System.setProperty("aws.accessKeyId", "local");
-    System.setProperty("aws.secretAccessKey", "local");
+    environment = tables.environment(dynamoDb.endpoint());
   }
 
   @AfterAll
   static void dropTables() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
     tables.drop();
     tables.dynamo().close();
   }

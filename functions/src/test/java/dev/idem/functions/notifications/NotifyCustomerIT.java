@@ -12,10 +12,10 @@ import dev.idem.events.PaymentCaptured;
 import dev.idem.functions.fulfilment.CapturedOutput;
 import dev.idem.functions.testkit.OrderFixtures;
 import dev.idem.functions.testkit.QueueDriver;
-import dev.idem.functions.testkit.QueueDriverExtension;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.functions.testkit.SqsEvents;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.ElasticMqExtension;
 import dev.idem.testing.StubProvider;
 import dev.idem.testing.TestClock;
 import java.time.Duration;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** NotifyCustomerHandler: one message per event, through redelivery and provider failures. */
-@ExtendWith({DynamoDbLocalExtension.class, QueueDriverExtension.class})
+@ExtendWith({DynamoDbLocalExtension.class, ElasticMqExtension.class})
 class NotifyCustomerIT {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

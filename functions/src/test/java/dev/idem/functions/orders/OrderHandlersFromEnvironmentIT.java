@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.idem.functions.testkit.LocalCredentials;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The handlers wired as Lambda wires them, from nothing but an environment: table names and {@code
  * AWS_ENDPOINT_URL} pointing at DynamoDB Local.
  */
-@ExtendWith(DynamoDbLocalExtension.class)
+@ExtendWith({DynamoDbLocalExtension.class, LocalCredentials.class})
 class OrderHandlersFromEnvironmentIT {
 
   private static ReferenceTables tables;
@@ -31,18 +31,11 @@ class OrderHandlersFromEnvironmentIT {
   @BeforeAll
   static void createTables(DynamoDbLocal db) {
     tables = ReferenceTables.create(db.client());
-    environment = new HashMap<>(tables.environment());
-    environment.put("AWS_ENDPOINT_URL", db.endpoint().toString());
-    environment.put("AWS_REGION", "us-east-1");
-    // DynamoDB Local keeps tables per access key: the default chain must find the test's key.
-    System.setProperty("aws.accessKeyId", "local");
-    System.setProperty("aws.secretAccessKey", "local");
+    environment = tables.environment(db.endpoint());
   }
 
   @AfterAll
   static void dropTables() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
     tables.drop();
     tables.dynamo().close();
   }

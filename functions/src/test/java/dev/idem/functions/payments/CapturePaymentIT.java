@@ -14,10 +14,10 @@ import dev.idem.events.OrderPlaced;
 import dev.idem.functions.fulfilment.CapturedOutput;
 import dev.idem.functions.testkit.OrderFixtures;
 import dev.idem.functions.testkit.QueueDriver;
-import dev.idem.functions.testkit.QueueDriverExtension;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.functions.testkit.SqsEvents;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.ElasticMqExtension;
 import dev.idem.testing.StubProvider;
 import dev.idem.testing.TestClock;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** CapturePaymentHandler's outcomes, driven from a real queue. */
-@ExtendWith({DynamoDbLocalExtension.class, QueueDriverExtension.class})
+@ExtendWith({DynamoDbLocalExtension.class, ElasticMqExtension.class})
 class CapturePaymentIT {
 
   private static ReferenceTables tables;

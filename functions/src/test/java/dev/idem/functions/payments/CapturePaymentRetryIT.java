@@ -9,10 +9,10 @@ import dev.idem.events.OrderPlaced;
 import dev.idem.functions.fulfilment.CapturedOutput;
 import dev.idem.functions.testkit.OrderFixtures;
 import dev.idem.functions.testkit.QueueDriver;
-import dev.idem.functions.testkit.QueueDriverExtension;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.functions.testkit.SqsEvents;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.ElasticMqExtension;
 import dev.idem.testing.StubProvider;
 import dev.idem.testing.TestClock;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** CapturePaymentHandler under redelivery, provider failures and poison messages. */
-@ExtendWith({DynamoDbLocalExtension.class, QueueDriverExtension.class})
+@ExtendWith({DynamoDbLocalExtension.class, ElasticMqExtension.class})
 class CapturePaymentRetryIT {
 
   private static ReferenceTables tables;

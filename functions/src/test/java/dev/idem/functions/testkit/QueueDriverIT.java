@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.idem.testing.ElasticMqExtension;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The driver behaves as Lambda's event source mapping over ElasticMQ. */
-@ExtendWith(QueueDriverExtension.class)
+@ExtendWith(ElasticMqExtension.class)
 class QueueDriverIT {
 
   private final List<SQSEvent.SQSMessage> received = new CopyOnWriteArrayList<>();

@@ -6,7 +6,9 @@ import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
 import dev.idem.idempotency.dynamodb.IdempotencyTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +63,17 @@ public record ReferenceTables(
         "CATALOG_TABLE", catalog,
         "INVENTORY_TABLE", inventory,
         "IDEMPOTENCY_TABLE", idempotency);
+  }
+
+  /**
+   * The environment a function needs to use these tables as Lambda builds it: the table names, the
+   * region, and {@code endpoint} as {@code AWS_ENDPOINT_URL}.
+   */
+  public Map<String, String> environment(URI endpoint) {
+    Map<String, String> environment = new HashMap<>(environment());
+    environment.put("AWS_ENDPOINT_URL", endpoint.toString());
+    environment.put("AWS_REGION", "us-east-1");
+    return Map.copyOf(environment);
   }
 
   /** The stock of a SKU now. */

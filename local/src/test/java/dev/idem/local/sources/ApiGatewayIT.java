@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idem.local.http.HttpEndpoint;
-import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.sources.RecordingInvoker.Call;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The REST API proxy integration over real HTTP, served by a real single-instance function. */
 class ApiGatewayIT {
@@ -43,7 +43,11 @@ class ApiGatewayIT {
           new ApiRoute("GET", "/sleep", FUNCTION),
           new ApiRoute("GET", "/binary", FUNCTION));
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static LambdaRuntime runtime;
+
+  @RegisterExtension
+  static final WarmFunction WARM =
+      new WarmFunction(FUNCTION, "ApiHandler", 1, "{\"path\":\"/warm\"}");
+
   private static RecordingInvoker invoker;
   private static HttpEndpoint endpoint;
 
@@ -51,16 +55,13 @@ class ApiGatewayIT {
 
   @BeforeAll
   static void start() throws Exception {
-    runtime = SourceFixtures.runtime(SourceFixtures.function(FUNCTION, "ApiHandler", 1));
-    SourceFixtures.warm(runtime, FUNCTION, "{\"path\":\"/warm\"}", 1);
-    invoker = new RecordingInvoker(runtime);
+    invoker = new RecordingInvoker(WARM.runtime());
     endpoint = HttpEndpoint.start("api", 0, new ApiGateway(ROUTES, SourceContext.of(invoker)));
   }
 
   @AfterAll
   static void stop() {
     endpoint.close();
-    runtime.close();
   }
 
   @BeforeEach

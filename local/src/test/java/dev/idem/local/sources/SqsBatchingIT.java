@@ -3,7 +3,6 @@ package dev.idem.local.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.sources.RecordingInvoker.Call;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,12 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -28,28 +26,20 @@ class SqsBatchingIT {
 
   private static final String FUNCTION = "sqs-batching";
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static LambdaRuntime runtime;
+
+  @RegisterExtension
+  static final WarmFunction WARM =
+      new WarmFunction(FUNCTION, "SqsBatchHandler", 2, "{\"Records\":[{\"body\":\"sleep:200\"}]}");
 
   private final List<AutoCloseable> sources = new ArrayList<>();
   private final List<String> queues = new ArrayList<>();
   private QueueServer server;
   private RecordingInvoker invoker;
 
-  @BeforeAll
-  static void startRuntime() throws Exception {
-    runtime = SourceFixtures.runtime(SourceFixtures.function(FUNCTION, "SqsBatchHandler", 2));
-    SourceFixtures.warm(runtime, FUNCTION, "{\"Records\":[{\"body\":\"sleep:200\"}]}", 2);
-  }
-
-  @AfterAll
-  static void stopRuntime() {
-    runtime.close();
-  }
-
   @BeforeEach
   void setUp(QueueServer server) {
     this.server = server;
-    this.invoker = new RecordingInvoker(runtime);
+    this.invoker = new RecordingInvoker(WARM.runtime());
   }
 
   @AfterEach

@@ -3,18 +3,16 @@ package dev.idem.local.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.local.lambda.InvocationResult.Status;
-import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.sources.RecordingInvoker.Call;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -30,28 +28,20 @@ class SqsFailuresIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final Map<QueueAttributeName, String> ONE_SECOND =
       Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1");
-  private static LambdaRuntime runtime;
+
+  @RegisterExtension
+  static final WarmFunction WARM =
+      new WarmFunction(FUNCTION, "SqsBatchHandler", 1, "{\"Records\":[]}");
 
   private final List<AutoCloseable> sources = new ArrayList<>();
   private final List<String> queues = new ArrayList<>();
   private QueueServer server;
   private RecordingInvoker invoker;
 
-  @BeforeAll
-  static void startRuntime() throws Exception {
-    runtime = SourceFixtures.runtime(SourceFixtures.function(FUNCTION, "SqsBatchHandler", 1));
-    SourceFixtures.warm(runtime, FUNCTION, "{\"Records\":[]}", 1);
-  }
-
-  @AfterAll
-  static void stopRuntime() {
-    runtime.close();
-  }
-
   @BeforeEach
   void setUp(QueueServer server) {
     this.server = server;
-    this.invoker = new RecordingInvoker(runtime);
+    this.invoker = new RecordingInvoker(WARM.runtime());
   }
 
   @AfterEach

@@ -3,19 +3,17 @@ package dev.idem.local.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.local.lambda.InvocationResult.Status;
-import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.sources.RecordingInvoker.Call;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -29,7 +27,10 @@ class SqsThrottlingIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Map<QueueAttributeName, String> VISIBILITY =
       Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "5");
-  private static LambdaRuntime runtime;
+
+  @RegisterExtension
+  static final WarmFunction WARM =
+      new WarmFunction(FUNCTION, "SqsBatchHandler", 1, "{\"Records\":[]}");
 
   private final List<SqsEventSource> sources = new ArrayList<>();
   private final List<String> queues = new ArrayList<>();
@@ -37,21 +38,10 @@ class SqsThrottlingIT {
   private QueueServer server;
   private RecordingInvoker invoker;
 
-  @BeforeAll
-  static void startRuntime() throws Exception {
-    runtime = SourceFixtures.runtime(SourceFixtures.function(FUNCTION, "SqsBatchHandler", 1));
-    SourceFixtures.warm(runtime, FUNCTION, "{\"Records\":[]}", 1);
-  }
-
-  @AfterAll
-  static void stopRuntime() {
-    runtime.close();
-  }
-
   @BeforeEach
   void setUp(QueueServer server) {
     this.server = server;
-    this.invoker = new RecordingInvoker(runtime);
+    this.invoker = new RecordingInvoker(WARM.runtime());
   }
 
   @AfterEach
@@ -66,14 +56,14 @@ class SqsThrottlingIT {
     String queue = queue("throttled", VISIBILITY);
     List<String> bodies = bodies("sleep:100 one-", 8);
     server.send(queue, bodies.toArray(String[]::new));
-    long throttlesBefore = runtime.pool(FUNCTION).stats().throttles();
+    long throttlesBefore = WARM.runtime().pool(FUNCTION).stats().throttles();
 
     start(queue, 1, 3);
 
     List<Call> calls = invoker.await("8 messages processed", WAIT, c -> processed(c).size() >= 8);
     assertThat(processed(calls)).containsExactlyInAnyOrderElementsOf(bodies);
     assertThat(calls).anyMatch(c -> c.status() == Status.THROTTLED);
-    assertThat(runtime.pool(FUNCTION).stats().throttles()).isGreaterThan(throttlesBefore);
+    assertThat(WARM.runtime().pool(FUNCTION).stats().throttles()).isGreaterThan(throttlesBefore);
     Await.until("the queue to be empty", WAIT, () -> server.depth(queue) == 0);
     assertThat(reported).extracting(SourceInvocation::outcome).contains("OK");
     assertThat(reported.get(0).logLine()).startsWith(FUNCTION + " <- sqs throttled batch=1 ");

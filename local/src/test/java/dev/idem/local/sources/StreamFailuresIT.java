@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idem.local.lambda.InvocationResult.Status;
-import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.sources.RecordingInvoker.Call;
 import dev.idem.local.sources.StreamSourceConfig.StartingPosition;
 import dev.idem.testing.DynamoDbLocal;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -35,7 +35,11 @@ class StreamFailuresIT {
 
   private static final String FUNCTION = "stream-failures";
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static LambdaRuntime runtime;
+
+  @RegisterExtension
+  static final WarmFunction WARM =
+      new WarmFunction(FUNCTION, "StreamBatchHandler", 1, "{\"Records\":[]}");
+
   private static DynamoDbStreamsClient streams;
 
   private final List<AutoCloseable> resources = new ArrayList<>();
@@ -45,23 +49,20 @@ class StreamFailuresIT {
   private String failures;
 
   @BeforeAll
-  static void startRuntime(DynamoDbLocal db) throws Exception {
-    runtime = SourceFixtures.runtime(SourceFixtures.function(FUNCTION, "StreamBatchHandler", 1));
-    SourceFixtures.warm(runtime, FUNCTION, "{\"Records\":[]}", 1);
+  static void openStreams(DynamoDbLocal db) {
     streams = StreamTable.streamsClient(db);
   }
 
   @AfterAll
-  static void stopRuntime() {
+  static void closeStreams() {
     streams.close();
-    runtime.close();
   }
 
   @BeforeEach
   void setUp(DynamoDbClient dynamo, QueueServer server) {
     this.dynamo = dynamo;
     this.server = server;
-    this.invoker = new RecordingInvoker(runtime);
+    this.invoker = new RecordingInvoker(WARM.runtime());
     this.failures = server.create("stream-failures", Map.of());
     resources.add(() -> server.delete(failures));
   }

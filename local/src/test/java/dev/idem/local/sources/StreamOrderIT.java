@@ -3,7 +3,6 @@ package dev.idem.local.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.sources.RecordingInvoker.Call;
 import dev.idem.local.sources.StreamSourceConfig.StartingPosition;
 import dev.idem.testing.DynamoDbLocal;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -32,7 +32,11 @@ class StreamOrderIT {
 
   private static final String FUNCTION = "stream-order";
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static LambdaRuntime runtime;
+
+  @RegisterExtension
+  static final WarmFunction WARM =
+      new WarmFunction(FUNCTION, "StreamBatchHandler", 1, "{\"Records\":[]}");
+
   private static DynamoDbStreamsClient streams;
 
   private final List<AutoCloseable> resources = new ArrayList<>();
@@ -41,23 +45,20 @@ class StreamOrderIT {
   private RecordingInvoker invoker;
 
   @BeforeAll
-  static void startRuntime(DynamoDbLocal db) throws Exception {
-    runtime = SourceFixtures.runtime(SourceFixtures.function(FUNCTION, "StreamBatchHandler", 1));
-    SourceFixtures.warm(runtime, FUNCTION, "{\"Records\":[]}", 1);
+  static void openStreams(DynamoDbLocal db) {
     streams = StreamTable.streamsClient(db);
   }
 
   @AfterAll
-  static void stopRuntime() {
+  static void closeStreams() {
     streams.close();
-    runtime.close();
   }
 
   @BeforeEach
   void setUp(DynamoDbClient dynamo, QueueServer server) {
     this.dynamo = dynamo;
     this.server = server;
-    this.invoker = new RecordingInvoker(runtime);
+    this.invoker = new RecordingInvoker(WARM.runtime());
   }
 
   @AfterEach
