@@ -5,6 +5,11 @@ import dev.idem.local.aws.AwsService;
 import dev.idem.local.aws.LocalAws;
 import dev.idem.local.aws.ProvisionedStack;
 import dev.idem.local.aws.Provisioner;
+import dev.idem.local.faults.EdgeFaults;
+import dev.idem.local.faults.FaultApi;
+import dev.idem.local.faults.FaultHooks;
+import dev.idem.local.faults.FaultPlan;
+import dev.idem.local.faults.Faults;
 import dev.idem.local.http.HttpEndpoint;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.lambda.InvocationResult;
@@ -49,7 +54,8 @@ import java.util.stream.Collectors;
 public final class LocalCloud implements AutoCloseable {
 
   /**
-   * How to start the local cloud.
+   * How to start the local cloud. Build one with {@link #builder()} or start from {@link
+   * #defaults()}.
    *
    * @param template the SAM template
    * @param edgePort the AWS endpoint's port (4566); 0 picks a free one
@@ -61,6 +67,7 @@ public final class LocalCloud implements AutoCloseable {
    * @param concurrencyLimit the instance limit of functions without reserved concurrency (10)
    * @param endpoint another backend's endpoint, or null to run the embedded ones
    * @param console receives every line the local cloud and its function instances print
+   * @param faults the faults to inject from the start (more may be added over the fault API)
    */
   public record Options(
       Path template,
@@ -72,7 +79,8 @@ public final class LocalCloud implements AutoCloseable {
       Path seed,
       int concurrencyLimit,
       URI endpoint,
-      Consumer<String> console) {
+      Consumer<String> console,
+      FaultPlan faults) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -88,6 +96,7 @@ public final class LocalCloud implements AutoCloseable {
     public Options {
       Objects.requireNonNull(template, "template");
       Objects.requireNonNull(console, "console");
+      Objects.requireNonNull(faults, "faults");
       parameters = Map.copyOf(parameters);
       for (int port : new int[] {edgePort, apiPort, paymentsPort, notificationsPort}) {
         if (port < 0 || port > 65_535) {
@@ -102,86 +111,174 @@ public final class LocalCloud implements AutoCloseable {
     /**
      * {@code template.yaml} and {@code seed/catalog.json} in the working folder, ports 4566, 3000,
      * 4010 and 4011, no parameters, 10 instances per function, embedded backends, {@code
-     * System.out}.
+     * System.out}, no faults.
      */
     public static Options defaults() {
-      return new Options(
-          Path.of("template.yaml"),
-          EDGE_PORT,
-          API_PORT,
-          4010,
-          4011,
-          Map.of(),
-          Path.of("seed", "catalog.json"),
-          FunctionDefinition.DEFAULT_CONCURRENCY_LIMIT,
-          null,
-          System.out::println);
+      return builder().build();
+    }
+
+    /** A builder holding {@link #defaults()}. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** A builder holding these options. */
+    public Builder toBuilder() {
+      Builder builder = new Builder();
+      builder.template = template;
+      builder.edgePort = edgePort;
+      builder.apiPort = apiPort;
+      builder.paymentsPort = paymentsPort;
+      builder.notificationsPort = notificationsPort;
+      builder.parameters = parameters;
+      builder.seed = seed;
+      builder.concurrencyLimit = concurrencyLimit;
+      builder.endpoint = endpoint;
+      builder.console = console;
+      builder.faults = faults;
+      return builder;
     }
 
     /** These options with another template and seed file (null for none). */
     public Options withTemplate(Path newTemplate, Path newSeed) {
-      return new Options(
-          newTemplate,
-          edgePort,
-          apiPort,
-          paymentsPort,
-          notificationsPort,
-          parameters,
-          newSeed,
-          concurrencyLimit,
-          endpoint,
-          console);
+      return toBuilder().template(newTemplate).seed(newSeed).build();
     }
 
     /** These options with every port 0: free ports, for tests. */
     public Options withFreePorts() {
-      return new Options(
-          template, 0, 0, 0, 0, parameters, seed, concurrencyLimit, endpoint, console);
+      return toBuilder().freePorts().build();
     }
 
     /** These options with another default concurrency limit. */
     public Options withConcurrencyLimit(int limit) {
-      return new Options(
-          template,
-          edgePort,
-          apiPort,
-          paymentsPort,
-          notificationsPort,
-          parameters,
-          seed,
-          limit,
-          endpoint,
-          console);
+      return toBuilder().concurrencyLimit(limit).build();
     }
 
     /** These options with another backend (null: the embedded ones). */
     public Options withEndpoint(URI newEndpoint) {
-      return new Options(
-          template,
-          edgePort,
-          apiPort,
-          paymentsPort,
-          notificationsPort,
-          parameters,
-          seed,
-          concurrencyLimit,
-          newEndpoint,
-          console);
+      return toBuilder().endpoint(newEndpoint).build();
     }
 
     /** These options printing to {@code newConsole}. */
     public Options withConsole(Consumer<String> newConsole) {
-      return new Options(
-          template,
-          edgePort,
-          apiPort,
-          paymentsPort,
-          notificationsPort,
-          parameters,
-          seed,
-          concurrencyLimit,
-          endpoint,
-          newConsole);
+      return toBuilder().console(newConsole).build();
+    }
+
+    /** These options injecting {@code plan}'s faults from the start. */
+    public Options withFaults(FaultPlan plan) {
+      return toBuilder().faults(plan).build();
+    }
+
+    /** Builds {@link Options}; each setter returns the builder. */
+    public static final class Builder {
+      private Path template = Path.of("template.yaml");
+      private int edgePort = EDGE_PORT;
+      private int apiPort = API_PORT;
+      private int paymentsPort = 4010;
+      private int notificationsPort = 4011;
+      private Map<String, String> parameters = Map.of();
+      private Path seed = Path.of("seed", "catalog.json");
+      private int concurrencyLimit = FunctionDefinition.DEFAULT_CONCURRENCY_LIMIT;
+      private URI endpoint;
+      private Consumer<String> console = System.out::println;
+      private FaultPlan faults = FaultPlan.none();
+
+      private Builder() {}
+
+      /** The SAM template. */
+      public Builder template(Path value) {
+        template = value;
+        return this;
+      }
+
+      /** The edge's port; 0 for a free one. */
+      public Builder edgePort(int value) {
+        edgePort = value;
+        return this;
+      }
+
+      /** The REST API's port; 0 for a free one. */
+      public Builder apiPort(int value) {
+        apiPort = value;
+        return this;
+      }
+
+      /** The payment stub's port; 0 for a free one. */
+      public Builder paymentsPort(int value) {
+        paymentsPort = value;
+        return this;
+      }
+
+      /** The notification stub's port; 0 for a free one. */
+      public Builder notificationsPort(int value) {
+        notificationsPort = value;
+        return this;
+      }
+
+      /** Every port 0: free ones. */
+      public Builder freePorts() {
+        edgePort = 0;
+        apiPort = 0;
+        paymentsPort = 0;
+        notificationsPort = 0;
+        return this;
+      }
+
+      /** Template parameter values. */
+      public Builder parameters(Map<String, String> value) {
+        parameters = value;
+        return this;
+      }
+
+      /** The seed file, or null for none. */
+      public Builder seed(Path value) {
+        seed = value;
+        return this;
+      }
+
+      /** The instance limit of functions without reserved concurrency. */
+      public Builder concurrencyLimit(int value) {
+        concurrencyLimit = value;
+        return this;
+      }
+
+      /** Another backend's endpoint, or null for the embedded ones. */
+      public Builder endpoint(URI value) {
+        endpoint = value;
+        return this;
+      }
+
+      /** Where every line goes. */
+      public Builder console(Consumer<String> value) {
+        console = value;
+        return this;
+      }
+
+      /** The faults to inject from the start. */
+      public Builder faults(FaultPlan value) {
+        faults = value;
+        return this;
+      }
+
+      /**
+       * The options.
+       *
+       * @throws IllegalArgumentException when a port or the limit is out of range
+       */
+      public Options build() {
+        return new Options(
+            template,
+            edgePort,
+            apiPort,
+            paymentsPort,
+            notificationsPort,
+            parameters,
+            seed,
+            concurrencyLimit,
+            endpoint,
+            console,
+            faults);
+      }
     }
   }
 
@@ -199,10 +296,19 @@ public final class LocalCloud implements AutoCloseable {
   private HttpEndpoint api;
   private List<ApiRoute> apiRoutes = List.of();
   private Duration readyTime;
+  private final Faults faults;
+  private final FaultHooks faultHooks;
 
   private LocalCloud(Options options) {
     this.options = options;
     this.console = options.console();
+    this.faults = Faults.start(options.faults(), console);
+    this.faultHooks = new FaultHooks(faults, this::instance);
+  }
+
+  private Optional<dev.idem.local.lambda.RunningInstance> instance(String accessKeyId) {
+    LambdaRuntime runtime = lambda;
+    return runtime == null ? Optional.empty() : runtime.instance(accessKeyId);
   }
 
   /**
@@ -236,7 +342,8 @@ public final class LocalCloud implements AutoCloseable {
     }
     List<FunctionDefinition> functions = startFunctions();
     SourceContext context =
-        new SourceContext(lambda, Clock.systemUTC(), call -> console.accept(call.logLine()));
+        new SourceContext(
+            lambda, Clock.systemUTC(), call -> console.accept(call.logLine()), faultHooks);
     startEventSources(functions, context);
     startApi(context);
     Optional<Seed.Summary> seeded = seed();
@@ -252,6 +359,12 @@ public final class LocalCloud implements AutoCloseable {
       aws = own(LocalAws.start(options.edgePort()));
       clients = aws.clients();
       awsEndpoint = aws.edgeUrl();
+      FaultApi api = new FaultApi(faults);
+      aws.router()
+          .control("/_localstack/chaos/", api)
+          .control("/_idem/faults", api)
+          .intercept(new EdgeFaults(faults, this::instance));
+      aws.eventBridge().faults(faultHooks);
     } else {
       clients = own(AwsClients.create(options.endpoint()));
       awsEndpoint = options.endpoint();
@@ -267,6 +380,7 @@ public final class LocalCloud implements AutoCloseable {
                 options.parameters(),
                 options.paymentsPort(),
                 options.notificationsPort()));
+    stubs.faults(faultHooks);
     Map<String, String> parameters = stubs.parameters(options.parameters());
     return parameters.equals(options.parameters())
         ? declared
@@ -280,7 +394,8 @@ public final class LocalCloud implements AutoCloseable {
         own(
             LambdaRuntime.start(
                 functions,
-                new LambdaRuntime.Options(awsEndpoint, Duration.ofSeconds(10), console)));
+                new LambdaRuntime.Options(
+                    awsEndpoint, Duration.ofSeconds(10), console, faultHooks)));
     if (aws != null) {
       aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, this::logEvent));
     }
@@ -384,6 +499,11 @@ public final class LocalCloud implements AutoCloseable {
     return clients;
   }
 
+  /** The fault injector: its rules (which may be changed while it runs) and its log. */
+  public Faults faults() {
+    return faults;
+  }
+
   /** The functions' runtime: pools, counts, cold starts. */
   public LambdaRuntime lambda() {
     return lambda;
@@ -403,6 +523,9 @@ public final class LocalCloud implements AutoCloseable {
     if (stop() && lambda != null) {
       console.accept("functions:");
       console.accept("  " + lambda.statsReport().replace(System.lineSeparator(), "\n  "));
+      if (faults.log().total() > 0 || faults.active()) {
+        console.accept(faults.log().summary());
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.idem.local;
 
+import dev.idem.local.faults.FaultPlan;
+import dev.idem.local.faults.FaultRuleException;
 import dev.idem.local.http.PortInUseException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,6 +33,7 @@ public final class LocalCloudMain {
                             [--payments-port N] [--notifications-port N]
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
                             [--max-concurrency N] [--endpoint URL]
+                            [--faults FILE] [--fault-seed N]
 
         --template PATH         a SAM template (default: the repository's template.yaml)
         --edge-port N           the AWS endpoint's port (default 4566)
@@ -44,6 +47,9 @@ public final class LocalCloudMain {
         --max-concurrency N     instances per function without reserved concurrency (default 10)
         --endpoint URL          run the resources on another backend (LocalStack...) instead of
                                 the embedded ones (default: $AWS_ENDPOINT_URL, if set)
+        --faults FILE           fault rules to inject from the start (JSON; see the README's
+                                "Test your functions under faults"); more over /_idem/faults
+        --fault-seed N          the seed of the fault decisions (default: the file's, else random)
       """;
 
   // DynamoDB Local logs through java.util.logging (a JAXB notice at start); only errors matter.
@@ -129,18 +135,33 @@ public final class LocalCloudMain {
     Path seed = seedFile(given, template);
     EndpointChoice endpoint = EndpointChoice.of(given.endpoint, env, given.edgePort, listening);
     LocalCloud.Options options =
-        new LocalCloud.Options(
-            template,
-            given.edgePort,
-            given.apiPort,
-            given.paymentsPort,
-            given.notificationsPort,
-            given.parameters,
-            seed,
-            given.maxConcurrency,
-            endpoint.url(),
-            console);
+        LocalCloud.Options.builder()
+            .template(template)
+            .edgePort(given.edgePort)
+            .apiPort(given.apiPort)
+            .paymentsPort(given.paymentsPort)
+            .notificationsPort(given.notificationsPort)
+            .parameters(given.parameters)
+            .seed(seed)
+            .concurrencyLimit(given.maxConcurrency)
+            .endpoint(endpoint.url())
+            .console(console)
+            .faults(faultPlan(given))
+            .build();
     return new Parsed(options, false, endpoint.notes());
+  }
+
+  private static FaultPlan faultPlan(Arguments given) {
+    FaultPlan plan = FaultPlan.none();
+    if (given.faults != null) {
+      requireFile(given.faults, "faults file");
+      try {
+        plan = FaultPlan.read(given.faults);
+      } catch (FaultRuleException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
+    return given.faultSeed == null ? plan : plan.withSeed(given.faultSeed);
   }
 
   private static Path seedFile(Arguments given, Path template) {
@@ -197,6 +218,8 @@ public final class LocalCloudMain {
   private static final class Arguments {
     Path template;
     Path seed;
+    Path faults;
+    Long faultSeed;
     boolean noSeed;
     boolean help;
     URI endpoint;
@@ -217,7 +240,9 @@ public final class LocalCloudMain {
             "--payments-port",
             "--notifications-port",
             "--max-concurrency",
-            "--parameter");
+            "--parameter",
+            "--faults",
+            "--fault-seed");
 
     Arguments(List<String> args) {
       for (int i = 0; i < args.size(); i++) {
@@ -260,6 +285,8 @@ public final class LocalCloudMain {
         case "--notifications-port" -> notificationsPort = port(name, value);
         case "--max-concurrency" -> maxConcurrency = number(name, value, 1, 1000);
         case "--parameter" -> parameter(value);
+        case "--faults" -> faults = Path.of(value);
+        case "--fault-seed" -> faultSeed = seedNumber(name, value);
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
@@ -270,6 +297,14 @@ public final class LocalCloudMain {
         throw new IllegalArgumentException("--parameter needs KEY=VALUE, got '" + value + "'");
       }
       parameters.put(value.substring(0, equals), value.substring(equals + 1));
+    }
+
+    private static long seedNumber(String name, String value) {
+      try {
+        return Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " needs a whole number, got '" + value + "'");
+      }
     }
 
     private static int port(String name, String value) {

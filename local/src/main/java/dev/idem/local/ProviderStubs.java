@@ -60,6 +60,19 @@ final class ProviderStubs implements AutoCloseable {
     }
   }
 
+  /**
+   * Lets the fault injector lose the stubs' answers (rules name them {@code payments}, {@code
+   * notifications}).
+   */
+  void faults(dev.idem.local.faults.FaultHooks hooks) {
+    if (payments != null) {
+      payments.faults(hooks.stub("payments"));
+    }
+    if (notifications != null) {
+      notifications.faults(hooks.stub("notifications"));
+    }
+  }
+
   /** The given parameters plus the stubs' URLs. */
   Map<String, String> parameters(Map<String, String> given) {
     Map<String, String> all = new LinkedHashMap<>(given);

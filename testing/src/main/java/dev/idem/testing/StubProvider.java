@@ -11,8 +11,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -23,7 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for an external HTTP provider (a payment gateway, a message sender) on a free loopback
  * port. It records every request — path, {@code Idempotency-Key} and body — so a test can prove
  * that nothing was charged or sent twice, and it can be scripted to fail or to answer late. By
- * default it answers 201 with {@code {"id":"<prefix>_<n>"}}. Thread-safe.
+ * default it answers 201 with {@code {"id":"<prefix>_<n>"}}.
+ *
+ * <p>Like real payment and messaging providers, it honours {@code Idempotency-Key}: the first
+ * answer below 500 to a key is kept, and a later request with that key gets the same answer again
+ * without being applied twice. Its ledger ({@link #applied()}, and {@code GET <path>}) holds one
+ * entry per key applied; {@link #requests()} holds every request. A fault hook ({@link
+ * #faults(Faults)}) can lose the answer to a request after it was applied. Thread-safe.
  *
  * {@snippet :
  * try (StubProvider payments = StubProvider.start("pay")) {
@@ -49,11 +58,65 @@ public final class StubProvider implements AutoCloseable {
   /** A scripted answer. */
   public record Answer(int status, String body, Duration delay) {}
 
+  /**
+   * One request the provider applied: the first with its key (or without one).
+   *
+   * @param id the id it answered with, e.g. {@code pay_3}, or null when the answer named none
+   * @param method the HTTP method
+   * @param path the request path
+   * @param idempotencyKey the key, or null
+   * @param body the request body
+   * @param status the answer's status
+   * @param attempts how many requests carried its key (1 when none was repeated)
+   */
+  public record Applied(
+      String id,
+      String method,
+      String path,
+      String idempotencyKey,
+      String body,
+      int status,
+      int attempts) {}
+
+  /**
+   * How the answer to an applied request is lost.
+   *
+   * @param resets true to close the connection without an answer
+   * @param late otherwise, how long the answer is held back (past the client's timeout)
+   */
+  public record LostAnswer(boolean resets, Duration late) {
+
+    /** The connection is closed without an answer. */
+    public static LostAnswer reset() {
+      return new LostAnswer(true, Duration.ZERO);
+    }
+
+    /** The answer comes only after {@code delay}. */
+    public static LostAnswer late(Duration delay) {
+      return new LostAnswer(false, delay);
+    }
+  }
+
+  /** Where a fault injector reaches into the stub, after a request was applied. */
+  @FunctionalInterface
+  public interface Faults {
+    /** No faults. */
+    Faults NONE = (method, path, key) -> null;
+
+    /** How to lose the answer to this applied request, or null to answer it. */
+    LostAnswer afterApplied(String method, String path, String idempotencyKey);
+  }
+
+  private record Kept(int status, String body, int index) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
   private final String idPrefix;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<Applied> ledger = new ArrayList<>();
+  private final Map<String, Kept> byKey = new HashMap<>();
+  private volatile Faults faults = Faults.NONE;
   private final Deque<Answer> script = new ArrayDeque<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -115,9 +178,22 @@ public final class StubProvider implements AutoCloseable {
     }
   }
 
-  /** Every request after the scripted ones gets this answer; null restores the default. */
+  /**
+   * Every request after the scripted ones gets this answer; null restores the default. Its delay
+   * holds back repeats of a key too (a slow provider is slow for every request).
+   */
   public void answerAlways(Answer answer) {
     this.standing = answer;
+  }
+
+  /** Loses the answers to applied requests as {@code newFaults} decides, from now on. */
+  public void faults(Faults newFaults) {
+    this.faults = newFaults == null ? Faults.NONE : newFaults;
+  }
+
+  /** The ledger: one entry per request applied (repeats of a key are not applied again). */
+  public synchronized List<Applied> applied() {
+    return List.copyOf(ledger);
   }
 
   /** Every request received so far, in order. */
@@ -130,9 +206,11 @@ public final class StubProvider implements AutoCloseable {
     return requests.stream().filter(r -> idempotencyKey.equals(r.idempotencyKey())).toList();
   }
 
-  /** Forgets the recorded requests and the script. */
+  /** Forgets the recorded requests, the ledger, the keys seen and the script. */
   public synchronized void reset() {
     requests.clear();
+    ledger.clear();
+    byKey.clear();
     script.clear();
     standing = null;
   }
@@ -150,35 +228,80 @@ public final class StubProvider implements AutoCloseable {
     }
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(
-          new Request(
-              exchange.getRequestMethod(),
-              exchange.getRequestURI().getPath(),
-              exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-              body));
-      Answer answer = nextAnswer();
-      if (!answer.delay().isZero()) {
-        awaitQuietly(answer.delay());
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
+      String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+      requests.add(new Request(method, path, key, body));
+      Outcome outcome = apply(method, path, key, body);
+      LostAnswer lost = outcome.fresh() ? faults.afterApplied(method, path, key) : null;
+      if (lost != null && lost.resets()) {
+        return; // closing the exchange before any header closes the connection
       }
-      int status = answer.status() == 0 ? 201 : answer.status();
-      String text =
-          answer.body() != null
-              ? answer.body()
-              : "{\"id\":\"" + idPrefix + "_" + ids.incrementAndGet() + "\"}";
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      Duration delay = lost != null ? lost.late() : outcome.delay();
+      if (!delay.isZero()) {
+        awaitQuietly(delay);
+      }
+      byte[] bytes = outcome.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, bytes.length);
+      exchange.sendResponseHeaders(outcome.status(), bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
     }
   }
 
-  /** {@code GET /charges} lists what was POSTed to {@code /charges}, as a JSON array. */
+  /** What to answer, and whether this request was applied now (not a repeat of its key). */
+  private record Outcome(int status, String body, Duration delay, boolean fresh) {}
+
+  private synchronized Outcome apply(String method, String path, String key, String body) {
+    Kept kept = key == null ? null : byKey.get(key);
+    if (kept != null) {
+      Applied first = ledger.get(kept.index());
+      ledger.set(
+          kept.index(),
+          new Applied(
+              first.id(),
+              first.method(),
+              first.path(),
+              first.idempotencyKey(),
+              first.body(),
+              first.status(),
+              first.attempts() + 1));
+      Answer always = standing;
+      Duration slow = always == null ? Duration.ZERO : always.delay();
+      return new Outcome(kept.status(), kept.body(), slow, false);
+    }
+    Answer answer = nextAnswer();
+    int status = answer.status() == 0 ? 201 : answer.status();
+    String id = answer.body() == null ? idPrefix + "_" + ids.incrementAndGet() : null;
+    String text = answer.body() != null ? answer.body() : "{\"id\":\"" + id + "\"}";
+    if (status < 500) {
+      ledger.add(new Applied(id != null ? id : idOf(text), method, path, key, body, status, 1));
+      if (key != null) {
+        byKey.put(key, new Kept(status, text, ledger.size() - 1));
+      }
+    }
+    return new Outcome(status, text, answer.delay(), status < 500);
+  }
+
+  private static String idOf(String answer) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(answer);
+      String id = node.path("paymentId").asText(node.path("id").asText(""));
+      return id.isEmpty() ? null : id;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * {@code GET /charges} lists the ledger's entries for {@code /charges}: what was applied there,
+   * once per idempotency key, as a JSON array.
+   */
   private void list(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      List<Request> posted = requests.stream().filter(r -> r.path().equals(path)).toList();
+      List<Applied> posted = applied().stream().filter(r -> r.path().equals(path)).toList();
       byte[] bytes = JSON.writeValueAsBytes(posted);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, bytes.length);

@@ -52,7 +52,9 @@ public final class EdgeRouter implements HttpService {
 
   private final Map<AwsService, HttpService> routes = new EnumMap<>(AwsService.class);
   private final Map<AwsService, String> descriptions = new EnumMap<>(AwsService.class);
+  private final Map<String, HttpService> controls = new java.util.LinkedHashMap<>();
   private final HttpClient client = HttpForwarder.newClient();
+  private volatile EdgeInterceptor interceptor = EdgeInterceptor.NONE;
   private volatile boolean ready;
 
   /** Sends requests for {@code service} to a handler in this JVM. Returns this router. */
@@ -69,6 +71,21 @@ public final class EdgeRouter implements HttpService {
     return this;
   }
 
+  /**
+   * Serves the local cloud's own API under a path prefix (such as {@code /_localstack/chaos/}) on
+   * the edge port; it comes before any AWS routing. Returns this router.
+   */
+  public synchronized EdgeRouter control(String pathPrefix, HttpService handler) {
+    controls.put(pathPrefix, handler);
+    return this;
+  }
+
+  /** Wraps every AWS call from now on (the fault injector). Returns this router. */
+  public EdgeRouter intercept(EdgeInterceptor newInterceptor) {
+    this.interceptor = java.util.Objects.requireNonNull(newInterceptor, "interceptor");
+    return this;
+  }
+
   /** Marks the local cloud ready: the health check answers 200 from now on. */
   public void markReady() {
     ready = true;
@@ -78,6 +95,10 @@ public final class EdgeRouter implements HttpService {
   public Response handle(Request request) throws Exception {
     if (request.path().equals(HEALTH_PATH)) {
       return health();
+    }
+    HttpService control = control(request.path());
+    if (control != null) {
+      return control.handle(request);
     }
     Optional<AwsService> service = classify(request);
     if (service.isEmpty()) {
@@ -94,7 +115,16 @@ public final class EdgeRouter implements HttpService {
               + running()
               + ")");
     }
-    return handler.handle(request);
+    return interceptor.around(request, service.get(), () -> handler.handle(request));
+  }
+
+  private synchronized HttpService control(String path) {
+    for (Map.Entry<String, HttpService> entry : controls.entrySet()) {
+      if (path.startsWith(entry.getKey())) {
+        return entry.getValue();
+      }
+    }
+    return null;
   }
 
   /** The service a request is for, as the edge would route it (for tests and diagnostics). */

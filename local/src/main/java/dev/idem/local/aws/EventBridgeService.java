@@ -40,6 +40,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
 
   private final EventDelivery delivery;
   private final Clock clock;
+  private volatile EventFaults faults = EventFaults.NONE;
   private final Map<String, EventBus> buses = new ConcurrentHashMap<>();
 
   /**
@@ -64,6 +65,12 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
    */
   public record Stats(long matched, long delivered, long deadLettered, long failed) {}
 
+  /** Injects these faults into PutEvents and deliveries from now on. */
+  public void faults(EventFaults newFaults) {
+    this.faults = java.util.Objects.requireNonNull(newFaults, "faults");
+    delivery.faults(newFaults);
+  }
+
   /** Delivery counts so far. */
   public Stats stats() {
     return delivery.stats();
@@ -81,7 +88,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
           request.body().length == 0
               ? AwsJson.MAPPER.createObjectNode()
               : AwsJson.MAPPER.readTree(request.body());
-      return AwsJson.ok(operation(target.substring(TARGET_PREFIX.length()), body));
+      return AwsJson.ok(operation(target.substring(TARGET_PREFIX.length()), body, request));
     } catch (AwsError e) {
       return AwsJson.error(e.status(), e.type(), e.getMessage());
     } catch (java.io.IOException e) {
@@ -96,9 +103,9 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     buses.values().forEach(EventBus::close);
   }
 
-  private ObjectNode operation(String name, JsonNode body) {
+  private ObjectNode operation(String name, JsonNode body, Request request) {
     return switch (name) {
-      case "PutEvents" -> putEvents(body);
+      case "PutEvents" -> putEvents(body, request);
       case "PutRule" -> putRule(body);
       case "DeleteRule" -> {
         bus(body).deleteRule(required(body, "Name"));
@@ -122,7 +129,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     };
   }
 
-  private ObjectNode putEvents(JsonNode body) {
+  private ObjectNode putEvents(JsonNode body, Request request) {
     JsonNode entries = body.path("Entries");
     if (!entries.isArray() || entries.isEmpty() || entries.size() > 10) {
       throw AwsError.validation("Entries must hold 1 to 10 entries");
@@ -130,8 +137,10 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     ObjectNode response = AwsJson.MAPPER.createObjectNode();
     ArrayNode results = response.putArray("Entries");
     int failures = 0;
+    String caller =
+        faults == EventFaults.NONE ? null : AwsCall.of(request, AwsService.EVENTS).accessKeyId();
     for (JsonNode entry : entries) {
-      if (!putEntry(entry, results.addObject())) {
+      if (!putEntry(entry, results.addObject(), caller)) {
         failures++;
       }
     }
@@ -139,7 +148,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     return response;
   }
 
-  private boolean putEntry(JsonNode entry, ObjectNode result) {
+  private boolean putEntry(JsonNode entry, ObjectNode result, String caller) {
     String[] problem = EventEntries.problem(entry);
     String busName = entry.path("EventBusName").asText("default");
     EventBus bus = buses.get(busName(busName));
@@ -152,8 +161,24 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
       return false;
     }
     ObjectNode event = EventEntries.event(entry, clock.instant());
-    result.put("EventId", event.path("id").asText());
-    route(bus, event);
+    String id = event.path("id").asText();
+    EventFaults.EntryFault fault =
+        faults.putEntry(
+            bus.name(),
+            caller,
+            entry.path("Source").asText(),
+            entry.path("DetailType").asText(),
+            id);
+    if (fault != EventFaults.EntryFault.FAILED) {
+      route(bus, event);
+    }
+    if (fault != EventFaults.EntryFault.NONE) {
+      result
+          .put("ErrorCode", "InternalFailure")
+          .put("ErrorMessage", "Internal service error (injected fault).");
+      return false;
+    }
+    result.put("EventId", id);
     return true;
   }
 
@@ -161,7 +186,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     String json = event.toString();
     for (EventRule rule : bus.match(json)) {
       for (EventRule.Target target : rule.targets().values()) {
-        bus.deliver(delivery.of(rule, target, event, json));
+        bus.deliver(delivery.of(bus.name(), rule, target, event, json));
       }
     }
   }

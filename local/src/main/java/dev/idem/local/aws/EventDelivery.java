@@ -18,6 +18,7 @@ final class EventDelivery {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private volatile EventFaults faults = EventFaults.NONE;
 
   EventDelivery(EventTargetSender sender) {
     this.sender = sender;
@@ -28,10 +29,19 @@ final class EventDelivery {
         matched.get(), delivered.get(), deadLettered.get(), failed.get());
   }
 
+  void faults(EventFaults newFaults) {
+    this.faults = newFaults;
+  }
+
   /** Counts the match now; the returned task delivers it (on the bus's delivery thread). */
-  Runnable of(EventRule rule, EventRule.Target target, ObjectNode event, String json) {
+  Runnable of(String bus, EventRule rule, EventRule.Target target, ObjectNode event, String json) {
     matched.incrementAndGet();
-    return () -> deliver(rule, target, event, json);
+    return () -> {
+      deliver(rule, target, event, json);
+      if (faults.duplicateDelivery(bus, rule.name(), target.arn(), event.path("id").asText())) {
+        deliver(rule, target, event, json);
+      }
+    };
   }
 
   private void deliver(EventRule rule, EventRule.Target target, ObjectNode event, String json) {

@@ -96,6 +96,9 @@ public final class HttpEndpoint implements AutoCloseable {
             e);
         response = Response.json(500, errorJson(e));
       }
+      if (response.dropsConnection()) {
+        return; // closing the exchange before any header closes the connection
+      }
       write(exchange, response);
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "Endpoint {0}: client went away", name, e);

@@ -32,6 +32,21 @@ public record Response(int status, Map<String, List<String>> headers, byte[] bod
     return of(status, "application/json", json);
   }
 
+  /**
+   * No answer at all: the endpoint closes the connection without writing anything, as a server that
+   * crashed or a network that dropped the answer would (the client sees the connection end).
+   */
+  public static Response dropConnection() {
+    return DROP;
+  }
+
+  /** Whether this is {@link #dropConnection()}. */
+  public boolean dropsConnection() {
+    return this == DROP;
+  }
+
+  private static final Response DROP = new Response(0, Map.of(), new byte[0]);
+
   /** A response without a body. */
   public static Response empty(int status) {
     return new Response(status, Map.of(), new byte[0]);

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  * endpoint it polls, and its log. It serves one invocation at a time; a timeout, an exit or a
  * failed init ends it.
  */
-final class Instance {
+final class Instance implements RunningInstance {
 
   /** One invocation's outcome and its log tail. */
   record Run(Outcome outcome, String logTail) {}
@@ -37,6 +38,10 @@ final class Instance {
   private final BlockingQueue<Invocation> mailbox = new LinkedBlockingQueue<>();
   private final AtomicReference<Invocation> current = new AtomicReference<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicInteger calls = new AtomicInteger();
+  private final InstanceLauncher launcher;
+  private final String accessKey;
+  private final String label;
   private volatile long firstNextNanos;
   private volatile Outcome initFailure;
   private long logEnd;
@@ -46,13 +51,16 @@ final class Instance {
       throws IOException {
     this.function = function;
     this.number = number;
-    String label = function.name() + "#" + number;
+    this.launcher = launcher;
+    this.label = function.name() + "#" + number;
     this.log = new InstanceLog(launcher.logFile(label), "[" + label + "] ", launcher.console());
     this.runtimeApi = HttpEndpoint.start("Runtime API of " + label, 0, new RuntimeApi(this));
     this.startNanos = System.nanoTime();
+    this.accessKey = launcher.register(this);
     try {
-      this.process = launcher.start(function, runtimeApi.port(), log.file());
+      this.process = launcher.start(function, runtimeApi.port(), log.file(), accessKey);
     } catch (IOException | RuntimeException e) {
+      launcher.unregister(accessKey);
       runtimeApi.close();
       log.close();
       throw e;
@@ -72,6 +80,7 @@ final class Instance {
   /** Runs one invocation to its outcome: a response, an error, the timeout or the process's end. */
   Run invoke(byte[] payload, Duration initTimeout) throws InterruptedException {
     Invocation invocation = new Invocation(payload, function.timeout());
+    calls.set(0);
     current.set(invocation);
     mailbox.add(invocation);
     if (!process.isAlive()) {
@@ -114,24 +123,74 @@ final class Instance {
     if (closed.getAndSet(true)) {
       return;
     }
-    kill();
+    killProcess();
+    launcher.unregister(accessKey);
     runtimeApi.close();
     log.close();
   }
 
+  // RunningInstance, for the edge.
+
+  @Override
+  public String functionName() {
+    return function.name();
+  }
+
+  @Override
+  public String requestId() {
+    Invocation invocation = current.get();
+    return invocation == null ? null : invocation.requestId;
+  }
+
+  @Override
+  public int countCall() {
+    return current.get() == null ? 0 : calls.incrementAndGet();
+  }
+
+  @Override
+  public void kill() {
+    killProcess(); // the process's exit finishes the running invocation (exited())
+  }
+
+  @Override
+  public boolean awaitInvocationEnd(Duration max) throws InterruptedException {
+    Invocation invocation = current.get();
+    return invocation == null || invocation.awaitEnd(max);
+  }
+
   // Runtime API callbacks, on the endpoint's threads.
 
+  /** The next invocation for the runtime client; null when a fault killed the instance. */
   Invocation next() throws InterruptedException {
     if (firstNextNanos == 0) {
+      Duration delay = launcher.faults().initDelay(function.name(), label);
+      if (delay.isPositive()) {
+        Thread.sleep(delay);
+      }
       firstNextNanos = System.nanoTime();
     }
     Invocation invocation = mailbox.take();
     invocation.handOver(log.size());
+    if (launcher.faults().killBeforeHandler(function.name(), invocation.requestId)) {
+      kill();
+      return null;
+    }
     return invocation;
   }
 
   boolean respond(String requestId, byte[] body) {
-    return finish(requestId, Outcome.response(body));
+    Invocation invocation = current.get();
+    if (invocation == null || !invocation.requestId.equals(requestId)) {
+      return false;
+    }
+    return switch (launcher.faults().onResponse(function.name(), requestId)) {
+      case KILL -> {
+        kill();
+        yield true;
+      }
+      case HANG -> true; // dropped: the invocation runs into its timeout
+      case NONE -> finish(requestId, Outcome.response(body));
+    };
   }
 
   boolean fail(String requestId, String errorType, byte[] body) {
@@ -163,15 +222,15 @@ final class Instance {
   private Outcome await(Invocation invocation, Duration initTimeout) throws InterruptedException {
     if (!invocation.awaitHandOver(initTimeout)
         && invocation.finish(Outcome.initTimeout(initTimeout))) {
-      kill();
+      killProcess();
     }
     if (invocation.awaitOutcome() == null
         && invocation.finish(Outcome.timeout(function.timeout()))) {
-      kill();
+      killProcess();
     }
     Outcome outcome = invocation.outcome();
     if (!outcome.keepsInstance()) {
-      kill();
+      killProcess();
     }
     log.pump();
     return outcome;
@@ -186,7 +245,7 @@ final class Instance {
     }
   }
 
-  private void kill() {
+  private void killProcess() {
     ProcessHandle root = process.toHandle();
     List<ProcessHandle> tree = Stream.concat(root.descendants(), Stream.of(root)).toList();
     tree.forEach(ProcessHandle::destroyForcibly);

@@ -19,7 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -47,33 +49,74 @@ final class InstanceLauncher {
   private final Path workDir;
   private final URI endpointUrl;
   private final Consumer<String> console;
+  private final InstanceFaults faults;
+  private final Map<String, RunningInstance> byAccessKey = new ConcurrentHashMap<>();
   private Path jniLibrary;
 
-  InstanceLauncher(Path workDir, URI endpointUrl, Consumer<String> console) {
+  InstanceLauncher(Path workDir, URI endpointUrl, Consumer<String> console, InstanceFaults faults) {
     this.java = Path.of(System.getProperty("java.home"), "bin", "java");
     this.runtimeClasspath = locateRuntimeClasspath();
     this.workDir = workDir;
     this.endpointUrl = endpointUrl;
     this.console = console;
+    this.faults = faults;
   }
 
   Consumer<String> console() {
     return console;
   }
 
+  InstanceFaults faults() {
+    return faults;
+  }
+
+  /**
+   * A new access key for an instance, by which the edge knows its calls: {@code ASIA} and 16 random
+   * capitals and digits, as temporary AWS credentials look.
+   */
+  String register(RunningInstance instance) {
+    String key;
+    do {
+      key = "ASIA" + randomKeyPart();
+    } while (byAccessKey.putIfAbsent(key, instance) != null);
+    return key;
+  }
+
+  void unregister(String accessKey) {
+    byAccessKey.remove(accessKey);
+  }
+
+  Optional<RunningInstance> instance(String accessKey) {
+    return accessKey == null ? Optional.empty() : Optional.ofNullable(byAccessKey.get(accessKey));
+  }
+
+  private static String randomKeyPart() {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    StringBuilder part = new StringBuilder(16);
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < 16; i++) {
+      part.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return part.toString();
+  }
+
   Path logFile(String label) {
     return workDir.resolve(label.replaceAll("[^A-Za-z0-9_.-]", "_") + ".log");
   }
 
-  /** Starts one instance; its output goes to {@code logFile}, its stdin is closed. */
-  Process start(FunctionDefinition function, int runtimeApiPort, Path logFile) throws IOException {
+  /**
+   * Starts one instance signing with {@code accessKey}; its output goes to {@code logFile}, its
+   * stdin is closed.
+   */
+  Process start(FunctionDefinition function, int runtimeApiPort, Path logFile, String accessKey)
+      throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command(function))
             .directory(taskRoot().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     builder.environment().clear();
-    builder.environment().putAll(environment(function, runtimeApiPort));
+    builder.environment().putAll(environment(function, runtimeApiPort, accessKey));
     Process process = builder.start();
     process.getOutputStream().close();
     return process;
@@ -100,9 +143,10 @@ final class InstanceLauncher {
 
   /**
    * Lambda's variables over the function's own: the function may set anything but the runtime's
-   * identity (name, handler, Runtime API address, task root, log names).
+   * identity (name, handler, Runtime API address, task root, log names) and its credentials, which
+   * Lambda reserves too.
    */
-  Map<String, String> environment(FunctionDefinition function, int runtimeApiPort)
+  Map<String, String> environment(FunctionDefinition function, int runtimeApiPort, String accessKey)
       throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
@@ -110,15 +154,15 @@ final class InstanceLauncher {
     env.put("TZ", ":UTC");
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_DEFAULT_REGION", "us-east-1");
-    env.put("AWS_ACCESS_KEY_ID", "local");
-    env.put("AWS_SECRET_ACCESS_KEY", "local");
-    env.put("AWS_SESSION_TOKEN", "local");
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     if (endpointUrl != null) {
       env.put("AWS_ENDPOINT_URL", endpointUrl.toString());
     }
     env.putAll(function.environment());
+    env.put("AWS_ACCESS_KEY_ID", accessKey);
+    env.put("AWS_SECRET_ACCESS_KEY", "local");
+    env.put("AWS_SESSION_TOKEN", "local");
     env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));

@@ -72,6 +72,11 @@ final class Invocation {
     return done.join();
   }
 
+  /** Waits until an outcome arrives; false when none did within {@code max}. */
+  boolean awaitEnd(Duration max) throws InterruptedException {
+    return await(done, max.toNanos());
+  }
+
   private static boolean await(CompletableFuture<?> future, long nanos)
       throws InterruptedException {
     try {

@@ -45,16 +45,24 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
    * @param initTimeout how long an instance may take from its start (or its previous invocation) to
    *     polling for the next invocation before it is killed; Lambda's is 10 seconds
    * @param console receives every line an instance writes, prefixed {@code [<FunctionName>#<n>] }
+   * @param faults the faults to inject into instances ({@link InstanceFaults#NONE} for none)
    */
-  public record Options(URI endpointUrl, Duration initTimeout, Consumer<String> console) {
+  public record Options(
+      URI endpointUrl, Duration initTimeout, Consumer<String> console, InstanceFaults faults) {
 
     /** Checks the components. */
     public Options {
       Objects.requireNonNull(initTimeout, "initTimeout");
       Objects.requireNonNull(console, "console");
+      Objects.requireNonNull(faults, "faults");
       if (!initTimeout.isPositive()) {
         throw new IllegalArgumentException("initTimeout must be positive: " + initTimeout);
       }
+    }
+
+    /** Options without faults. */
+    public Options(URI endpointUrl, Duration initTimeout, Consumer<String> console) {
+      this(endpointUrl, initTimeout, console, InstanceFaults.NONE);
     }
 
     /** No endpoint, a 10 second init timeout, instance output to {@code System.out}. */
@@ -64,13 +72,15 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
   }
 
   private final Map<String, FunctionPool> pools;
+  private final InstanceLauncher launcher;
   private final Path workDir;
   private final Thread shutdownHook;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-  private LambdaRuntime(Map<String, FunctionPool> pools, Path workDir) {
+  private LambdaRuntime(Map<String, FunctionPool> pools, InstanceLauncher launcher, Path workDir) {
     this.pools = pools;
+    this.launcher = launcher;
     this.workDir = workDir;
     this.shutdownHook = new Thread(this::close, "idem-lambda-shutdown");
   }
@@ -90,7 +100,7 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       throw new UncheckedIOException("Cannot create a work folder for function instances", e);
     }
     InstanceLauncher launcher =
-        new InstanceLauncher(workDir, options.endpointUrl(), options.console());
+        new InstanceLauncher(workDir, options.endpointUrl(), options.console(), options.faults());
     Map<String, FunctionPool> pools = new LinkedHashMap<>();
     for (FunctionDefinition function : functions) {
       FunctionPool pool = new FunctionPool(function, launcher, options.initTimeout());
@@ -98,7 +108,7 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
         throw new IllegalArgumentException("Two functions are named " + function.name());
       }
     }
-    LambdaRuntime runtime = new LambdaRuntime(pools, workDir);
+    LambdaRuntime runtime = new LambdaRuntime(pools, launcher, workDir);
     Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
     return runtime;
   }
@@ -120,6 +130,14 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
           "Function not found: " + functionName + " (functions: " + pools.keySet() + ")");
     }
     return pool;
+  }
+
+  /**
+   * The live instance that signs its AWS calls with this access key id (each instance has its own),
+   * if there is one.
+   */
+  public Optional<RunningInstance> instance(String accessKeyId) {
+    return launcher.instance(accessKeyId);
   }
 
   /** The function of that name, if there is one. */

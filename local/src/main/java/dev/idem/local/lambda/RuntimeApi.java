@@ -49,6 +49,9 @@ final class RuntimeApi implements HttpService {
       Thread.currentThread().interrupt();
       return Response.empty(503); // the instance is being closed
     }
+    if (invocation == null) {
+      return Response.empty(503); // a fault killed the instance
+    }
     // The client's native part crashes on a /next answer without Content-Type.
     return new Response(
         200,

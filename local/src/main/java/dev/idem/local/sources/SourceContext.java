@@ -19,14 +19,22 @@ import java.util.function.Consumer;
  *     MaximumRecordAgeInSeconds}) and the API stamps requests with; tests move a clock of their own
  * @param listener receives one {@link SourceInvocation} per invocation, on the invoking thread; it
  *     must not block
+ * @param faults the delivery faults to inject ({@link DeliveryFaults#NONE} for none)
  */
-public record SourceContext(Invoker invoker, Clock clock, Consumer<SourceInvocation> listener) {
+public record SourceContext(
+    Invoker invoker, Clock clock, Consumer<SourceInvocation> listener, DeliveryFaults faults) {
 
   /** Checks the components. */
   public SourceContext {
     Objects.requireNonNull(invoker, "invoker");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(faults, "faults");
+  }
+
+  /** A context without faults. */
+  public SourceContext(Invoker invoker, Clock clock, Consumer<SourceInvocation> listener) {
+    this(invoker, clock, listener, DeliveryFaults.NONE);
   }
 
   /** The system clock in UTC and no listener. */

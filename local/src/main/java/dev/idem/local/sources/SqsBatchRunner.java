@@ -40,6 +40,17 @@ final class SqsBatchRunner {
   }
 
   void run(SqsBatch batch) {
+    DeliveryFaults faults = context.faults();
+    if (faults.lapseVisibility(config.functionName(), config.queueName(), batch.messageIds())) {
+      release(batch); // the queue hands the messages out again while this invocation runs
+    }
+    if (faults.duplicateSqsBatch(config.functionName(), config.queueName(), batch.messageIds())) {
+      Thread.ofVirtual().name("sqs-duplicate-" + config.queueName()).start(() -> runOnce(batch));
+    }
+    runOnce(batch);
+  }
+
+  private void runOnce(SqsBatch batch) {
     byte[] event = SqsEvents.event(batch.messages(), config);
     long begin = System.nanoTime();
     Backoff backoff = new Backoff(Duration.ofMillis(20), Duration.ofMillis(500));

@@ -147,6 +147,10 @@ final class StreamBatchProcessor {
   /** Invokes, waiting out throttles; null when the source stops meanwhile. */
   private InvocationResult invokeUntilAdmitted(List<Record> records) {
     byte[] event = StreamEvents.event(records, config.streamArn());
+    List<String> ids = records.stream().map(Record::eventID).toList();
+    if (context.faults().duplicateStreamBatch(config.functionName(), config.tableName(), ids)) {
+      Thread.ofVirtual().name("stream-duplicate").start(() -> invokeDuplicate(event, records));
+    }
     Backoff backoff = new Backoff(Duration.ofMillis(20), Duration.ofMillis(500));
     while (true) {
       InvocationResult result = Invocations.invoke(context.invoker(), config.functionName(), event);
@@ -157,6 +161,12 @@ final class StreamBatchProcessor {
         return null;
       }
     }
+  }
+
+  /** The duplicate's outcome is reported but never moves the shard's checkpoint. */
+  private void invokeDuplicate(byte[] event, List<Record> records) {
+    InvocationResult result = Invocations.invoke(context.invoker(), config.functionName(), event);
+    report(records, result, "duplicate delivery: " + result.status());
   }
 
   private void report(List<Record> records, InvocationResult result, String outcome) {

@@ -45,7 +45,8 @@ class InstanceLauncherTest {
   @Test
   void environment_function_hasLambdaVariablesAndItsOwnUnlessReserved() throws Exception {
     Map<String, String> env =
-        launcher(URI.create("http://127.0.0.1:4566")).environment(function, 9001);
+        launcher(URI.create("http://127.0.0.1:4566"))
+            .environment(function, 9001, "ASIATESTKEY0000001");
 
     assertThat(env)
         .containsEntry("TABLE", "Orders")
@@ -58,14 +59,73 @@ class InstanceLauncherTest {
         .containsEntry("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")
         .containsEntry("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/orders")
         .containsEntry("TZ", ":UTC")
-        .containsKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "LAMBDA_TASK_ROOT");
+        .containsEntry("AWS_ACCESS_KEY_ID", "ASIATESTKEY0000001")
+        .containsKeys("AWS_SECRET_ACCESS_KEY", "LAMBDA_TASK_ROOT");
     assertThat(env.get("AWS_LAMBDA_LOG_STREAM_NAME"))
         .matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}");
   }
 
   @Test
+  void environment_functionSetsCredentials_instanceKeyWinsAsLambdaReservesThem() throws Exception {
+    FunctionDefinition own =
+        new FunctionDefinition(
+            "orders",
+            "example.Orders::handle",
+            Path.of("/code/orders.jar"),
+            512,
+            Duration.ofSeconds(10),
+            Map.of("AWS_ACCESS_KEY_ID", "mine"),
+            10);
+
+    assertThat(launcher(null).environment(own, 9001, "ASIATESTKEY0000001"))
+        .containsEntry("AWS_ACCESS_KEY_ID", "ASIATESTKEY0000001");
+  }
+
+  @Test
+  void register_twoInstances_eachGetsItsOwnKeyThatFindsIt() {
+    InstanceLauncher launcher = launcher(null);
+    RunningInstance first = new Stub();
+    RunningInstance second = new Stub();
+
+    String a = launcher.register(first);
+    String b = launcher.register(second);
+
+    assertThat(a).isNotEqualTo(b).matches("ASIA[A-Z2-7]{16}");
+    assertThat(launcher.instance(a)).containsSame(first);
+    assertThat(launcher.instance(b)).containsSame(second);
+    launcher.unregister(a);
+    assertThat(launcher.instance(a)).isEmpty();
+  }
+
+  private static final class Stub implements RunningInstance {
+    @Override
+    public String functionName() {
+      return "f";
+    }
+
+    @Override
+    public String requestId() {
+      return null;
+    }
+
+    @Override
+    public int countCall() {
+      return 0;
+    }
+
+    @Override
+    public void kill() {}
+
+    @Override
+    public boolean awaitInvocationEnd(Duration max) {
+      return true;
+    }
+  }
+
+  @Test
   void environment_noEndpoint_setsNoEndpointUrl() throws Exception {
-    assertThat(launcher(null).environment(function, 9001)).doesNotContainKey("AWS_ENDPOINT_URL");
+    assertThat(launcher(null).environment(function, 9001, "ASIATESTKEY0000001"))
+        .doesNotContainKey("AWS_ENDPOINT_URL");
   }
 
   @Test
@@ -84,6 +144,6 @@ class InstanceLauncherTest {
   }
 
   private InstanceLauncher launcher(URI endpoint) {
-    return new InstanceLauncher(workDir, endpoint, line -> {});
+    return new InstanceLauncher(workDir, endpoint, line -> {}, InstanceFaults.NONE);
   }
 }
