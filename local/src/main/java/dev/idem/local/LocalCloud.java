@@ -68,6 +68,8 @@ public final class LocalCloud implements AutoCloseable {
    * @param endpoint another backend's endpoint, or null to run the embedded ones
    * @param console receives every line the local cloud and its function instances print
    * @param faults the faults to inject from the start (more may be added over the fault API)
+   * @param bindAddress where the edge, the API and the stubs listen: {@code 127.0.0.1} (nothing
+   *     beyond this machine can reach them); the backends and Runtime APIs always stay on loopback
    */
   public record Options(
       Path template,
@@ -80,7 +82,8 @@ public final class LocalCloud implements AutoCloseable {
       int concurrencyLimit,
       URI endpoint,
       Consumer<String> console,
-      FaultPlan faults) {
+      FaultPlan faults,
+      String bindAddress) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -97,6 +100,7 @@ public final class LocalCloud implements AutoCloseable {
       Objects.requireNonNull(template, "template");
       Objects.requireNonNull(console, "console");
       Objects.requireNonNull(faults, "faults");
+      Objects.requireNonNull(bindAddress, "bindAddress");
       parameters = Map.copyOf(parameters);
       for (int port : new int[] {edgePort, apiPort, paymentsPort, notificationsPort}) {
         if (port < 0 || port > 65_535) {
@@ -136,6 +140,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.endpoint = endpoint;
       builder.console = console;
       builder.faults = faults;
+      builder.bindAddress = bindAddress;
       return builder;
     }
 
@@ -182,6 +187,7 @@ public final class LocalCloud implements AutoCloseable {
       private URI endpoint;
       private Consumer<String> console = System.out::println;
       private FaultPlan faults = FaultPlan.none();
+      private String bindAddress = HttpEndpoint.LOOPBACK;
 
       private Builder() {}
 
@@ -260,6 +266,12 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** Where the edge, the API and the stubs listen (default {@code 127.0.0.1}). */
+      public Builder bindAddress(String value) {
+        bindAddress = value;
+        return this;
+      }
+
       /**
        * The options.
        *
@@ -277,7 +289,8 @@ public final class LocalCloud implements AutoCloseable {
             concurrencyLimit,
             endpoint,
             console,
-            faults);
+            faults,
+            bindAddress);
       }
     }
   }
@@ -334,6 +347,13 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   private void run(long begin) {
+    if (!options.bindAddress().equals(HttpEndpoint.LOOPBACK)) {
+      console.accept(
+          "warning: listening on "
+              + options.bindAddress()
+              + ": the local cloud has no authentication, so whoever reaches this address can"
+              + " read and change its tables, queues and functions");
+    }
     startBackend();
     Template template = loadTemplate();
     provisioned = new Provisioner(clients).provision(template);
@@ -356,7 +376,7 @@ public final class LocalCloud implements AutoCloseable {
 
   private void startBackend() {
     if (options.endpoint() == null) {
-      aws = own(LocalAws.start(options.edgePort()));
+      aws = own(LocalAws.start(options.bindAddress(), options.edgePort()));
       clients = aws.clients();
       awsEndpoint = aws.edgeUrl();
       FaultApi api = new FaultApi(faults);
@@ -378,6 +398,7 @@ public final class LocalCloud implements AutoCloseable {
             ProviderStubs.start(
                 declared.parameters().keySet(),
                 options.parameters(),
+                options.bindAddress(),
                 options.paymentsPort(),
                 options.notificationsPort()));
     stubs.faults(faultHooks);
@@ -427,7 +448,13 @@ public final class LocalCloud implements AutoCloseable {
   private void startApi(SourceContext context) {
     apiRoutes = StackWiring.routes(provisioned.stack());
     if (!apiRoutes.isEmpty()) {
-      api = own(HttpEndpoint.start("API", options.apiPort(), new ApiGateway(apiRoutes, context)));
+      api =
+          own(
+              HttpEndpoint.start(
+                  "API",
+                  options.bindAddress(),
+                  options.apiPort(),
+                  new ApiGateway(apiRoutes, context)));
     }
   }
 

@@ -33,7 +33,7 @@ public final class LocalCloudMain {
                             [--payments-port N] [--notifications-port N]
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
                             [--max-concurrency N] [--endpoint URL]
-                            [--faults FILE] [--fault-seed N]
+                            [--faults FILE] [--fault-seed N] [--bind ADDR]
 
         --template PATH         a SAM template (default: the repository's template.yaml)
         --edge-port N           the AWS endpoint's port (default 4566)
@@ -50,6 +50,9 @@ public final class LocalCloudMain {
         --faults FILE           fault rules to inject from the start (JSON; see the README's
                                 "Test your functions under faults"); more over /_idem/faults
         --fault-seed N          the seed of the fault decisions (default: the file's, else random)
+        --bind ADDR             listen on ADDR (e.g. 0.0.0.0) instead of 127.0.0.1: the edge, the
+                                API and the stubs become reachable from the network, which has no
+                                authentication; a warning says so
       """;
 
   // DynamoDB Local logs through java.util.logging (a JAXB notice at start); only errors matter.
@@ -147,6 +150,7 @@ public final class LocalCloudMain {
             .endpoint(endpoint.url())
             .console(console)
             .faults(faultPlan(given))
+            .bindAddress(given.bind)
             .build();
     return new Parsed(options, false, endpoint.notes());
   }
@@ -220,6 +224,7 @@ public final class LocalCloudMain {
     Path seed;
     Path faults;
     Long faultSeed;
+    String bind = "127.0.0.1";
     boolean noSeed;
     boolean help;
     URI endpoint;
@@ -242,7 +247,8 @@ public final class LocalCloudMain {
             "--max-concurrency",
             "--parameter",
             "--faults",
-            "--fault-seed");
+            "--fault-seed",
+            "--bind");
 
     Arguments(List<String> args) {
       for (int i = 0; i < args.size(); i++) {
@@ -287,6 +293,7 @@ public final class LocalCloudMain {
         case "--parameter" -> parameter(value);
         case "--faults" -> faults = Path.of(value);
         case "--fault-seed" -> faultSeed = seedNumber(name, value);
+        case "--bind" -> bind = address(name, value);
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
@@ -297,6 +304,20 @@ public final class LocalCloudMain {
         throw new IllegalArgumentException("--parameter needs KEY=VALUE, got '" + value + "'");
       }
       parameters.put(value.substring(0, equals), value.substring(equals + 1));
+    }
+
+    private static String address(String name, String value) {
+      try {
+        java.net.InetAddress address = java.net.InetAddress.getByName(value);
+        if (!address.isAnyLocalAddress()
+            && java.net.NetworkInterface.getByInetAddress(address) == null) {
+          throw new IllegalArgumentException(
+              name + " " + value + " is not an address of this machine");
+        }
+        return address.getHostAddress();
+      } catch (java.net.UnknownHostException | java.net.SocketException e) {
+        throw new IllegalArgumentException(name + " needs an IP address, got '" + value + "'");
+      }
     }
 
     private static long seedNumber(String name, String value) {

@@ -37,7 +37,11 @@ final class ProviderStubs implements AutoCloseable {
    * @throws PortInUseException when a stub's port is taken
    */
   static ProviderStubs start(
-      Iterable<String> declared, Map<String, String> given, int paymentsPort, int notifyPort) {
+      Iterable<String> declared,
+      Map<String, String> given,
+      String bindAddress,
+      int paymentsPort,
+      int notifyPort) {
     List<String> wanted = new ArrayList<>();
     declared.forEach(name -> {
       if (!given.containsKey(name)) {
@@ -45,11 +49,13 @@ final class ProviderStubs implements AutoCloseable {
       }
     });
     StubProvider payments =
-        wanted.contains(PAYMENT_PARAMETER) ? stub("payments stub", "ch", paymentsPort) : null;
+        wanted.contains(PAYMENT_PARAMETER)
+            ? stub("payments stub", "ch", bindAddress, paymentsPort)
+            : null;
     try {
       StubProvider notifications =
           wanted.contains(NOTIFICATION_PARAMETER)
-              ? stub("notifications stub", "msg", notifyPort)
+              ? stub("notifications stub", "msg", bindAddress, notifyPort)
               : null;
       return new ProviderStubs(payments, notifications);
     } catch (RuntimeException e) {
@@ -101,9 +107,9 @@ final class ProviderStubs implements AutoCloseable {
     }
   }
 
-  private static StubProvider stub(String name, String idPrefix, int port) {
+  private static StubProvider stub(String name, String idPrefix, String bindAddress, int port) {
     try {
-      return StubProvider.start(idPrefix, port);
+      return StubProvider.start(idPrefix, bindAddress, port);
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof BindException) {
         throw new PortInUseException(name, port, e);

@@ -2,6 +2,7 @@ package dev.idem.testing;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,10 +59,30 @@ public final class DynamoDbLocal implements AutoCloseable {
     try {
       DynamoDBProxyServer server =
           ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+      bindLoopback(server);
       server.start();
       return new DynamoDbLocal(server, port);
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+    }
+  }
+
+  /**
+   * DynamoDB Local's command line has no bind address: its Jetty server listens on every interface,
+   * where anyone on the network could read and write its tables. Its connectors are set to
+   * 127.0.0.1 before it starts (the Jetty server is a private field of DynamoDBProxyServer, and
+   * Jetty's ServerConnector has {@code setHost}).
+   */
+  private static void bindLoopback(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+    Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+    field.setAccessible(true);
+    Object jetty = field.get(proxy);
+    Object[] connectors = (Object[]) jetty.getClass().getMethod("getConnectors").invoke(jetty);
+    if (connectors.length == 0) {
+      throw new IllegalStateException("DynamoDB Local's Jetty server has no connector to bind");
+    }
+    for (Object connector : connectors) {
+      connector.getClass().getMethod("setHost", String.class).invoke(connector, "127.0.0.1");
     }
   }
 

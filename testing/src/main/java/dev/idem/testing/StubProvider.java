@@ -140,8 +140,19 @@ public final class StubProvider implements AutoCloseable {
    *     java.net.BindException} when the port is taken
    */
   public static StubProvider start(String idPrefix, int port) {
+    return start(idPrefix, "127.0.0.1", port);
+  }
+
+  /**
+   * Starts a provider whose ids look like {@code <idPrefix>_1} on {@code bindAddress:port}; port 0
+   * picks a free one.
+   *
+   * @throws UncheckedIOException when it cannot listen there; its cause is a {@link
+   *     java.net.BindException} when the port is taken
+   */
+  public static StubProvider start(String idPrefix, String bindAddress, int port) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+      HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
       StubProvider provider = new StubProvider(server, idPrefix);
       server.createContext("/", provider::handle);
       server.setExecutor(Executors.newCachedThreadPool());
@@ -152,9 +163,17 @@ public final class StubProvider implements AutoCloseable {
     }
   }
 
-  /** The base URL, for example {@code http://127.0.0.1:40123}. */
+  /** The base URL, for example {@code http://127.0.0.1:40123} (loopback when bound to all). */
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    String host =
+        server.getAddress().getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : server.getAddress().getHostString();
+    return URI.create(
+        "http://"
+            + (host.contains(":") ? "[" + host + "]" : host)
+            + ":"
+            + server.getAddress().getPort());
   }
 
   /** The next {@code count} requests get {@code status} with a JSON error body. */

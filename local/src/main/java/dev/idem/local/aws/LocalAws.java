@@ -55,8 +55,19 @@ public final class LocalAws implements AutoCloseable {
    * @throws IllegalStateException when a backend cannot start
    */
   public static LocalAws start(int edgePort) {
+    return start(HttpEndpoint.LOOPBACK, edgePort);
+  }
+
+  /**
+   * Starts everything with the edge listening on {@code bindAddress} (the backends behind it stay
+   * on loopback); port 0 picks a free edge port.
+   *
+   * @throws dev.idem.local.http.PortInUseException when the edge port is taken
+   * @throws IllegalStateException when a backend cannot start
+   */
+  public static LocalAws start(String bindAddress, int edgePort) {
     EdgeRouter router = new EdgeRouter();
-    HttpEndpoint edge = HttpEndpoint.start("edge", edgePort, router);
+    HttpEndpoint edge = HttpEndpoint.start("edge", bindAddress, edgePort, router);
     try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
       CompletableFuture<DynamoDbLocal> dynamoDb =
           CompletableFuture.supplyAsync(() -> warmedUp(DynamoDbLocal.start(true)), starter);

@@ -28,14 +28,19 @@ public final class HttpEndpoint implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(HttpEndpoint.class.getName());
 
+  /** The only address endpoints listen on unless told otherwise: nothing beyond this machine. */
+  public static final String LOOPBACK = "127.0.0.1";
+
   private final String name;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final String host;
 
-  private HttpEndpoint(String name, HttpServer server, ExecutorService executor) {
+  private HttpEndpoint(String name, HttpServer server, ExecutorService executor, String host) {
     this.name = name;
     this.server = server;
     this.executor = executor;
+    this.host = host;
   }
 
   /**
@@ -44,9 +49,19 @@ public final class HttpEndpoint implements AutoCloseable {
    * @throws PortInUseException when the port is taken
    */
   public static HttpEndpoint start(String name, int port, HttpService service) {
+    return start(name, LOOPBACK, port, service);
+  }
+
+  /**
+   * Starts an endpoint on {@code bindAddress:port}; port 0 picks a free one.
+   *
+   * @param bindAddress the address to listen on ({@link #LOOPBACK} keeps it on this machine)
+   * @throws PortInUseException when the port is taken
+   */
+  public static HttpEndpoint start(String name, String bindAddress, int port, HttpService service) {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+      server = HttpServer.create(new InetSocketAddress(bindAddress, port), 512);
     } catch (BindException e) {
       throw new PortInUseException(name, port, e);
     } catch (IOException e) {
@@ -56,7 +71,7 @@ public final class HttpEndpoint implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", exchange -> serve(name, service, exchange));
     server.start();
-    return new HttpEndpoint(name, server, executor);
+    return new HttpEndpoint(name, server, executor, bindAddress);
   }
 
   /** The port it listens on. */
@@ -64,9 +79,21 @@ public final class HttpEndpoint implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Its base URL, {@code http://127.0.0.1:<port>}. */
+  /**
+   * Its base URL, {@code http://127.0.0.1:<port>}: the bind address, or loopback when it listens on
+   * every interface.
+   */
   public URI url() {
-    return URI.create("http://127.0.0.1:" + port());
+    return URI.create("http://" + urlHost(host) + ":" + port());
+  }
+
+  static String urlHost(String bindAddress) {
+    if (bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.equals("[::]")) {
+      return LOOPBACK;
+    }
+    return bindAddress.contains(":") && !bindAddress.startsWith("[")
+        ? "[" + bindAddress + "]"
+        : bindAddress;
   }
 
   /** The endpoint's name, as given at start. */
