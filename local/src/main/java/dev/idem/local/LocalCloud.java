@@ -448,13 +448,17 @@ public final class LocalCloud implements AutoCloseable {
   private void startApi(SourceContext context) {
     apiRoutes = StackWiring.routes(provisioned.stack());
     if (!apiRoutes.isEmpty()) {
-      api =
-          own(
-              HttpEndpoint.start(
-                  "API",
-                  options.bindAddress(),
-                  options.apiPort(),
-                  new ApiGateway(apiRoutes, context)));
+      ApiGateway gateway = new ApiGateway(apiRoutes, context);
+      FaultApi faultApi = new FaultApi(faults);
+      // With another backend there is no edge here: the fault API answers on the API port.
+      dev.idem.local.http.HttpService service =
+          aws != null
+              ? gateway
+              : request ->
+                  FaultApi.serves(request.path())
+                      ? faultApi.handle(request)
+                      : gateway.handle(request);
+      api = own(HttpEndpoint.start("API", options.bindAddress(), options.apiPort(), service));
     }
   }
 
@@ -475,7 +479,30 @@ public final class LocalCloud implements AutoCloseable {
             sources.descriptions())
         .forEach(console);
     seeded.ifPresent(summary -> console.accept(summary.line()));
+    faultApiUrl().ifPresent(url -> console.accept(faultsLine(url)));
     console.accept("ready in " + readyTime.toMillis() + " ms");
+  }
+
+  private String faultsLine(URI url) {
+    int rules = faults.rules().size() + faults.chaosRules().size();
+    return "faults   "
+        + url
+        + "  "
+        + (rules == 1 ? "1 rule" : rules + " rules")
+        + ", seed "
+        + faults.seed()
+        + (aws != null ? " (LocalStack's Chaos API too: /_localstack/chaos/faults)" : "");
+  }
+
+  /**
+   * The Idem fault API's URL: on the edge, or on the API port when another backend is used (none
+   * when there is neither).
+   */
+  public Optional<URI> faultApiUrl() {
+    if (aws != null) {
+      return Optional.of(aws.edgeUrl().resolve("/_idem/faults"));
+    }
+    return apiUrl().map(url -> url.resolve("/_idem/faults"));
   }
 
   private <T extends AutoCloseable> T own(T resource) {

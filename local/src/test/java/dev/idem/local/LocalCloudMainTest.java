@@ -191,4 +191,41 @@ class LocalCloudMainTest {
     assertThat(status).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--max-concurrency N");
   }
+
+  @Test
+  void parse_faultsFileAndSeed_planWithTheGivenSeed() throws Exception {
+    Path faults =
+        Files.writeString(
+            root.resolve("faults.json"),
+            "{\"seed\": 1, \"rules\": [{\"kind\":\"sqs-duplicate\"}]}");
+
+    LocalCloud.Options options =
+        parse(Map.of(), "--faults", faults.toString(), "--fault-seed", "42").options();
+
+    assertThat(options.faults().seed()).isEqualTo(42L);
+    assertThat(options.faults().rules()).hasSize(1);
+    assertThat(options.bindAddress()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void parse_badFaultsFile_oneLineNamingTheFileAndField() throws Exception {
+    Path faults =
+        Files.writeString(root.resolve("bad.json"), "[{\"kind\":\"aws-error\",\"probability\":7}]");
+
+    assertThatThrownBy(() -> parse(Map.of(), "--faults", faults.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "faults file " + faults + ": rules[0].probability must be a number between 0 and 1");
+    assertThatThrownBy(() -> parse(Map.of(), "--faults", root.resolve("none.json").toString()))
+        .hasMessageStartingWith("no faults file at");
+    assertThatThrownBy(() -> parse(Map.of(), "--fault-seed", "x"))
+        .hasMessage("--fault-seed needs a whole number, got 'x'");
+  }
+
+  @Test
+  void parse_bind_anyAddressTakenForeignAddressRefused() {
+    assertThat(parse(Map.of(), "--bind", "0.0.0.0").options().bindAddress()).isEqualTo("0.0.0.0");
+    assertThatThrownBy(() -> parse(Map.of(), "--bind", "192.0.2.1"))
+        .hasMessage("--bind 192.0.2.1 is not an address of this machine");
+  }
 }
