@@ -40,7 +40,11 @@ final class ApiReader {
       return;
     }
     for (String type : responses.keys()) {
-      if (!INVALID_BODY_TYPES.contains(type)) {
+      if (type.equals("DEFAULT_4XX")) {
+        // Every 4xx API Gateway answers itself falls back on it; locally, invalid bodies only.
+        notes.property(
+            responses.where() + "." + type, "GatewayResponses DEFAULT_4XX beyond invalid bodies");
+      } else if (!INVALID_BODY_TYPES.contains(type)) {
         notes.property(responses.where() + "." + type, "GatewayResponses " + type);
       }
     }

@@ -128,6 +128,9 @@ class TemplateRequestModelsTest {
 
     assertThat(invalid.statusCode()).isNull();
     assertThat(invalid.templates()).containsEntry("application/json", "{}");
+    assertThat(specs(responses, "").notEmulated().properties())
+        .extracting(NotEmulated.Item::where)
+        .contains("Api.GatewayResponses.DEFAULT_4XX");
   }
 
   private static ApiEvent event(String apiProperties, String eventProperties) {
