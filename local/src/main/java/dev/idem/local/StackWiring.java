@@ -2,11 +2,14 @@ package dev.idem.local;
 
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.sources.ApiRoute;
+import dev.idem.local.sources.BodyValidation;
+import dev.idem.local.sources.GatewayResponse;
 import dev.idem.local.sources.SqsSourceConfig;
 import dev.idem.local.sources.StreamSourceConfig;
 import dev.idem.local.template.ApiEvent;
 import dev.idem.local.template.FunctionEvent;
 import dev.idem.local.template.FunctionSpec;
+import dev.idem.local.template.RequestModel;
 import dev.idem.local.template.SqsEvent;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.StreamEvent;
@@ -46,7 +49,9 @@ final class StackWiring {
     for (FunctionSpec function : stack.functions()) {
       for (FunctionEvent event : function.events()) {
         if (event instanceof ApiEvent api) {
-          routes.add(new ApiRoute(api.method(), api.path(), function.name()));
+          routes.add(
+              new ApiRoute(
+                  api.method(), api.path(), function.name(), bodyValidation(api.requestModel())));
         }
       }
     }
@@ -113,6 +118,22 @@ final class StackWiring {
       }
     }
     return off;
+  }
+
+  /** The model as the API validates bodies with it; API Gateway's own answer unless declared. */
+  private static BodyValidation bodyValidation(RequestModel model) {
+    if (model == null) {
+      return null;
+    }
+    RequestModel.InvalidBody declared = model.invalidBody();
+    GatewayResponse invalid =
+        declared == null
+            ? GatewayResponse.badRequestBody()
+            : new GatewayResponse(
+                declared.statusCode() == null ? 400 : declared.statusCode(),
+                declared.headers(),
+                declared.templates());
+    return new BodyValidation(model.contentType(), model.schema(), invalid);
   }
 
   private static StreamSourceConfig streamSource(String functionName, StreamEvent stream) {

@@ -22,9 +22,15 @@ final class Http {
 
   /** {@code POST url} with a JSON body and an {@code Idempotency-Key}. */
   static HttpResponse<String> post(URI url, String idempotencyKey, String body) {
+    return post(url, idempotencyKey, "application/json", body);
+  }
+
+  /** {@code POST url} with a body of {@code contentType} and an {@code Idempotency-Key}. */
+  static HttpResponse<String> post(
+      URI url, String idempotencyKey, String contentType, String body) {
     return send(
         HttpRequest.newBuilder(url)
-            .header("Content-Type", "application/json")
+            .header("Content-Type", contentType)
             .header("Idempotency-Key", idempotencyKey)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .timeout(Duration.ofSeconds(30))

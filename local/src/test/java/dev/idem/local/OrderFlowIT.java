@@ -126,6 +126,61 @@ class OrderFlowIT {
     return orderId[0];
   }
 
+  /**
+   * template.yaml declares request validation on {@code POST /orders} (a RequestModel with
+   * ValidateBody and a BAD_REQUEST_BODY gateway response): as in API Gateway, the invalid body is
+   * refused before PlaceOrder runs, so its key stays free for the corrected request.
+   */
+  @Test
+  void placeOrder_bodyTheModelRefuses_apiAnswersAProblemWithoutInvokingPlaceOrder() {
+    long before = orders.invocations("PlaceOrderFunction");
+    String coupon =
+        Orders.body("c-hostile", "SKU-003", 1)
+            .replace("\"currency\"", "\"coupon\":\"FREE\",\"currency\"");
+
+    HttpResponse<String> refused = orders.post("hostile-1", "application/json", coupon);
+    long afterRefusal = orders.invocations("PlaceOrderFunction");
+    orders.placed("hostile-1", "c-hostile", "SKU-003", 1);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(refused.headers().firstValue("x-amzn-ErrorType")).contains("BadRequestException");
+    JsonNode problem = Http.json(refused.body());
+    assertThat(problem.path("type").asText()).isEqualTo("urn:idem:problem:invalid-request");
+    assertThat(problem.path("status").asInt()).isEqualTo(400);
+    assertThat(problem.path("detail").asText()).contains("coupon");
+    assertThat(afterRefusal).isEqualTo(before);
+    assertThat(orders.ordersOf("c-hostile")).hasSize(1);
+  }
+
+  /**
+   * API Gateway validates only the content types that have a model; PlaceOrder checks every body,
+   * and refuses what is too large, which a schema cannot say.
+   */
+  @Test
+  void placeOrder_bodyPastTheApisValidation_refusedByPlaceOrderItself() {
+    String coupon =
+        Orders.body("c-past", "SKU-003", 1)
+            .replace("\"currency\"", "\"coupon\":\"FREE\",\"currency\"");
+    String large = "{" + " ".repeat(70_000) + Orders.body("c-past", "SKU-003", 1).substring(1);
+
+    HttpResponse<String> asText = orders.post("past-1", "text/plain", coupon);
+    HttpResponse<String> tooLarge = orders.post("past-2", "application/json", large);
+
+    assertThat(asText.statusCode()).isEqualTo(400);
+    assertThat(Http.json(asText.body()).path("detail").asText())
+        .isEqualTo("coupon is not allowed; a request has only customerId, currency and lines");
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(Http.json(tooLarge.body()).path("type").asText())
+        .isEqualTo("urn:idem:problem:content-too-large");
+    for (HttpResponse<String> response : List.of(asText, tooLarge)) {
+      assertThat(response.headers().firstValue("Content-Type"))
+          .contains("application/problem+json");
+      assertThat(response.headers().firstValue("X-Correlation-Id")).isPresent();
+    }
+    assertThat(orders.ordersOf("c-past")).isEmpty();
+  }
+
   @Test
   void placeOrder_highValue_reachesReviewQueueNormalOneDoesNot() {
     String high = orders.placed("review-high", "c-review", "SKU-008", 2); // 1798.00 >= 1000.00

@@ -31,6 +31,19 @@ final class Orders {
     return Http.post(api.resolve("/orders"), key, body(customerId, sku, quantity));
   }
 
+  /** {@code POST /orders} with any body, sent as {@code contentType}. */
+  HttpResponse<String> post(String key, String contentType, String body) {
+    return Http.post(api.resolve("/orders"), key, contentType, body);
+  }
+
+  /** How many invocations of {@code function} ran so far. */
+  long invocations(String function) {
+    return cloud.lambda().stats().stream()
+        .filter(s -> s.name().equals(function))
+        .mapToLong(s -> s.invocations())
+        .sum();
+  }
+
   static String body(String customerId, String sku, int quantity) {
     return """
     {"customerId":"%s","currency":"EUR","lines":[{"sku":"%s","quantity":%d}]}\

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.sources.ApiRoute;
+import dev.idem.local.sources.BodyValidation;
+import dev.idem.local.sources.GatewayResponse;
 import dev.idem.local.sources.SqsSourceConfig;
 import dev.idem.local.sources.StreamSourceConfig;
 import dev.idem.local.template.StackSpec;
@@ -99,6 +101,45 @@ class StackWiringTest {
     assertThat(StackWiring.routes(stack))
         .containsExactly(
             new ApiRoute("GET", "/things/{id}", "Api"), new ApiRoute("POST", "/things", "Api"));
+  }
+
+  @Test
+  void routes_requestModelWithValidateBody_validateWithTheModelAndTheApisAnswer() {
+    String yaml =
+        """
+        Resources:
+          Api:
+            Type: AWS::Serverless::Api
+            Properties:
+              StageName: dev
+              Models: {Thing: {type: object, required: [name]}}
+              GatewayResponses:
+                BAD_REQUEST_BODY: {ResponseTemplates: {application/json: '{"e":1}'}}
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: java21
+              CodeUri: app.jar
+              Handler: a.B
+              Events:
+                Post:
+                  Type: Api
+                  Properties:
+                    RestApiId: !Ref Api
+                    Path: /things
+                    Method: post
+                    RequestModel: {Model: Thing, ValidateBody: true}
+                Plain: {Type: Api, Properties: {Path: /other, Method: post}}
+        """;
+
+    List<ApiRoute> routes = StackWiring.routes(Template.parse(yaml, dir, Map.of()).specs());
+
+    BodyValidation validation = routes.get(0).bodyValidation();
+    assertThat(validation.contentType()).isEqualTo("application/json");
+    assertThat(validation.schema()).isEqualTo("{\"type\":\"object\",\"required\":[\"name\"]}");
+    assertThat(validation.invalidBody())
+        .isEqualTo(new GatewayResponse(400, Map.of(), Map.of("application/json", "{\"e\":1}")));
+    assertThat(routes.get(1).bodyValidation()).isNull();
   }
 
   @Test

@@ -11,10 +11,8 @@ import dev.idem.idempotency.EffectConditionFailedException;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.TransactionWrites;
 import dev.idem.idempotency.lambda.HttpIdempotency;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,12 +22,17 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Places orders: {@code POST /orders}, at most once per {@code Idempotency-Key}.
  *
- * <p>The body is validated, priced from the catalog, and the new order is written in the same
- * DynamoDB transaction as the idempotency record (the library's single-transaction mode): the order
- * exists if and only if its response is stored. A duplicate gets the stored 201 with {@code
- * Idempotent-Replayed: true}; the same key with another body 422; a request still running 409. A
- * refused request (4xx) or an unavailable dependency (503) writes nothing at all — no order and no
- * record — so the client may correct the request and send it again under the same key.
+ * <p>The body is checked first, before the {@code Idempotency-Key} and before any read: over
+ * {@value #MAX_BODY_BYTES} bytes it gets 413, and unless it is exactly what {@link
+ * PlaceOrderRequestParser} (the request schema) accepts, 400 naming the field. Such a request never
+ * reaches the store, so it neither uses up its key nor conflicts with it. A valid body is priced
+ * from the catalog, and the new order is written in the same DynamoDB transaction as the
+ * idempotency record (the library's single-transaction mode): the order exists if and only if its
+ * response is stored. A duplicate gets the stored 201 with {@code Idempotent-Replayed: true}; the
+ * same key with another body 422; a request still running 409. A refused request (4xx) or an
+ * unavailable dependency (503) writes nothing at all — no order and no record — so the client may
+ * correct the request and send it again under the same key. Every refusal is {@code
+ * application/problem+json}.
  *
  * <p>In single-transaction mode the request is priced before the key is checked, so a duplicate
  * costs a catalog read; and a duplicate that the catalog can no longer price (an item withdrawn
@@ -39,6 +42,13 @@ public final class PlaceOrderService {
 
   /** The idempotency key prefix of this operation; stable across deployments. */
   public static final String KEY_PREFIX = "place-order";
+
+  /**
+   * The largest body accepted, in bytes of the body as the client sent it (decoded first when API
+   * Gateway delivers it base64): 64 KiB. The largest valid order, indented and with its SKUs
+   * written as JSON unicode escapes, is about 40 KB; a larger body gets 413 before it is parsed.
+   */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
 
   private static final ObjectMapper MAPPER = Json.mapper();
 
@@ -84,20 +94,23 @@ public final class PlaceOrderService {
       return report(responses.invalidCorrelationId());
     }
     String correlationId = requestIds.get().correlationId();
-    APIGatewayProxyResponseEvent response;
-    try {
-      response =
-          http.handleInSingleTransaction(
-              request, context, (event, writes) -> placeOnce(event, requestIds.get(), writes));
-    } catch (EffectConditionFailedException idTaken) {
-      response = responses.unavailable("The order could not be stored; retry.", correlationId);
-    }
-    return report(OrderResponses.withCorrelation(response, correlationId));
+    APIGatewayProxyResponseEvent response =
+        switch (RequestBodies.read(request, MAX_BODY_BYTES)) {
+          case RequestBodies.TooLarge tooLarge ->
+              responses.problem(
+                  413,
+                  "content-too-large",
+                  "Content too large",
+                  "The request body must be at most " + MAX_BODY_BYTES + " bytes",
+                  correlationId);
+          case RequestBodies.Text text -> parsed(request, context, text.text(), requestIds.get());
+        };
+    return report(response);
   }
 
-  private APIGatewayProxyResponseEvent placeOnce(
-      APIGatewayProxyRequestEvent event, RequestIds requestIds, TransactionWrites writes) {
-    return switch (parser.parse(body(event))) {
+  private APIGatewayProxyResponseEvent parsed(
+      APIGatewayProxyRequestEvent request, Context context, String body, RequestIds requestIds) {
+    return switch (parser.parse(body)) {
       case PlaceOrderRequestParser.Parsed.Invalid invalid ->
           responses.problem(
               400,
@@ -105,8 +118,26 @@ public final class PlaceOrderService {
               "Invalid request",
               invalid.detail(),
               requestIds.correlationId());
-      case PlaceOrderRequestParser.Parsed.Valid valid -> price(valid.request(), requestIds, writes);
+      case PlaceOrderRequestParser.Parsed.Valid valid ->
+          placeOnce(request, context, valid.request(), requestIds);
     };
+  }
+
+  private APIGatewayProxyResponseEvent placeOnce(
+      APIGatewayProxyRequestEvent request,
+      Context context,
+      PlaceOrderRequest order,
+      RequestIds requestIds) {
+    String correlationId = requestIds.correlationId();
+    APIGatewayProxyResponseEvent response;
+    try {
+      response =
+          http.handleInSingleTransaction(
+              request, context, (event, writes) -> price(order, requestIds, writes));
+    } catch (EffectConditionFailedException idTaken) {
+      response = responses.unavailable("The order could not be stored; retry.", correlationId);
+    }
+    return OrderResponses.withCorrelation(response, correlationId);
   }
 
   private APIGatewayProxyResponseEvent price(
@@ -138,18 +169,6 @@ public final class PlaceOrderService {
         requestIds.correlationId(),
         requestIds.causationId(),
         clock.instant().truncatedTo(ChronoUnit.MILLIS));
-  }
-
-  private static String body(APIGatewayProxyRequestEvent event) {
-    String body = event.getBody();
-    if (body == null || !Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-      return body;
-    }
-    try {
-      return new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException notBase64) {
-      return null;
-    }
   }
 
   /** Logs and counts the outcome, under the correlation id the response carries. */

@@ -176,4 +176,75 @@ class PlaceOrderIT {
     assertThat(placed.getStatusCode()).isEqualTo(201);
     assertThat(placed.getHeaders()).doesNotContainKey("Idempotent-Replayed");
   }
+
+  @Test
+  void handleRequest_invalidOrOversizedBody_refusedBeforeAnyDynamoDbCall() {
+    String key = UUID.randomUUID().toString();
+
+    APIGatewayProxyResponseEvent unknownField =
+        handler.handleRequest(
+            post(key, BODY.replace("\"currency\"", "\"x\":1,\"currency\"")), null);
+    APIGatewayProxyResponseEvent oversized =
+        handler.handleRequest(
+            post(key, PlaceOrderRefusalIT.padded(BODY, PlaceOrderService.MAX_BODY_BYTES + 1)),
+            null);
+
+    assertThat(unknownField.getStatusCode()).isEqualTo(400);
+    assertThat(oversized.getStatusCode()).isEqualTo(413);
+    assertThat(CALLS.total()).isZero();
+  }
+
+  @Test
+  void handleRequest_invalidThenOversizedThenCorrectedUnderTheSameKey_placesTheCorrectedOrder() {
+    String key = UUID.randomUUID().toString();
+    APIGatewayProxyResponseEvent invalid =
+        handler.handleRequest(
+            post(key, BODY.replace("\"quantity\":2", "\"quantity\":\"2\"")), null);
+    APIGatewayProxyResponseEvent oversized =
+        handler.handleRequest(
+            post(key, PlaceOrderRefusalIT.padded(BODY, PlaceOrderService.MAX_BODY_BYTES + 1)),
+            null);
+
+    APIGatewayProxyResponseEvent placed = handler.handleRequest(post(key, BODY), null);
+    APIGatewayProxyResponseEvent replayed = handler.handleRequest(post(key, BODY), null);
+
+    assertThat(invalid.getStatusCode()).isEqualTo(400);
+    assertThat(oversized.getStatusCode()).isEqualTo(413);
+    assertThat(placed.getStatusCode()).isEqualTo(201);
+    assertThat(placed.getHeaders()).doesNotContainKey("Idempotent-Replayed");
+    assertThat(replayed.getHeaders()).containsEntry("Idempotent-Replayed", "true");
+    assertThat(replayed.getBody()).isEqualTo(placed.getBody());
+  }
+
+  @Test
+  void handleRequest_invalidBodyUnderAKeyAlreadyUsed_400AndTheOrderStillReplays() {
+    String key = UUID.randomUUID().toString();
+    APIGatewayProxyResponseEvent placed = handler.handleRequest(post(key, BODY), null);
+    int orders = tables.orderCount();
+
+    APIGatewayProxyResponseEvent invalid =
+        handler.handleRequest(post(key, BODY.replace("\"c-1\"", "\"c-1\",\"x\":1")), null);
+    APIGatewayProxyResponseEvent replayed = handler.handleRequest(post(key, BODY), null);
+
+    assertThat(invalid.getStatusCode()).isEqualTo(400);
+    assertThat(replayed.getHeaders()).containsEntry("Idempotent-Replayed", "true");
+    assertThat(replayed.getBody()).isEqualTo(placed.getBody());
+    assertThat(tables.orderCount()).isEqualTo(orders);
+  }
+
+  @Test
+  void handleRequest_bodyOfExactlyTheLimitPlainOrBase64_placed() {
+    String body = PlaceOrderRefusalIT.padded(BODY, PlaceOrderService.MAX_BODY_BYTES);
+    APIGatewayProxyRequestEvent base64 =
+        post(UUID.randomUUID().toString(), PlaceOrderRefusalIT.base64(body))
+            .withIsBase64Encoded(true);
+
+    APIGatewayProxyResponseEvent plain =
+        handler.handleRequest(post(UUID.randomUUID().toString(), body), null);
+    APIGatewayProxyResponseEvent encoded = handler.handleRequest(base64, null);
+
+    assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(PlaceOrderService.MAX_BODY_BYTES);
+    assertThat(plain.getStatusCode()).isEqualTo(201);
+    assertThat(encoded.getStatusCode()).isEqualTo(201);
+  }
 }

@@ -26,7 +26,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Every kind of bad request: a 4xx problem, and nothing written — no order, no record. */
+/**
+ * Every kind of bad request — malformed, unknown fields, wrong types, out of range, too large, not
+ * priceable — gets a 4xx problem and writes nothing: no order, no idempotency record.
+ */
 @ExtendWith(DynamoDbLocalExtension.class)
 class PlaceOrderRefusalIT {
 
@@ -64,6 +67,21 @@ class PlaceOrderRefusalIT {
             "customerId is required"),
         Arguments.of(
             BODY.replace("\"c-1\"", "42"), 400, "invalid-request", "customerId must be a string"),
+        Arguments.of(
+            BODY.replace("\"currency\"", "\"coupon\":\"X\",\"currency\""),
+            400,
+            "invalid-request",
+            "coupon is not allowed"),
+        Arguments.of(
+            BODY.replace("\"quantity\":2", "\"quantity\":2,\"unitPrice\":1"),
+            400,
+            "invalid-request",
+            "lines[0].unitPrice is not allowed"),
+        Arguments.of(
+            BODY.replace("\"quantity\":2", "\"quantity\":2.0"),
+            400,
+            "invalid-request",
+            "lines[0].quantity must be an integer"),
         Arguments.of(
             BODY.replace("\"quantity\":1", "\"quantity\":\"1\""),
             400,
@@ -136,6 +154,47 @@ class PlaceOrderRefusalIT {
     APIGatewayProxyResponseEvent response = handler.handleRequest(request, null);
 
     problem(response, 400, "invalid-request");
+  }
+
+  @Test
+  void handleRequest_bodyOneByteOverTheLimit_413Problem() {
+    String body = padded(BODY, PlaceOrderService.MAX_BODY_BYTES + 1);
+
+    APIGatewayProxyResponseEvent response =
+        handler.handleRequest(post(UUID.randomUUID().toString(), body), null);
+
+    assertThat(problem(response, 413, "content-too-large").get("detail").asText())
+        .isEqualTo("The request body must be at most 65536 bytes");
+  }
+
+  @Test
+  void handleRequest_bodyWithinTheLimitInCharactersButNotInBytes_413Problem() {
+    String body = BODY.replace("c-1", "\u00e9".repeat(PlaceOrderService.MAX_BODY_BYTES / 2));
+
+    assertThat(body.length()).isLessThan(PlaceOrderService.MAX_BODY_BYTES);
+    problem(
+        handler.handleRequest(post(UUID.randomUUID().toString(), body), null),
+        413,
+        "content-too-large");
+  }
+
+  @Test
+  void handleRequest_base64BodyDecodingOverTheLimit_413Problem() {
+    String body = padded(BODY, PlaceOrderService.MAX_BODY_BYTES + 1);
+    APIGatewayProxyRequestEvent request =
+        post(UUID.randomUUID().toString(), base64(body)).withIsBase64Encoded(true);
+
+    problem(handler.handleRequest(request, null), 413, "content-too-large");
+  }
+
+  /** {@code body} with spaces after its first brace, {@code bytes} bytes long in all. */
+  static String padded(String body, int bytes) {
+    return "{" + " ".repeat(bytes - body.length()) + body.substring(1);
+  }
+
+  static String base64(String body) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static JsonNode problem(APIGatewayProxyResponseEvent response, int status, String type) {

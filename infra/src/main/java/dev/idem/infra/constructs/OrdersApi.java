@@ -1,5 +1,6 @@
 package dev.idem.infra.constructs;
 
+import dev.idem.events.ApiSchemas;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +8,10 @@ import java.util.stream.Collectors;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.CfnModel;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.JsonSchema;
-import software.amazon.awscdk.services.apigateway.JsonSchemaType;
-import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
@@ -134,60 +134,26 @@ public final class OrdersApi extends Construct {
   }
 
   /**
-   * The body PlaceOrder accepts, with the limits of its parser (PlaceOrderRequestParser): API
-   * Gateway refuses what the function would refuse anyway, without invoking it. A repeated SKU
-   * cannot be expressed in JSON Schema draft 4; the function refuses it.
+   * The body PlaceOrder accepts: the request schema the events module ships ({@link
+   * ApiSchemas#placeOrderRequest()}), the model template.yaml declares too. API Gateway refuses
+   * what the function would refuse, without invoking it; the rules draft 4 cannot state (a SKU
+   * repeated across lines, the body's size) stay the function's.
    */
   private Model placeOrderModel() {
-    JsonSchema quantity =
-        JsonSchema.builder().type(JsonSchemaType.INTEGER).minimum(1).maximum(1000).build();
-    JsonSchema line = object(List.of("sku", "quantity"), string(64, "\\S"), quantity);
-    JsonSchema lines =
-        JsonSchema.builder()
-            .type(JsonSchemaType.ARRAY)
-            .minItems(1)
-            .maxItems(50)
-            .items(line)
-            .build();
-    JsonSchema body =
-        object(
-            List.of("customerId", "currency", "lines"),
-            string(64, "^[A-Za-z0-9_-]+$"),
-            string(3, "^[A-Z]{3}$"),
-            lines);
-    return api.addModel(
-        "PlaceOrderRequest",
-        ModelOptions.builder()
-            .contentType("application/json")
-            .description("POST /orders body: a customer, a currency and 1 to 50 order lines")
-            .schema(body)
-            .build());
-  }
-
-  /**
-   * An object whose properties, all required, are {@code names}, in order (so the template is
-   * stable).
-   */
-  private static JsonSchema object(List<String> names, JsonSchema... schemas) {
-    Map<String, JsonSchema> properties = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      properties.put(names.get(i), schemas[i]);
-    }
-    return JsonSchema.builder()
-        .schema(JsonSchemaVersion.DRAFT4)
-        .type(JsonSchemaType.OBJECT)
-        .properties(properties)
-        .required(names)
-        .build();
-  }
-
-  private static JsonSchema string(int maxLength, String pattern) {
-    return JsonSchema.builder()
-        .type(JsonSchemaType.STRING)
-        .minLength(1)
-        .maxLength(maxLength)
-        .pattern(pattern)
-        .build();
+    Map<String, Object> schema = PlaceOrderRequestSchema.read();
+    Model model =
+        api.addModel(
+            "PlaceOrderRequest",
+            ModelOptions.builder()
+                .contentType("application/json")
+                .description("POST /orders body: a customer, a currency and 1 to 50 order lines")
+                .schema(JsonSchema.builder().build())
+                .build());
+    // JsonSchema cannot be read from a file, so the model's CloudFormation schema is set to the
+    // file itself; the deployment's id follows it, so a changed schema is deployed.
+    ((CfnModel) model.getNode().getDefaultChild()).setSchema(schema);
+    api.getLatestDeployment().addToLogicalId(Map.of("placeOrderRequestSchema", schema));
+    return model;
   }
 
   private void invalidBodyResponse() {

@@ -3,6 +3,7 @@ package dev.idem.infra.constructs;
 import static dev.idem.infra.support.CfnTemplate.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.events.ApiSchemas;
 import dev.idem.infra.support.CdkTest;
 import dev.idem.infra.support.CfnTemplate;
 import dev.idem.infra.support.CfnYaml;
@@ -122,16 +123,14 @@ class OrdersApiTest {
   }
 
   @Test
-  void model_placeOrderBody_hasTheParsersFieldsAndLimits() {
-    Object schema = at(template.only("AWS::ApiGateway::Model"), "Properties", "Schema");
+  void model_placeOrderBody_isTheEventsModulesRequestSchema() {
+    Object model = at(template.only("AWS::ApiGateway::Model"), "Properties");
 
-    assertThat(at(schema, "required")).isEqualTo(List.of("customerId", "currency", "lines"));
-    assertThat(at(schema, "properties", "currency", "pattern")).isEqualTo("^[A-Z]{3}$");
-    assertThat(at(schema, "properties", "customerId", "maxLength")).isEqualTo(64);
-    assertThat(at(schema, "properties", "lines", "minItems")).isEqualTo(1);
-    assertThat(at(schema, "properties", "lines", "maxItems")).isEqualTo(50);
-    assertThat(at(schema, "properties", "lines", "items", "properties", "quantity"))
-        .isEqualTo(Map.of("type", "integer", "minimum", 1, "maximum", 1000));
+    assertThat(at(model, "ContentType")).isEqualTo("application/json");
+    assertThat(at(model, "Schema")).isEqualTo(CfnYaml.parse(ApiSchemas.placeOrderRequest()));
+    assertThat(at(model, "Schema", "additionalProperties")).isEqualTo(false);
+    assertThat(at(model, "Schema", "properties", "lines", "items", "additionalProperties"))
+        .isEqualTo(false);
   }
 
   @Test

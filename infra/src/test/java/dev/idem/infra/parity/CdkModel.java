@@ -5,10 +5,12 @@ import static dev.idem.infra.support.CfnTemplate.target;
 import static dev.idem.infra.support.CfnTemplate.targets;
 
 import dev.idem.infra.support.CfnTemplate;
+import dev.idem.infra.support.CfnYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The synthesized CDK template: functions, aliases, event source mappings, API resources. */
 final class CdkModel implements TemplateModel {
@@ -161,6 +163,56 @@ final class CdkModel implements TemplateModel {
     shape.put("methodSettings", at(stage, "MethodSettings"));
     shape.putAll(Shapes.accessLogs(template, resolver, at(stage, "AccessLogSetting")));
     return shape;
+  }
+
+  @Override
+  public Map<String, Object> requestValidation() {
+    Map<String, Object> shape = new TreeMap<>();
+    template
+        .ofType("AWS::ApiGateway::Method")
+        .values()
+        .forEach(method -> {
+          Map<String, Object> p = CfnTemplate.properties(method);
+          Object models = p.get("RequestModels");
+          if (models instanceof Map<?, ?> byContentType && !byContentType.isEmpty()) {
+            String route = p.get("HttpMethod") + " " + path(target(p.get("ResourceId")));
+            shape.put(route, requestModel(p, byContentType));
+          }
+        });
+    Object response = CfnTemplate.properties(gatewayResponse("BAD_REQUEST_BODY"));
+    Map<String, Object> headers = new TreeMap<>();
+    ((Map<?, ?>) at(response, "ResponseParameters"))
+        .forEach((name, value) ->
+            headers.put(String.valueOf(name).replace("gatewayresponse.header.", ""), value));
+    Map<String, Object> invalidBody = new TreeMap<>();
+    invalidBody.put("statusCode", at(response, "StatusCode"));
+    invalidBody.put("headers", headers);
+    invalidBody.put(
+        "template", CfnYaml.parse((String) at(response, "ResponseTemplates", "application/json")));
+    shape.put("invalidBody", invalidBody);
+    return shape;
+  }
+
+  /** The method's one model (its schema and content type) and its validator's flags. */
+  private Map<String, Object> requestModel(Map<String, Object> method, Map<?, ?> byContentType) {
+    if (byContentType.size() != 1) {
+      throw new IllegalStateException("Expected one request model, found " + byContentType);
+    }
+    Map.Entry<?, ?> model = byContentType.entrySet().iterator().next();
+    Map<String, Object> validator = template.properties(target(method.get("RequestValidatorId")));
+    Map<String, Object> shape = new TreeMap<>();
+    shape.put("schema", template.properties(target(model.getValue())).get("Schema"));
+    shape.put("contentType", model.getKey());
+    shape.put("validateBody", validator.get("ValidateRequestBody"));
+    shape.put("validateParameters", validator.get("ValidateRequestParameters"));
+    return shape;
+  }
+
+  private Map<String, Object> gatewayResponse(String type) {
+    return template.ofType("AWS::ApiGateway::GatewayResponse").values().stream()
+        .filter(r -> type.equals(at(r, "Properties", "ResponseType")))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No " + type + " gateway response"));
   }
 
   private Map<String, Object> only(String type) {

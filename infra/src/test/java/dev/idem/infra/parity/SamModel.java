@@ -4,11 +4,13 @@ import static dev.idem.infra.support.CfnTemplate.at;
 import static dev.idem.infra.support.CfnTemplate.target;
 
 import dev.idem.infra.support.CfnTemplate;
+import dev.idem.infra.support.CfnYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** template.yaml read as SAM declares it: Globals, functions with their Events and Policies. */
 final class SamModel implements TemplateModel {
@@ -128,5 +130,50 @@ final class SamModel implements TemplateModel {
     shape.put("methodSettings", at(p, "MethodSettings"));
     shape.putAll(Shapes.accessLogs(template, resolver, at(p, "AccessLogSetting")));
     return shape;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> requestValidation() {
+    Object api = resolver.resolve(CfnTemplate.properties(onlyApi()));
+    Map<String, Object> shape = new TreeMap<>();
+    functions()
+        .values()
+        .forEach(fn ->
+            ((Map<String, Object>) fn.properties().getOrDefault("Events", Map.of()))
+                .values().stream()
+                    .filter(e ->
+                        "Api".equals(at(e, "Type")) && at(e, "Properties", "RequestModel") != null)
+                    .forEach(e ->
+                        shape.put(
+                            route(e), requestModel(api, at(e, "Properties", "RequestModel")))));
+    Object response = at(api, "GatewayResponses", "BAD_REQUEST_BODY");
+    Map<String, Object> invalidBody = new TreeMap<>();
+    invalidBody.put("statusCode", at(response, "StatusCode"));
+    invalidBody.put("headers", at(response, "ResponseParameters", "Headers"));
+    invalidBody.put(
+        "template", CfnYaml.parse((String) at(response, "ResponseTemplates", "application/json")));
+    shape.put("invalidBody", invalidBody);
+    return shape;
+  }
+
+  private static String route(Object event) {
+    return ((String) at(event, "Properties", "Method")).toUpperCase(Locale.ROOT)
+        + " "
+        + at(event, "Properties", "Path");
+  }
+
+  /** SAM's RequestModel: the model by name, for application/json, and the validator's flags. */
+  private static Map<String, Object> requestModel(Object api, Object requestModel) {
+    Map<String, Object> shape = new TreeMap<>();
+    shape.put("schema", at(api, "Models", (String) at(requestModel, "Model")));
+    shape.put("contentType", "application/json");
+    shape.put("validateBody", at(requestModel, "ValidateBody"));
+    shape.put("validateParameters", at(requestModel, "ValidateParameters"));
+    return shape;
+  }
+
+  private Map<String, Object> onlyApi() {
+    return template.ofType("AWS::Serverless::Api").values().iterator().next();
   }
 }

@@ -50,6 +50,7 @@ final class Shapes {
         shapes.rules(),
         shapes.routes(),
         normal(model.api()),
+        normal(model.requestValidation()),
         shapes.buses(),
         shapes.outputs());
   }

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param rules by pattern, bus and targets
  * @param routes the API's routes
  * @param api the API's stage settings and access logs
+ * @param requestValidation the API's request models, validators and invalid-body response
  * @param buses the event buses' names
  * @param outputs the stack outputs' names
  */
@@ -23,6 +24,7 @@ record SystemShape(
     Set<Object> rules,
     Set<Object> routes,
     Object api,
+    Object requestValidation,
     Set<Object> buses,
     Set<String> outputs) {
 

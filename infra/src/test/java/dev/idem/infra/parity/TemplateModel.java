@@ -24,6 +24,13 @@ interface TemplateModel {
   Map<String, Object> api();
 
   /**
+   * The API's request validation, as comparable values: for each method with a model ({@code POST
+   * /orders}), the model's schema, its content type and what the validator checks; and under {@code
+   * invalidBody} the {@code BAD_REQUEST_BODY} gateway response (status, headers, template).
+   */
+  Map<String, Object> requestValidation();
+
+  /**
    * A function as declared.
    *
    * @param properties its properties, Globals merged in and resolved

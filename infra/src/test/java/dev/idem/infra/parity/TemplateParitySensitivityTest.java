@@ -88,6 +88,24 @@ class TemplateParitySensitivityTest {
     assertThat(sam.rules()).isNotEqualTo(cdk.rules());
   }
 
+  @Test
+  void requestValidation_templateModelOpenedToUnknownFields_differ() {
+    SystemShape sam =
+        edited(t ->
+            map(t, RESOURCES, "OrdersApi", P, "Models", "PlaceOrderRequest")
+                .put("additionalProperties", true));
+    assertThat(sam.requestValidation()).isNotEqualTo(cdk.requestValidation());
+  }
+
+  @Test
+  void requestValidation_templateStopsValidatingTheBody_differ() {
+    SystemShape sam =
+        edited(t ->
+            map(t, RESOURCES, "PlaceOrderFunction", P, "Events", "PostOrder", P, "RequestModel")
+                .put("ValidateBody", false));
+    assertThat(sam.requestValidation()).isNotEqualTo(cdk.requestValidation());
+  }
+
   private static SystemShape edited(Consumer<Map<String, Object>> edit) {
     Map<String, Object> template = CfnYaml.read(CdkTest.REPOSITORY.resolve("template.yaml"));
     edit.accept(template);

@@ -1,7 +1,9 @@
 package dev.idem.infra.parity;
 
+import static dev.idem.infra.support.CfnTemplate.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.events.ApiSchemas;
 import dev.idem.infra.OrdersStacks;
 import dev.idem.infra.support.CdkTest;
 import dev.idem.infra.support.CfnTemplate;
@@ -14,9 +16,10 @@ import org.junit.jupiter.api.Test;
  * timeout, environment, logging, grants on tables and the bus, event sources), table, queue, rule,
  * route, API stage setting, bus and output, compared by role, not by logical id (see {@link
  * Shapes}). Both sides use their defaults (the template's parameter defaults, the stack's context
- * defaults). What only the CDK stack adds is not compared: alarms, the request model, auto scaling,
- * aliases on queue consumers, the IAM for logs, tracing and event source polling (SAM adds those
- * through managed policies).
+ * defaults). The request validation of {@code POST /orders} is compared too (model, validator, the
+ * answer to an invalid body), and its model is the events module's schema file. What only the CDK
+ * stack adds is not compared: alarms, auto scaling, aliases on queue consumers, the IAM for logs,
+ * tracing and event source polling (SAM adds those through managed policies).
  */
 class TemplateParityTest {
 
@@ -59,6 +62,22 @@ class TemplateParityTest {
   void api_cdkAndSam_haveTheSameRoutesStageAndAccessLogs() {
     assertThat(cdk.routes()).isEqualTo(sam.routes()).hasSize(2);
     assertThat(cdk.api()).isEqualTo(sam.api());
+  }
+
+  @Test
+  void requestValidation_cdkAndSam_validatePostOrdersAlikeAndAnswerAlike() {
+    assertThat(cdk.requestValidation()).isEqualTo(sam.requestValidation());
+    assertThat(at(sam.requestValidation(), "POST /orders", "validateBody")).isEqualTo("true");
+  }
+
+  @Test
+  void requestValidation_postOrdersModel_isTheEventsModulesSchema() {
+    Object schema = CfnYaml.parse(ApiSchemas.placeOrderRequest());
+
+    assertThat(at(sam.requestValidation(), "POST /orders", "schema"))
+        .isEqualTo(Shapes.normal(schema));
+    assertThat(at(cdk.requestValidation(), "POST /orders", "schema"))
+        .isEqualTo(Shapes.normal(schema));
   }
 
   @Test

@@ -5,7 +5,9 @@ import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
 import dev.idem.local.lambda.InvocationResult;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +21,11 @@ import java.util.UUID;
  * {@code isBase64Encoded} for content types that are not text). The function's proxy response
  * becomes the HTTP response (status, headers merged with multi-value headers, body decoded from
  * base64 when so marked; {@code Content-Type} defaults to {@code application/json}).
+ *
+ * <p>A route with a {@link BodyValidation} checks the body against its model first, as API
+ * Gateway's request validator does: a body that fails gets the route's {@code BAD_REQUEST_BODY}
+ * gateway response (by default 400 {@code {"message":"Invalid request body"}}) and the function is
+ * not invoked (see {@link BodyValidator} for which bodies are checked).
  *
  * <p>API Gateway's own answers: no route → 403 {@code {"message":"Missing Authentication Token"}};
  * a function error or malformed proxy response → 502 {@code {"message":"Internal server error"}}; a
@@ -39,6 +46,7 @@ public final class ApiGateway implements HttpService {
 
   private final List<ApiRoute> routes;
   private final RouteTable table;
+  private final Map<ApiRoute, BodyValidator> validators = new HashMap<>();
   private final SourceContext context;
 
   /**
@@ -46,11 +54,17 @@ public final class ApiGateway implements HttpService {
    *
    * @param routes every function's Api events
    * @param context the functions, the clock requests are stamped with, and the listener
+   * @throws IllegalArgumentException when a route's model is not a JSON Schema
    */
   public ApiGateway(List<ApiRoute> routes, SourceContext context) {
     this.routes = List.copyOf(routes);
     this.table = new RouteTable(this.routes);
     this.context = Objects.requireNonNull(context, "context");
+    for (ApiRoute route : this.routes) {
+      if (route.bodyValidation() != null) {
+        validators.computeIfAbsent(route, r -> BodyValidator.of(r.bodyValidation()));
+      }
+    }
   }
 
   /** The routes served. */
@@ -68,6 +82,10 @@ public final class ApiGateway implements HttpService {
           .withHeader("x-amzn-RequestId", requestId);
     }
     ApiRoute route = match.get().route();
+    List<String> problems = bodyProblems(route, request);
+    if (!problems.isEmpty()) {
+      return invalidBody(route, problems, requestId);
+    }
     byte[] event =
         ProxyEvents.event(request, match.get(), STAGE, requestId, context.clock().instant());
     long begin = System.nanoTime();
@@ -81,6 +99,25 @@ public final class ApiGateway implements HttpService {
             Duration.ofNanos(System.nanoTime() - begin),
             mapped.outcome()));
     return mapped.response().withHeader("x-amzn-RequestId", requestId);
+  }
+
+  private List<String> bodyProblems(ApiRoute route, Request request) {
+    BodyValidator validator = validators.get(route);
+    return validator == null ? List.of() : validator.problems(request);
+  }
+
+  /** API Gateway's BAD_REQUEST_BODY: the function is not invoked. */
+  private static Response invalidBody(ApiRoute route, List<String> problems, String requestId) {
+    return route
+        .bodyValidation()
+        .invalidBody()
+        .render(
+            "BAD_REQUEST_BODY",
+            "Invalid request body",
+            "[" + String.join(", ", problems) + "]",
+            requestId)
+        .withHeader("x-amzn-ErrorType", "BadRequestException")
+        .withHeader("x-amzn-RequestId", requestId);
   }
 
   private static ProxyResponses.Mapped answer(InvocationResult result) {

@@ -18,8 +18,10 @@ import java.util.Set;
  * @param pathTemplate the resource path: literal segments, {@code {name}} for one segment, and a
  *     greedy {@code {name+}} as the last segment (one or more segments)
  * @param functionName the function that serves it
+ * @param bodyValidation the body validation API Gateway applies before invoking, or null for none
  */
-public record ApiRoute(String method, String pathTemplate, String functionName) {
+public record ApiRoute(
+    String method, String pathTemplate, String functionName, BodyValidation bodyValidation) {
 
   private static final Set<String> METHODS =
       Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
@@ -54,6 +56,11 @@ public record ApiRoute(String method, String pathTemplate, String functionName) 
             "API route " + pathTemplate + ": malformed segment " + segment);
       }
     }
+  }
+
+  /** A route without body validation. */
+  public ApiRoute(String method, String pathTemplate, String functionName) {
+    this(method, pathTemplate, functionName, null);
   }
 
   /** The path's non-empty segments. */

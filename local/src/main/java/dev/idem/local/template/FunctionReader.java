@@ -13,11 +13,13 @@ final class FunctionReader {
   private final Template template;
   private final ResourceIds ids;
   private final NotEmulated notes;
+  private final ApiReader apis;
 
-  FunctionReader(Template template, ResourceIds ids, NotEmulated notes) {
+  FunctionReader(Template template, ResourceIds ids, NotEmulated notes, ApiReader apis) {
     this.template = template;
     this.ids = ids;
     this.notes = notes;
+    this.apis = apis;
   }
 
   /** The function's spec, or null (and reported) when it cannot run locally. */
@@ -85,10 +87,12 @@ final class FunctionReader {
     return read;
   }
 
-  private static ApiEvent api(String name, Props props) {
-    props.ignore("RestApiId");
+  private ApiEvent api(String name, Props props) {
     return new ApiEvent(
-        name, props.required("Path"), props.required("Method").toUpperCase(Locale.ROOT));
+        name,
+        props.required("Path"),
+        props.required("Method").toUpperCase(Locale.ROOT),
+        apis.requestModel(props));
   }
 
   private SqsEvent sqs(String name, Props props) {

@@ -30,12 +30,14 @@ final class SpecReader {
   private final ResourceIds ids;
   private final NotEmulated notes;
   private final Intrinsics intrinsics;
+  private final ApiReader apis;
 
   SpecReader(Template template, ResourceIds ids, NotEmulated notes) {
     this.template = template;
     this.ids = ids;
     this.notes = notes;
     this.intrinsics = new Intrinsics(template, ids, notes);
+    this.apis = new ApiReader(template, ids, notes, intrinsics);
   }
 
   static boolean isProvisioned(String type) {
@@ -66,7 +68,7 @@ final class SpecReader {
     Props props = new Props(resource.properties(), resource.logicalId(), intrinsics);
     ResourceSpec spec =
         switch (resource.type()) {
-          case FUNCTION -> new FunctionReader(template, ids, notes).function(resource, props);
+          case FUNCTION -> new FunctionReader(template, ids, notes, apis).function(resource, props);
           case TABLE -> table(resource, props);
           case SIMPLE_TABLE -> simpleTable(resource, props);
           case QUEUE -> queue(resource, props);
@@ -76,7 +78,7 @@ final class SpecReader {
           }
           case RULE -> rule(resource, props);
           case API -> {
-            props.ignore("Name", "StageName", "Description", "OpenApiVersion");
+            apis.api(props);
             yield null;
           }
           default -> {

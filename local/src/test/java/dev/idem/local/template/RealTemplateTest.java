@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class RealTemplateTest {
 
   private static final Path TEMPLATE = Path.of("../template.yaml");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static StackSpec stack;
 
   @BeforeAll
@@ -60,10 +61,11 @@ class RealTemplateTest {
   void specs_events_twoApiThreeSqsOneStream() {
     var events = stack.functions().stream().flatMap(f -> f.events().stream()).toList();
 
-    assertThat(events.stream().filter(ApiEvent.class::isInstance))
+    assertThat(events.stream().filter(ApiEvent.class::isInstance).map(ApiEvent.class::cast))
+        .extracting(ApiEvent::name, ApiEvent::path, ApiEvent::method)
         .containsExactly(
-            new ApiEvent("PostOrder", "/orders", "POST"),
-            new ApiEvent("GetOrder", "/orders/{orderId}", "GET"));
+            org.assertj.core.groups.Tuple.tuple("PostOrder", "/orders", "POST"),
+            org.assertj.core.groups.Tuple.tuple("GetOrder", "/orders/{orderId}", "GET"));
     assertThat(events.stream().filter(SqsEvent.class::isInstance)).hasSize(3);
     assertThat(events.stream().filter(StreamEvent.class::isInstance)).hasSize(1);
     SqsEvent payments =
@@ -183,6 +185,27 @@ class RealTemplateTest {
                 .at("/detail/data/total/0/numeric/1")
                 .longValue())
         .isEqualTo(5000L);
+  }
+
+  @Test
+  void specs_postOrder_validatesItsBodyWithTheEventsSchemaAndAnswersAProblem() throws Exception {
+    FunctionSpec place = stack.function("PlaceOrderFunction").orElseThrow();
+    RequestModel model = ((ApiEvent) place.events().get(0)).requestModel();
+    FunctionSpec get = stack.function("GetOrderFunction").orElseThrow();
+
+    assertThat(model.name()).isEqualTo("PlaceOrderRequest");
+    assertThat(model.contentType()).isEqualTo("application/json");
+    assertThat(JSON.readTree(model.schema()))
+        .isEqualTo(JSON.readTree(Path.of("../events/schemas/PlaceOrderRequest.json").toFile()));
+    assertThat(model.invalidBody().statusCode()).isEqualTo(400);
+    assertThat(model.invalidBody().headers())
+        .containsExactly(Map.entry("Content-Type", "application/problem+json"));
+    assertThat(JSON.readTree(model.invalidBody().templates().get("application/json")))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"type\":\"urn:idem:problem:invalid-request\",\"title\":\"Invalid request\","
+                    + "\"status\":400,\"detail\":\"$context.error.validationErrorString\"}"));
+    assertThat(((ApiEvent) get.events().get(0)).requestModel()).isNull();
   }
 
   @Test
