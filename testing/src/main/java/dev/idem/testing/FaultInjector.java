@@ -16,8 +16,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 /**
  * An HTTP client that makes chosen DynamoDB operations fail as the network and the service fail,
  * for failure tests. It sits below the SDK's retry loop, so every attempt counts and SDK retries
- * consume the planned faults; a faulted attempt never reaches the server, so nothing it would have
- * written lands. Thread-safe.
+ * consume the planned faults; a throttled or refused attempt never reaches the server, so nothing
+ * it would have written lands, while an attempt whose answer is lost ({@link #loseAnswer}) has
+ * taken effect. Thread-safe.
  *
  * {@snippet :
  * FaultInjector faults = new FaultInjector(UrlConnectionHttpClient.create());
@@ -32,7 +33,12 @@ public final class FaultInjector implements SdkHttpClient {
     /** HTTP 400 {@code ProvisionedThroughputExceededException}; retried by the SDK. */
     THROTTLE,
     /** Connection refused; retried by the SDK as an I/O error. */
-    CONNECTION_REFUSED
+    CONNECTION_REFUSED,
+    /**
+     * The attempt reaches the server and takes effect, then its answer is lost (the connection
+     * resets): the SDK retries a write that already happened.
+     */
+    ANSWER_LOST
   }
 
   private static final String TARGET = "X-Amz-Target";
@@ -62,6 +68,14 @@ public final class FaultInjector implements SdkHttpClient {
     plans.put(operation, new Plan(Fault.CONNECTION_REFUSED, new AtomicInteger(attempts)));
   }
 
+  /**
+   * Sends the next {@code attempts} attempts of {@code operation} to the server, then loses their
+   * answers (an I/O error the SDK retries): the write happened, the caller does not know it.
+   */
+  public void loseAnswer(String operation, int attempts) {
+    plans.put(operation, new Plan(Fault.ANSWER_LOST, new AtomicInteger(attempts)));
+  }
+
   /** Fails every attempt of {@code operation} until {@link #clear()}. */
   public void failAlways(String operation, Fault fault) {
     plans.put(operation, new Plan(fault, new AtomicInteger(Integer.MAX_VALUE)));
@@ -86,7 +100,11 @@ public final class FaultInjector implements SdkHttpClient {
       return delegate.prepareRequest(request);
     }
     faulted.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-    return plan.fault() == Fault.THROTTLE ? throttled() : refused();
+    return switch (plan.fault()) {
+      case THROTTLE -> throttled();
+      case CONNECTION_REFUSED -> refused();
+      case ANSWER_LOST -> answerLost(delegate.prepareRequest(request));
+    };
   }
 
   @Override
@@ -125,6 +143,32 @@ public final class FaultInjector implements SdkHttpClient {
 
       @Override
       public void abort() {}
+    };
+  }
+
+  private static ExecutableHttpRequest answerLost(ExecutableHttpRequest sent) {
+    return new ExecutableHttpRequest() {
+      @Override
+      public HttpExecuteResponse call() throws java.io.IOException {
+        HttpExecuteResponse response = sent.call();
+        response
+            .responseBody()
+            .ifPresent(body -> {
+              try {
+                body.readAllBytes();
+                body.close();
+              } catch (java.io.IOException e) {
+                // the answer is dropped either way
+              }
+            });
+        throw new java.net.SocketException(
+            "Injected: connection reset after the request was applied");
+      }
+
+      @Override
+      public void abort() {
+        sent.abort();
+      }
     };
   }
 

@@ -49,6 +49,10 @@ import java.util.UUID;
  * the key over. Completion and release are conditional on the token, so the late holder can
  * neither overwrite the new holder's result nor delete its claim.
  *
+ * Why a refused claim may still be ours: the SDK retries a write whose answer was lost, and the
+ * retry of an applied claim finds the record it wrote. Its lease token — random per claim — says
+ * so, and the call goes on holding the key instead of reporting itself in flight.
+ *
  * Expected outcomes of the store (claimed, existing, lease lost) are values; only the store's
  * failures are exceptions. The user's exceptions pass through unchanged, after the key is released.
  */
@@ -76,10 +80,10 @@ public final class StateMachine {
     }
     ClaimRequest claim = call.claimRequest(request);
     ClaimResult result = call.timed(() -> settings.store().claim(claim));
-    if (result instanceof ClaimResult.Existing existing) {
+    if (result instanceof ClaimResult.Existing existing && !isOwnClaim(existing, claim)) {
       return fromExisting(call, existing.record(), type);
     }
-    boolean tookOver = ((ClaimResult.Claimed) result).tookOver();
+    boolean tookOver = result instanceof ClaimResult.Claimed claimed && claimed.tookOver();
     T response = runHolding(call, claim.leaseToken(), work::run);
     if (isRetryable(request, response)) {
       release(call, claim.leaseToken());
@@ -101,10 +105,10 @@ public final class StateMachine {
     }
     ClaimRequest claim = call.claimRequest(request);
     ClaimResult result = call.timed(() -> store.claim(claim));
-    if (result instanceof ClaimResult.Existing existing) {
+    if (result instanceof ClaimResult.Existing existing && !isOwnClaim(existing, claim)) {
       return fromExisting(call, existing.record(), type);
     }
-    boolean tookOver = ((ClaimResult.Claimed) result).tookOver();
+    boolean tookOver = result instanceof ClaimResult.Claimed claimed && claimed.tookOver();
     TransactionWrites writes = new TransactionWrites();
     T response = runHolding(call, claim.leaseToken(), () -> work.run(writes));
     if (isRetryable(request, response)) {
@@ -176,6 +180,17 @@ public final class StateMachine {
     }
     call.finish(Decision.CACHE_HIT);
     return decode(record, type);
+  }
+
+  /**
+   * Whether the record a refused claim found is this very claim: its write took effect, but its
+   * answer was lost and the SDK's retry ran into it. The lease token is random per claim, so only
+   * this claim can have written it; the key is held by this call.
+   */
+  private static boolean isOwnClaim(ClaimResult.Existing existing, ClaimRequest claim) {
+    IdempotencyRecord record = existing.record();
+    return record.status() == RecordStatus.IN_PROGRESS
+        && claim.leaseToken().equals(record.leaseToken());
   }
 
   private <T> T fromExisting(Call call, IdempotencyRecord record, JavaType type) {

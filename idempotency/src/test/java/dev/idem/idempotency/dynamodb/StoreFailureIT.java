@@ -204,6 +204,81 @@ class StoreFailureIT {
         .isEqualTo("written");
   }
 
+  @Test
+  void execute_claimAnswerLost_sdkRetryFindsItsOwnClaimAndTheWorkRunsOnce() {
+    faults.loseAnswer("PutItem", 1);
+    AtomicInteger runs = new AtomicInteger();
+    IdempotentRequest request = request();
+
+    String response =
+        idempotency.execute(request, String.class, () -> "ran-" + runs.incrementAndGet());
+
+    assertThat(response).isEqualTo("ran-1");
+    assertThat(faults.faulted("PutItem")).isEqualTo(1);
+    assertThat(store.get(recordIdOf(request)))
+        .get()
+        .extracting(r -> r.status())
+        .isEqualTo(RecordStatus.COMPLETED);
+    assertThat(decisions)
+        .extracting(DecisionEvent::decision)
+        .containsExactly(Decision.FIRST_EXECUTION);
+  }
+
+  @Test
+  void executeTransactional_claimAnswerLost_sdkRetryFindsItsOwnClaimAndCommitsOnce() {
+    faults.loseAnswer("PutItem", 1);
+    IdempotentRequest request = request();
+    String pk = UUID.randomUUID().toString();
+
+    assertThat(
+            idempotency.executeTransactional(
+                request, String.class, writes -> businessPut(writes, pk)))
+        .isEqualTo("written");
+    assertThat(store.get(recordIdOf(request)))
+        .get()
+        .extracting(r -> r.status())
+        .isEqualTo(RecordStatus.COMPLETED);
+  }
+
+  @Test
+  void execute_completionAnswerLost_responseReturnedRecordCompletedAndReplayed() {
+    faults.loseAnswer("UpdateItem", 1);
+    AtomicInteger runs = new AtomicInteger();
+    IdempotentRequest request = request();
+
+    String response =
+        idempotency.execute(request, String.class, () -> "ran-" + runs.incrementAndGet());
+
+    assertThat(response).isEqualTo("ran-1");
+    assertThat(store.get(recordIdOf(request)))
+        .get()
+        .extracting(r -> r.status())
+        .isEqualTo(RecordStatus.COMPLETED);
+    assertThat(idempotency.execute(request, String.class, () -> "ran-" + runs.incrementAndGet()))
+        .isEqualTo("ran-1");
+  }
+
+  @Test
+  void executeTransactional_commitAnswerLost_sdkRetryWithTheSameTokenSucceedsAndCommitsOnce() {
+    faults.loseAnswer("TransactWriteItems", 1);
+    IdempotentRequest request = request();
+    String pk = UUID.randomUUID().toString();
+
+    String response =
+        idempotency.executeTransactional(request, String.class, writes -> businessPut(writes, pk));
+
+    assertThat(response).isEqualTo("written");
+    assertThat(faults.faulted("TransactWriteItems")).isEqualTo(1);
+    assertThat(store.get(recordIdOf(request)))
+        .get()
+        .extracting(r -> r.status())
+        .isEqualTo(RecordStatus.COMPLETED);
+    assertThat(
+            idempotency.executeTransactional(
+                request, String.class, writes -> businessPut(writes, pk)))
+        .isEqualTo("written");
+  }
+
   private static String businessPut(TransactionWrites writes, String pk) {
     writes.put(
         Put.builder().tableName(BUSINESS).item(Map.of("pk", AttributeValue.fromS(pk))).build());
