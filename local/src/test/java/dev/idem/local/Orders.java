@@ -66,10 +66,17 @@ final class Orders {
 
   /** Polls {@code GET /orders/{id}} until its status is one of {@code statuses}; returns it. */
   JsonNode awaitStatus(String orderId, Set<String> statuses) {
+    return awaitStatus(orderId, statuses, FLOW_DEADLINE);
+  }
+
+  /**
+   * Polls {@code GET /orders/{id}} until its status is one of {@code statuses}, or the deadline.
+   */
+  JsonNode awaitStatus(String orderId, Set<String> statuses, Duration deadline) {
     JsonNode[] last = {Http.JSON.nullNode()};
     Await.until(
         "order " + orderId + " to become " + statuses,
-        FLOW_DEADLINE,
+        deadline,
         () -> statuses.contains((last[0] = order(orderId)).path("status").asText()));
     return last[0];
   }
@@ -114,6 +121,25 @@ final class Orders {
   /** A queue's URL, by its logical id. */
   String queueUrl(String logicalId) {
     return cloud.stack().ids().ref(logicalId);
+  }
+
+  /**
+   * Sets the visibility timeout of the queues that functions consume (payments, inventory,
+   * notifications): a test that expects retries need not wait the template's 3 minutes for each.
+   * The functions' timeout (20 s) stays below it.
+   */
+  void visibilityTimeout(java.time.Duration timeout) {
+    for (String queue : List.of("PaymentsQueue", "InventoryQueue", "NotificationsQueue")) {
+      cloud
+          .clients()
+          .sqs()
+          .setQueueAttributes(r ->
+              r.queueUrl(queueUrl(queue))
+                  .attributes(
+                      Map.of(
+                          QueueAttributeName.VISIBILITY_TIMEOUT,
+                          Long.toString(timeout.toSeconds()))));
+    }
   }
 
   /** Messages in a queue, visible or in flight. */

@@ -33,6 +33,32 @@ final class Batches {
     }
   }
 
+  /**
+   * How one record ended: succeeded, failed, or found its key held by another invocation for {@code
+   * inFlight} more (null otherwise).
+   */
+  record Outcome(boolean succeeded, java.time.Duration inFlight) {}
+
+  /** As {@link #runGuarded}, telling a key held elsewhere apart from other failures. */
+  static <R> Outcome runGuardedOutcome(
+      Idempotency idempotency, IdempotentRequest request, R record, RecordHandler<R> handler) {
+    try {
+      idempotency.execute(
+          request,
+          Void.class,
+          () -> {
+            handler.handle(record);
+            return null;
+          });
+      return new Outcome(true, null);
+    } catch (dev.idem.idempotency.InFlightException e) {
+      return new Outcome(false, e.retryAfter());
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.DEBUG, "A record failed: {0}", e.getClass().getName());
+      return new Outcome(false, null);
+    }
+  }
+
   static void logCrash(Throwable crash) {
     LOG.log(
         System.Logger.Level.WARNING,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotencyConfigurationException;
 import dev.idem.idempotency.IdempotentRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,21 +31,35 @@ import java.util.Objects;
  * }
  *
  * <p>Each record runs under its {@code eventID}, with its {@code dynamodb} section (keys, new and
- * old image, sequence number) as the payload. A record that already completed is skipped. At the
- * first record that fails (the handler throws, the key is held by another invocation, the store
- * fails), processing stops and that record's sequence number is reported as the batch item failure:
- * Lambda checkpoints before it and retries from there, so order is kept. If the loop itself breaks,
- * the first record not processed is reported; when it cannot be named, the error is thrown so that
- * Lambda retries the whole batch.
+ * old image, sequence number) as the payload. A record that already completed is skipped. A record
+ * whose key another invocation holds is waited for, as nothing after it may run first: until the
+ * holder completes (the record is skipped) or its lease runs out (the record is taken over and
+ * run), polling the key with growing pauses for at most the invocation's remaining time less a
+ * second ({@link Builder#inFlightWait(Duration)} bounds it further). The holder may be a duplicate
+ * delivery of the same batch, or an invocation that crashed or timed out after claiming the key;
+ * without the wait, Lambda's retries of the batch would run into the crashed holder's lease until
+ * {@code MaximumRetryAttempts} sent the batch to the OnFailure destination, its events unpublished.
+ *
+ * <p>At the first record that fails (the handler throws, the key is still held when the wait is
+ * over, the store fails), processing stops and that record's sequence number is reported as the
+ * batch item failure: Lambda checkpoints before it and retries from there, so order is kept. If the
+ * loop itself breaks, the first record not processed is reported; when it cannot be named, the
+ * error is thrown so that Lambda retries the whole batch.
  */
 public final class DynamodbStreamIdempotency {
 
+  /** Without a Lambda context, how long a batch waits for held keys at most. */
+  static final Duration DEFAULT_IN_FLIGHT_WAIT = Duration.ofSeconds(30);
+
   private final Idempotency idempotency;
   private final ObjectMapper mapper;
+  private final Duration inFlightWait;
 
-  private DynamodbStreamIdempotency(Idempotency idempotency, ObjectMapper mapper) {
+  private DynamodbStreamIdempotency(
+      Idempotency idempotency, ObjectMapper mapper, Duration inFlightWait) {
     this.idempotency = idempotency;
     this.mapper = mapper;
+    this.inFlightWait = inFlightWait;
   }
 
   /** A builder over {@code idempotency}, which sets the store, key prefix and record expiry. */
@@ -78,8 +93,9 @@ public final class DynamodbStreamIdempotency {
         event == null ? List.of() : Batches.orEmpty(event.getRecords());
     int done = 0;
     Throwable crash = null;
+    InFlightWait wait = InFlightWait.forBatch(context, inFlightWait);
     try {
-      while (done < records.size() && run(records.get(done), context, handler)) {
+      while (done < records.size() && run(records.get(done), context, handler, wait)) {
         done++;
       }
     } catch (Throwable t) {
@@ -99,12 +115,24 @@ public final class DynamodbStreamIdempotency {
   }
 
   private boolean run(
-      DynamodbStreamRecord record, Context context, RecordHandler<DynamodbStreamRecord> handler) {
+      DynamodbStreamRecord record,
+      Context context,
+      RecordHandler<DynamodbStreamRecord> handler,
+      InFlightWait wait)
+      throws InterruptedException {
     Objects.requireNonNull(record, "The batch holds a null");
     IdempotentRequest request =
         Payloads.request(
             record.getEventID(), StreamRecords.payload(record.getDynamodb(), mapper), context);
-    return Batches.runGuarded(idempotency, request, record, handler);
+    while (true) {
+      Batches.Outcome outcome = Batches.runGuardedOutcome(idempotency, request, record, handler);
+      if (outcome.inFlight() == null) {
+        return outcome.succeeded();
+      }
+      if (!wait.pause(outcome.inFlight())) {
+        return false;
+      }
+    }
   }
 
   private static String sequenceNumber(DynamodbStreamRecord record) {
@@ -117,6 +145,7 @@ public final class DynamodbStreamIdempotency {
   public static final class Builder {
     private final Idempotency idempotency;
     private ObjectMapper mapper = new ObjectMapper();
+    private Duration inFlightWait = DEFAULT_IN_FLIGHT_WAIT;
 
     private Builder(Idempotency idempotency) {
       this.idempotency = idempotency;
@@ -129,6 +158,17 @@ public final class DynamodbStreamIdempotency {
     }
 
     /**
+     * How long one batch may wait, at most, for records whose keys other invocations hold. Default:
+     * 30 s, and never past the invocation's remaining time less a second (with a Lambda context,
+     * that is the real bound for any timeout under 31 s). {@link Duration#ZERO} reports a held
+     * record at once, as a failure to retry from.
+     */
+    public Builder inFlightWait(Duration max) {
+      this.inFlightWait = max;
+      return this;
+    }
+
+    /**
      * Builds the adapter.
      *
      * @throws IdempotencyConfigurationException naming the setting that is missing
@@ -136,7 +176,9 @@ public final class DynamodbStreamIdempotency {
     public DynamodbStreamIdempotency build() {
       Payloads.require(idempotency != null, "idempotency is required");
       Payloads.require(mapper != null, "objectMapper must not be null");
-      return new DynamodbStreamIdempotency(idempotency, mapper);
+      Payloads.require(
+          inFlightWait != null && !inFlightWait.isNegative(), "inFlightWait must be zero or more");
+      return new DynamodbStreamIdempotency(idempotency, mapper, inFlightWait);
     }
   }
 }

@@ -6,14 +6,21 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import dev.idem.idempotency.Decision;
+import dev.idem.idempotency.DecisionEvent;
+import dev.idem.idempotency.IdempotencyListener;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +115,118 @@ class DynamodbStreamIdempotencyIT {
         .singleElement()
         .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
         .isEqualTo(second.getDynamodb().getSequenceNumber());
+  }
+
+  @Test
+  void process_recordHeldByAHungInvocation_waitsOutItsLeaseThenTakesItOver() throws Exception {
+    DynamodbStreamIdempotency stream =
+        DynamodbStreamIdempotency.of(
+            table.idempotency("relay-hung", Duration.ofSeconds(2), IdempotencyListener.NONE));
+    CountDownLatch claimed = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread hung = holdFirstRecord(stream, claimed, release, false);
+    try {
+      assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+
+      StreamsEventResponse response =
+          stream.process(event, TestContext.thirtySecondsLeft(), this::count);
+
+      assertThat(response.getBatchItemFailures()).isEmpty();
+      assertThat(runs).hasSize(3).allSatisfy((id, count) -> assertThat(count).hasValue(1));
+    } finally {
+      release.countDown();
+      hung.join();
+    }
+  }
+
+  @Test
+  void process_recordHeldByALiveDuplicate_waitsForItAndSkipsWhatItDid() throws Exception {
+    CountDownLatch waiting = new CountDownLatch(1);
+    IdempotencyListener listener =
+        new IdempotencyListener() {
+          @Override
+          public void onDecision(DecisionEvent decision) {
+            if (decision.decision() == Decision.IN_FLIGHT) {
+              waiting.countDown();
+            }
+          }
+        };
+    DynamodbStreamIdempotency stream =
+        DynamodbStreamIdempotency.of(
+            table.idempotency("relay-duplicate", Duration.ofSeconds(30), listener));
+    CountDownLatch claimed = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread duplicate = holdFirstRecord(stream, claimed, release, true);
+    assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+    AtomicReference<StreamsEventResponse> response = new AtomicReference<>();
+    Thread main =
+        Thread.ofVirtual()
+            .start(() ->
+                response.set(stream.process(event, TestContext.thirtySecondsLeft(), this::count)));
+
+    assertThat(waiting.await(30, TimeUnit.SECONDS)).as("the batch waits for the holder").isTrue();
+    release.countDown();
+    main.join();
+    duplicate.join();
+
+    assertThat(response.get().getBatchItemFailures()).isEmpty();
+    assertThat(runs).hasSize(3).allSatisfy((id, count) -> assertThat(count).hasValue(1));
+  }
+
+  @Test
+  void process_inFlightWaitZero_reportsTheHeldRecordAtOnce() throws Exception {
+    DynamodbStreamIdempotency holder =
+        DynamodbStreamIdempotency.of(
+            table.idempotency("relay-nowait", Duration.ofSeconds(30), IdempotencyListener.NONE));
+    DynamodbStreamIdempotency stream =
+        DynamodbStreamIdempotency.builder(
+                table.idempotency("relay-nowait", Duration.ofSeconds(30), IdempotencyListener.NONE))
+            .inFlightWait(Duration.ZERO)
+            .build();
+    CountDownLatch claimed = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread hung = holdFirstRecord(holder, claimed, release, false);
+    try {
+      assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+
+      StreamsEventResponse response =
+          stream.process(event, TestContext.thirtySecondsLeft(), this::count);
+
+      assertThat(response.getBatchItemFailures())
+          .singleElement()
+          .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+          .isEqualTo(event.getRecords().get(0).getDynamodb().getSequenceNumber());
+      assertThat(runs).isEmpty();
+    } finally {
+      release.countDown();
+      hung.join();
+    }
+  }
+
+  /**
+   * Another invocation that claims the first record, then blocks in its handler until released; its
+   * run counts when {@code counted} (a duplicate that completes), not when it stands for an
+   * invocation that hung or crashed.
+   */
+  private Thread holdFirstRecord(
+      DynamodbStreamIdempotency stream,
+      CountDownLatch claimed,
+      CountDownLatch release,
+      boolean counted) {
+    DynamodbEvent first = new DynamodbEvent();
+    first.setRecords(List.of(event.getRecords().get(0)));
+    return Thread.ofVirtual()
+        .start(() ->
+            stream.process(
+                first,
+                TestContext.thirtySecondsLeft(),
+                record -> {
+                  if (counted) {
+                    count(record);
+                  }
+                  claimed.countDown();
+                  release.await();
+                }));
   }
 
   private void count(DynamodbStreamRecord record) {

@@ -33,6 +33,20 @@ final class LocalTables implements AutoCloseable {
         .build();
   }
 
+  /** As {@link #idempotency(String)}, with a fixed lease and a listener. */
+  Idempotency idempotency(
+      String keyPrefix,
+      java.time.Duration lease,
+      dev.idem.idempotency.IdempotencyListener listener) {
+    return Idempotency.builder()
+        .store(DynamoDbIdempotencyStore.builder().client(client).tableName(tableName).build())
+        .keyPrefix(keyPrefix)
+        .cacheSize(0)
+        .leaseDuration(lease)
+        .listener(listener)
+        .build();
+  }
+
   @Override
   public void close() {
     client.deleteTable(r -> r.tableName(tableName));
