@@ -65,8 +65,9 @@ record SystemState(
           }
         });
     long[] depths = queueDepths(cloud.clients().sqs(), stack.queues());
-    JsonNode charges = api.getJson(cloud.paymentsUrl().orElseThrow().resolve("/charges"));
-    JsonNode messages = api.getJson(cloud.notificationsUrl().orElseThrow().resolve("/messages"));
+    JsonNode charges = api.getJson(cloud.stubUrl("payments").orElseThrow().resolve("/charges"));
+    JsonNode messages =
+        api.getJson(cloud.stubUrl("notifications").orElseThrow().resolve("/messages"));
     return new SystemState(
         orders,
         reserved[0],

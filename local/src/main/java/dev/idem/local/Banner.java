@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -21,7 +22,7 @@ final class Banner {
    * @param stack the resources created
    * @param aws the AWS endpoint, and whether it is the local edge
    * @param api the API's URL and routes, if it runs
-   * @param stubs the provider stubs
+   * @param stubs the running HTTP stubs' URLs, by name
    * @param sources one description per event source mapping
    */
   static List<String> lines(
@@ -29,7 +30,7 @@ final class Banner {
       StackSpec stack,
       Aws aws,
       Optional<Api> api,
-      ProviderStubs stubs,
+      Map<String, URI> stubs,
       List<String> sources) {
     List<String> lines = new ArrayList<>();
     lines.add("template " + template.toAbsolutePath().normalize() + ": " + counts(stack));
@@ -38,12 +39,8 @@ final class Banner {
             ? "edge     " + aws.url() + "  dynamodb, sqs, events, lambda (any credentials)"
             : "backend  " + aws.url() + "  dynamodb, sqs, events (no local edge, no Lambda API)");
     api.ifPresent(a -> lines.add("api      " + a.url() + "  " + routes(a.routes())));
-    stubs
-        .payments()
-        .ifPresent(url -> lines.add("payments " + url + "  (stub; GET /charges lists charges)"));
-    stubs
-        .notifications()
-        .ifPresent(url -> lines.add("notify   " + url + "  (stub; GET /messages lists messages)"));
+    stubs.forEach((name, url) ->
+        lines.add("stub     " + url + "  " + name + " (GET <path> lists what it applied there)"));
     if (!sources.isEmpty()) {
       lines.add("sources  " + String.join(", ", sources));
     }

@@ -60,8 +60,7 @@ public final class LocalCloud implements AutoCloseable {
    * @param template the SAM template
    * @param edgePort the AWS endpoint's port (4566); 0 picks a free one
    * @param apiPort the REST API's port (3000); 0 picks a free one
-   * @param paymentsPort the payment stub's port (4010); 0 picks a free one
-   * @param notificationsPort the notification stub's port (4011); 0 picks a free one
+   * @param stubs the project's HTTP stubs ({@link ProjectConfig}), with their ports (0: free)
    * @param parameters template parameter values, over the defaults
    * @param seed the seed file ({@code {"tables": {"<LogicalTableId>": [items]}}}), or null for none
    * @param concurrencyLimit the instance limit of functions without reserved concurrency (10)
@@ -75,8 +74,7 @@ public final class LocalCloud implements AutoCloseable {
       Path template,
       int edgePort,
       int apiPort,
-      int paymentsPort,
-      int notificationsPort,
+      List<StubSpec> stubs,
       Map<String, String> parameters,
       Path seed,
       int concurrencyLimit,
@@ -102,7 +100,8 @@ public final class LocalCloud implements AutoCloseable {
       Objects.requireNonNull(faults, "faults");
       Objects.requireNonNull(bindAddress, "bindAddress");
       parameters = Map.copyOf(parameters);
-      for (int port : new int[] {edgePort, apiPort, paymentsPort, notificationsPort}) {
+      stubs = List.copyOf(stubs);
+      for (int port : new int[] {edgePort, apiPort}) {
         if (port < 0 || port > 65_535) {
           throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
@@ -113,9 +112,9 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * {@code template.yaml} and {@code seed/catalog.json} in the working folder, ports 4566, 3000,
-     * 4010 and 4011, no parameters, 10 instances per function, embedded backends, {@code
-     * System.out}, no faults.
+     * {@code template.yaml} in the working folder with the stubs and seed of the {@value
+     * ProjectConfig#FILE_NAME} beside it (if any), ports 4566 and 3000, no parameters, 10 instances
+     * per function, embedded backends, {@code System.out}, no faults.
      */
     public static Options defaults() {
       return builder().build();
@@ -132,8 +131,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.template = template;
       builder.edgePort = edgePort;
       builder.apiPort = apiPort;
-      builder.paymentsPort = paymentsPort;
-      builder.notificationsPort = notificationsPort;
+      builder.stubs = stubs;
       builder.parameters = parameters;
       builder.seed = seed;
       builder.concurrencyLimit = concurrencyLimit;
@@ -144,9 +142,14 @@ public final class LocalCloud implements AutoCloseable {
       return builder;
     }
 
-    /** These options with another template and seed file (null for none). */
+    /**
+     * These options with another template, the stubs of the {@value ProjectConfig#FILE_NAME} beside
+     * it, and this seed file (null for none).
+     */
     public Options withTemplate(Path newTemplate, Path newSeed) {
-      return toBuilder().template(newTemplate).seed(newSeed).build();
+      boolean freePorts = edgePort == 0 && apiPort == 0;
+      Builder builder = toBuilder().project(newTemplate).seed(newSeed);
+      return freePorts ? builder.freePorts().build() : builder.build();
     }
 
     /** These options with every port 0: free ports, for tests. */
@@ -179,17 +182,38 @@ public final class LocalCloud implements AutoCloseable {
       private Path template = Path.of("template.yaml");
       private int edgePort = EDGE_PORT;
       private int apiPort = API_PORT;
-      private int paymentsPort = 4010;
-      private int notificationsPort = 4011;
+      private List<StubSpec> stubs;
       private Map<String, String> parameters = Map.of();
-      private Path seed = Path.of("seed", "catalog.json");
+      private Path seed;
       private int concurrencyLimit = FunctionDefinition.DEFAULT_CONCURRENCY_LIMIT;
       private URI endpoint;
       private Consumer<String> console = System.out::println;
       private FaultPlan faults = FaultPlan.none();
       private String bindAddress = HttpEndpoint.LOOPBACK;
 
-      private Builder() {}
+      private Builder() {
+        project(template);
+      }
+
+      /**
+       * The template, and the stubs and seed of the {@value ProjectConfig#FILE_NAME} beside it
+       * (none when there is no such file).
+       *
+       * @throws IllegalArgumentException when that file is not valid
+       */
+      public Builder project(Path value) {
+        ProjectConfig config = ProjectConfig.beside(value);
+        template = value;
+        stubs = config.stubs();
+        seed = config.seed();
+        return this;
+      }
+
+      /** The HTTP stubs to start. */
+      public Builder stubs(List<StubSpec> value) {
+        stubs = value;
+        return this;
+      }
 
       /** The SAM template. */
       public Builder template(Path value) {
@@ -209,24 +233,11 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
-      /** The payment stub's port; 0 for a free one. */
-      public Builder paymentsPort(int value) {
-        paymentsPort = value;
-        return this;
-      }
-
-      /** The notification stub's port; 0 for a free one. */
-      public Builder notificationsPort(int value) {
-        notificationsPort = value;
-        return this;
-      }
-
-      /** Every port 0: free ones. */
+      /** Every port 0, the stubs' too: free ones. */
       public Builder freePorts() {
         edgePort = 0;
         apiPort = 0;
-        paymentsPort = 0;
-        notificationsPort = 0;
+        stubs = stubs.stream().map(stub -> stub.withPort(0)).toList();
         return this;
       }
 
@@ -282,8 +293,7 @@ public final class LocalCloud implements AutoCloseable {
             template,
             edgePort,
             apiPort,
-            paymentsPort,
-            notificationsPort,
+            stubs,
             parameters,
             seed,
             concurrencyLimit,
@@ -302,7 +312,7 @@ public final class LocalCloud implements AutoCloseable {
   private LocalAws aws;
   private AwsClients clients;
   private URI awsEndpoint;
-  private ProviderStubs stubs;
+  private HttpStubs stubs;
   private ProvisionedStack provisioned;
   private LambdaRuntime lambda;
   private EventSources sources;
@@ -395,12 +405,11 @@ public final class LocalCloud implements AutoCloseable {
     Template declared = Template.load(options.template(), options.parameters());
     stubs =
         own(
-            ProviderStubs.start(
+            HttpStubs.start(
+                options.stubs(),
                 declared.parameters().keySet(),
                 options.parameters(),
-                options.bindAddress(),
-                options.paymentsPort(),
-                options.notificationsPort()));
+                options.bindAddress()));
     stubs.faults(faultHooks);
     Map<String, String> parameters = stubs.parameters(options.parameters());
     return parameters.equals(options.parameters())
@@ -475,7 +484,7 @@ public final class LocalCloud implements AutoCloseable {
             provisioned.stack(),
             new Banner.Aws(awsEndpoint, aws != null),
             apiUrl().map(url -> new Banner.Api(url, apiRoutes)),
-            stubs,
+            stubs.urls(),
             sources.descriptions())
         .forEach(console);
     seeded.ifPresent(summary -> console.accept(summary.line()));
@@ -533,14 +542,17 @@ public final class LocalCloud implements AutoCloseable {
     return Optional.ofNullable(api).map(HttpEndpoint::url);
   }
 
-  /** The payment stub's URL ({@code GET /charges} lists the charges), when it runs. */
-  public Optional<URI> paymentsUrl() {
-    return stubs.payments();
+  /**
+   * The URL of the project's stub of that name ({@code GET <path>} lists what it applied there),
+   * when it runs.
+   */
+  public Optional<URI> stubUrl(String name) {
+    return stubs.url(name);
   }
 
-  /** The notification stub's URL ({@code GET /messages} lists the messages), when it runs. */
-  public Optional<URI> notificationsUrl() {
-    return stubs.notifications();
+  /** Every running stub's URL, by name. */
+  public Map<String, URI> stubUrls() {
+    return stubs.urls();
   }
 
   /** The template's resources as created, with their physical ids. */

@@ -30,7 +30,7 @@ public final class LocalCloudMain {
   static final String USAGE =
       """
       usage: bin/idem local [--template PATH] [--edge-port N] [--api-port N]
-                            [--payments-port N] [--notifications-port N]
+                            [--config FILE] [--stub-port NAME=PORT]...
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
                             [--max-concurrency N] [--endpoint URL]
                             [--faults FILE] [--fault-seed N] [--bind ADDR]
@@ -38,11 +38,11 @@ public final class LocalCloudMain {
         --template PATH         a SAM template (default: the repository's template.yaml)
         --edge-port N           the AWS endpoint's port (default 4566)
         --api-port N            the REST API's port (default 3000)
-        --payments-port N       the payment stub's port (default 4010)
-        --notifications-port N  the notification stub's port (default 4011)
-        --parameter KEY=VALUE   a template parameter's value (repeatable)
-        --seed FILE             items to write at start (default: seed/catalog.json beside the
+        --config FILE           the project's stubs and seed (default: idem-local.json beside the
                                 template, if there is one)
+        --stub-port NAME=PORT   a stub's port instead of the config's (0: a free one; repeatable)
+        --parameter KEY=VALUE   a template parameter's value (repeatable)
+        --seed FILE             items to write at start (default: the config's "seed")
         --no-seed               write no items
         --max-concurrency N     instances per function without reserved concurrency (default 10)
         --endpoint URL          run the resources on another backend (LocalStack...) instead of
@@ -135,17 +135,16 @@ public final class LocalCloudMain {
     }
     Path template = given.template != null ? given.template : root.resolve("template.yaml");
     requireFile(template, "template");
-    Path seed = seedFile(given, template);
+    ProjectConfig config = projectConfig(given, template);
     EndpointChoice endpoint = EndpointChoice.of(given.endpoint, env, given.edgePort, listening);
     LocalCloud.Options options =
         LocalCloud.Options.builder()
             .template(template)
+            .stubs(stubs(config, given.stubPorts))
             .edgePort(given.edgePort)
             .apiPort(given.apiPort)
-            .paymentsPort(given.paymentsPort)
-            .notificationsPort(given.notificationsPort)
             .parameters(given.parameters)
-            .seed(seed)
+            .seed(seedFile(given, config))
             .concurrencyLimit(given.maxConcurrency)
             .endpoint(endpoint.url())
             .console(console)
@@ -168,7 +167,33 @@ public final class LocalCloudMain {
     return given.faultSeed == null ? plan : plan.withSeed(given.faultSeed);
   }
 
-  private static Path seedFile(Arguments given, Path template) {
+  /** {@code --config FILE}, else the project's file beside the template, else none. */
+  private static ProjectConfig projectConfig(Arguments given, Path template) {
+    if (given.config != null) {
+      requireFile(given.config, "config file");
+      return ProjectConfig.read(given.config);
+    }
+    return ProjectConfig.beside(template);
+  }
+
+  /** The project's stubs, on the ports {@code --stub-port NAME=PORT} gives. */
+  private static List<StubSpec> stubs(ProjectConfig config, Map<String, Integer> ports) {
+    for (String name : ports.keySet()) {
+      if (config.stubs().stream().noneMatch(stub -> stub.name().equals(name))) {
+        throw new IllegalArgumentException(
+            "--stub-port "
+                + name
+                + ": the project declares no such stub (stubs: "
+                + config.stubs().stream().map(StubSpec::name).toList()
+                + ")");
+      }
+    }
+    return config.stubs().stream()
+        .map(stub -> ports.containsKey(stub.name()) ? stub.withPort(ports.get(stub.name())) : stub)
+        .toList();
+  }
+
+  private static Path seedFile(Arguments given, ProjectConfig config) {
     if (given.noSeed) {
       return null;
     }
@@ -176,8 +201,7 @@ public final class LocalCloudMain {
       requireFile(given.seed, "seed file");
       return given.seed;
     }
-    Path beside = template.toAbsolutePath().getParent().resolve(Path.of("seed", "catalog.json"));
-    return Files.isRegularFile(beside) ? beside : null;
+    return config.seed();
   }
 
   private static void requireFile(Path file, String what) {
@@ -230,8 +254,8 @@ public final class LocalCloudMain {
     URI endpoint;
     int edgePort = LocalCloud.Options.EDGE_PORT;
     int apiPort = LocalCloud.Options.API_PORT;
-    int paymentsPort = LocalCloud.Options.defaults().paymentsPort();
-    int notificationsPort = LocalCloud.Options.defaults().notificationsPort();
+    Path config;
+    final Map<String, Integer> stubPorts = new LinkedHashMap<>();
     int maxConcurrency = LocalCloud.Options.defaults().concurrencyLimit();
     final Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -242,8 +266,8 @@ public final class LocalCloudMain {
             "--endpoint",
             "--edge-port",
             "--api-port",
-            "--payments-port",
-            "--notifications-port",
+            "--stub-port",
+            "--config",
             "--max-concurrency",
             "--parameter",
             "--faults",
@@ -287,8 +311,8 @@ public final class LocalCloudMain {
         case "--endpoint" -> endpoint = uri(value, name);
         case "--edge-port" -> edgePort = port(name, value);
         case "--api-port" -> apiPort = port(name, value);
-        case "--payments-port" -> paymentsPort = port(name, value);
-        case "--notifications-port" -> notificationsPort = port(name, value);
+        case "--stub-port" -> stubPort(value);
+        case "--config" -> config = Path.of(value);
         case "--max-concurrency" -> maxConcurrency = number(name, value, 1, 1000);
         case "--parameter" -> parameter(value);
         case "--faults" -> faults = Path.of(value);
@@ -296,6 +320,14 @@ public final class LocalCloudMain {
         case "--bind" -> bind = address(name, value);
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
+    }
+
+    private void stubPort(String value) {
+      int equals = value.indexOf('=');
+      if (equals < 1) {
+        throw new IllegalArgumentException("--stub-port needs NAME=PORT, got '" + value + "'");
+      }
+      stubPorts.put(value.substring(0, equals), port("--stub-port", value.substring(equals + 1)));
     }
 
     private void parameter(String value) {

@@ -29,6 +29,13 @@ class LocalCloudMainTest {
         Files.writeString(
             Files.createDirectories(root.resolve("seed")).resolve("catalog.json"),
             "{\"tables\":{}}");
+    Files.writeString(
+        root.resolve("idem-local.json"),
+        """
+        {"stubs": [{"name": "payments", "port": 4010, "idPrefix": "ch", "parameter": "PayUrl"},
+                   {"name": "notifications", "port": 4011}],
+         "seed": "seed/catalog.json"}
+        """);
   }
 
   private LocalCloudMain.Parsed parse(Map<String, String> env, String... args) {
@@ -36,15 +43,17 @@ class LocalCloudMainTest {
   }
 
   @Test
-  void parse_noArguments_repositoryTemplateSeedAndDefaultPorts() {
+  void parse_noArguments_repositoryTemplateWithItsProjectsStubsSeedAndDefaultPorts() {
     LocalCloud.Options options = parse(Map.of()).options();
 
     assertThat(options.template()).isEqualTo(template);
     assertThat(options.seed()).isEqualTo(seed.toAbsolutePath());
     assertThat(options.edgePort()).isEqualTo(4566);
     assertThat(options.apiPort()).isEqualTo(3000);
-    assertThat(options.paymentsPort()).isEqualTo(4010);
-    assertThat(options.notificationsPort()).isEqualTo(4011);
+    assertThat(options.stubs())
+        .containsExactly(
+            new StubSpec("payments", 4010, "ch", "PayUrl"),
+            new StubSpec("notifications", 4011, "notifications", null));
     assertThat(options.concurrencyLimit()).isEqualTo(10);
     assertThat(options.endpoint()).isNull();
   }
@@ -62,10 +71,10 @@ class LocalCloudMainTest {
                 "5566",
                 "--api-port",
                 "0",
-                "--payments-port",
-                "5010",
-                "--notifications-port",
-                "5011",
+                "--stub-port",
+                "payments=5010",
+                "--stub-port",
+                "notifications=0",
                 "--parameter",
                 "StageName=test",
                 "--parameter",
@@ -78,15 +87,37 @@ class LocalCloudMainTest {
             .options();
 
     assertThat(options.template()).isEqualTo(other);
-    assertThat(List.of(options.edgePort(), options.apiPort(), options.paymentsPort()))
-        .containsExactly(5566, 0, 5010);
-    assertThat(options.notificationsPort()).isEqualTo(5011);
+    assertThat(List.of(options.edgePort(), options.apiPort())).containsExactly(5566, 0);
+    assertThat(options.stubs()).extracting(StubSpec::port).containsExactly(5010, 0);
     assertThat(options.parameters())
         .containsEntry("StageName", "test")
         .containsEntry("Url", "http://x?a=b");
     assertThat(options.seed()).isNull();
     assertThat(options.concurrencyLimit()).isEqualTo(3);
     assertThat(options.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9999"));
+  }
+
+  @Test
+  void parse_stubPort_setsThatStubsPort_unknownStubRefused() {
+    LocalCloud.Options options =
+        parse(Map.of(), "--stub-port", "payments=5010", "--stub-port", "notifications=0").options();
+
+    assertThat(options.stubs()).extracting(StubSpec::port).containsExactly(5010, 0);
+    assertThatThrownBy(() -> parse(Map.of(), "--stub-port", "mail=1"))
+        .hasMessage(
+            "--stub-port mail: the project declares no such stub (stubs: [payments, notifications])");
+    assertThatThrownBy(() -> parse(Map.of(), "--stub-port", "payments"))
+        .hasMessage("--stub-port needs NAME=PORT, got 'payments'");
+  }
+
+  @Test
+  void parse_badProjectConfig_oneLineNamingTheField() throws Exception {
+    Files.writeString(
+        root.resolve("idem-local.json"), "{\"stubs\": [{\"name\": \"x\", \"colour\": 1}]}");
+
+    assertThatThrownBy(() -> parse(Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stubs[0]: unknown field 'colour'");
   }
 
   @Test

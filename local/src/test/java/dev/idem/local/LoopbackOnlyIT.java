@@ -29,7 +29,7 @@ class LoopbackOnlyIT {
           .contains(
               cloud.awsEndpoint().getPort(),
               cloud.apiUrl().orElseThrow().getPort(),
-              cloud.paymentsUrl().orElseThrow().getPort(),
+              cloud.stubUrl("payments").orElseThrow().getPort(),
               cloud.dynamoDbEndpoint().orElseThrow().getPort());
       assertThat(sockets)
           .allSatisfy(socket -> assertThat(socket.loopback()).as(socket.toString()).isTrue());

@@ -83,12 +83,12 @@ final class Orders {
 
   /** What the payment stub was asked to charge for this order. */
   List<JsonNode> charges(String orderId) {
-    return posted(cloud.paymentsUrl().orElseThrow().resolve("/charges"), orderId);
+    return posted(cloud.stubUrl("payments").orElseThrow().resolve("/charges"), orderId);
   }
 
   /** What the notification stub was asked to send for this order. */
   List<JsonNode> messages(String orderId) {
-    return posted(cloud.notificationsUrl().orElseThrow().resolve("/messages"), orderId);
+    return posted(cloud.stubUrl("notifications").orElseThrow().resolve("/messages"), orderId);
   }
 
   private static List<JsonNode> posted(URI listing, String orderId) {

@@ -69,8 +69,8 @@ class OtherTemplateIT {
 
   @Test
   void start_otherTemplate_itsOwnResourcesNoStubsNoSeedAlarmReported() {
-    assertThat(cloud.paymentsUrl()).isEmpty();
-    assertThat(cloud.notificationsUrl()).isEmpty();
+    assertThat(cloud.stubUrl("payments")).isEmpty();
+    assertThat(cloud.stubUrl("notifications")).isEmpty();
     assertThat(cloud.clients().dynamoDb().listTables().tableNames()).isEmpty();
     assertThat(console.lines())
         .anySatisfy(line ->
