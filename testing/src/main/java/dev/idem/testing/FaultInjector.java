@@ -1,7 +1,9 @@
 package dev.idem.testing;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +18,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 /**
  * An HTTP client that makes chosen DynamoDB operations fail as the network and the service fail,
  * for failure tests. It sits below the SDK's retry loop, so every attempt counts and SDK retries
- * consume the planned faults; a faulted attempt never reaches the server, so nothing it would have
- * written lands. Thread-safe.
+ * consume the planned faults. A throttled or refused attempt never reaches the server, so nothing
+ * it would have written lands; an attempt whose answer is lost ({@link #loseAnswer}) reaches it and
+ * takes effect, and only then does the connection fail. Thread-safe.
  *
  * {@snippet :
  * FaultInjector faults = new FaultInjector(UrlConnectionHttpClient.create());
@@ -32,7 +35,12 @@ public final class FaultInjector implements SdkHttpClient {
     /** HTTP 400 {@code ProvisionedThroughputExceededException}; retried by the SDK. */
     THROTTLE,
     /** Connection refused; retried by the SDK as an I/O error. */
-    CONNECTION_REFUSED
+    CONNECTION_REFUSED,
+    /**
+     * The request reaches the server and takes effect, then the connection is reset before the
+     * answer is read; retried by the SDK as an I/O error, so the retry repeats a write that landed.
+     */
+    ANSWER_LOST
   }
 
   private static final String TARGET = "X-Amz-Target";
@@ -62,6 +70,14 @@ public final class FaultInjector implements SdkHttpClient {
     plans.put(operation, new Plan(Fault.CONNECTION_REFUSED, new AtomicInteger(attempts)));
   }
 
+  /**
+   * Sends the next {@code attempts} attempts of {@code operation} to the server, then loses their
+   * answers as a reset connection would.
+   */
+  public void loseAnswer(String operation, int attempts) {
+    plans.put(operation, new Plan(Fault.ANSWER_LOST, new AtomicInteger(attempts)));
+  }
+
   /** Fails every attempt of {@code operation} until {@link #clear()}. */
   public void failAlways(String operation, Fault fault) {
     plans.put(operation, new Plan(fault, new AtomicInteger(Integer.MAX_VALUE)));
@@ -86,7 +102,11 @@ public final class FaultInjector implements SdkHttpClient {
       return delegate.prepareRequest(request);
     }
     faulted.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-    return plan.fault() == Fault.THROTTLE ? throttled() : refused();
+    return switch (plan.fault()) {
+      case THROTTLE -> throttled();
+      case CONNECTION_REFUSED -> refused();
+      case ANSWER_LOST -> answerLost(delegate.prepareRequest(request));
+    };
   }
 
   @Override
@@ -125,6 +145,25 @@ public final class FaultInjector implements SdkHttpClient {
 
       @Override
       public void abort() {}
+    };
+  }
+
+  private static ExecutableHttpRequest answerLost(ExecutableHttpRequest applied) {
+    return new ExecutableHttpRequest() {
+      @Override
+      public HttpExecuteResponse call() throws IOException {
+        HttpExecuteResponse response = applied.call();
+        if (response.responseBody().isPresent()) {
+          response.responseBody().get().readAllBytes();
+          response.responseBody().get().close();
+        }
+        throw new SocketException("Injected: connection reset after the request was applied");
+      }
+
+      @Override
+      public void abort() {
+        applied.abort();
+      }
     };
   }
 

@@ -47,7 +47,9 @@ import java.util.UUID;
  *
  * Why a lease token: a holder that outlives its lease may wake up after another invocation took
  * the key over. Completion and release are conditional on the token, so the late holder can
- * neither overwrite the new holder's result nor delete its claim.
+ * neither overwrite the new holder's result nor delete its claim. The token also tells a claim that
+ * took effect but whose answer was lost (the SDK then retries the write, which finds the record)
+ * from another caller's claim: a record in progress under this call's own token is this call's.
  *
  * Expected outcomes of the store (claimed, existing, lease lost) are values; only the store's
  * failures are exceptions. The user's exceptions pass through unchanged, after the key is released.
@@ -76,10 +78,10 @@ public final class StateMachine {
     }
     ClaimRequest claim = call.claimRequest(request);
     ClaimResult result = call.timed(() -> settings.store().claim(claim));
-    if (result instanceof ClaimResult.Existing existing) {
+    if (result instanceof ClaimResult.Existing existing && !isOwn(existing.record(), claim)) {
       return fromExisting(call, existing.record(), type);
     }
-    boolean tookOver = ((ClaimResult.Claimed) result).tookOver();
+    boolean tookOver = result instanceof ClaimResult.Claimed claimed && claimed.tookOver();
     T response = runHolding(call, claim.leaseToken(), work::run);
     if (isRetryable(request, response)) {
       release(call, claim.leaseToken());
@@ -101,10 +103,10 @@ public final class StateMachine {
     }
     ClaimRequest claim = call.claimRequest(request);
     ClaimResult result = call.timed(() -> store.claim(claim));
-    if (result instanceof ClaimResult.Existing existing) {
+    if (result instanceof ClaimResult.Existing existing && !isOwn(existing.record(), claim)) {
       return fromExisting(call, existing.record(), type);
     }
-    boolean tookOver = ((ClaimResult.Claimed) result).tookOver();
+    boolean tookOver = result instanceof ClaimResult.Claimed claimed && claimed.tookOver();
     TransactionWrites writes = new TransactionWrites();
     T response = runHolding(call, claim.leaseToken(), () -> work.run(writes));
     if (isRetryable(request, response)) {
@@ -176,6 +178,15 @@ public final class StateMachine {
     }
     call.finish(Decision.CACHE_HIT);
     return decode(record, type);
+  }
+
+  /**
+   * Whether the record found is this call's own claim: an earlier attempt of the claim's write took
+   * effect, its answer was lost, and the store's retry found it. No other caller has the token.
+   */
+  private static boolean isOwn(IdempotencyRecord record, ClaimRequest claim) {
+    return record.status() == RecordStatus.IN_PROGRESS
+        && claim.leaseToken().equals(record.leaseToken());
   }
 
   private <T> T fromExisting(Call call, IdempotencyRecord record, JavaType type) {

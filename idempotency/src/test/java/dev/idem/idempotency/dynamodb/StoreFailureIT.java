@@ -162,6 +162,46 @@ class StoreFailureIT {
         .isEqualTo("ran-2");
   }
 
+  // Found by the exactly-once auditor (bin/idem bench exactly-once, fault seed 2): the relay's
+  // claim was applied, its answer lost, and the SDK's retry found the record in progress; the
+  // relay took it for another invocation's, reported the record failed until the stream gave up,
+  // and the record's events were never published.
+  @Test
+  void execute_claimAppliedButAnswerLost_sdkRetryFindsItsOwnClaimAndWorkRunsOnce() {
+    faults.loseAnswer("PutItem", 1);
+    AtomicInteger runs = new AtomicInteger();
+    IdempotentRequest request = request();
+
+    String response =
+        idempotency.execute(request, String.class, () -> "ran-" + runs.incrementAndGet());
+
+    assertThat(response).isEqualTo("ran-1");
+    assertThat(faults.faulted("PutItem")).isEqualTo(1);
+    assertThat(decisions)
+        .extracting(DecisionEvent::decision)
+        .containsExactly(Decision.FIRST_EXECUTION);
+    assertThat(store.get(recordIdOf(request)))
+        .get()
+        .extracting(r -> r.status())
+        .isEqualTo(RecordStatus.COMPLETED);
+  }
+
+  @Test
+  void executeTransactional_claimAppliedButAnswerLost_writesCommitOnce() {
+    faults.loseAnswer("PutItem", 1);
+    IdempotentRequest request = request();
+    String pk = UUID.randomUUID().toString();
+
+    String response =
+        idempotency.executeTransactional(request, String.class, writes -> businessPut(writes, pk));
+
+    assertThat(response).isEqualTo("written");
+    assertThat(store.get(recordIdOf(request)))
+        .get()
+        .extracting(r -> r.status())
+        .isEqualTo(RecordStatus.COMPLETED);
+  }
+
   @Test
   void execute_workFailsAndReleaseRefused_userExceptionCarriesReleaseFailure() {
     faults.failAlways("DeleteItem", Fault.CONNECTION_REFUSED);
