@@ -2,6 +2,7 @@ package dev.idem.idempotency.lambda;
 
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.InFlightException;
 import java.util.List;
 
 /** What the batch adapters share: running one record guarded, and surviving a crashed loop. */
@@ -27,6 +28,31 @@ final class Batches {
             return null;
           });
       return true;
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.DEBUG, "A record failed: {0}", e.getClass().getName());
+      return false;
+    }
+  }
+
+  /**
+   * Like {@link #runGuarded}, except that a key in flight is thrown, so that the caller may wait
+   * for its holder.
+   *
+   * @throws InFlightException when another invocation holds the record's key
+   */
+  static <R> boolean runGuardedUnlessInFlight(
+      Idempotency idempotency, IdempotentRequest request, R record, RecordHandler<R> handler) {
+    try {
+      idempotency.execute(
+          request,
+          Void.class,
+          () -> {
+            handler.handle(record);
+            return null;
+          });
+      return true;
+    } catch (InFlightException e) {
+      throw e;
     } catch (Exception e) {
       LOG.log(System.Logger.Level.DEBUG, "A record failed: {0}", e.getClass().getName());
       return false;

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotencyConfigurationException;
 import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.InFlightException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,21 +32,40 @@ import java.util.Objects;
  * }
  *
  * <p>Each record runs under its {@code eventID}, with its {@code dynamodb} section (keys, new and
- * old image, sequence number) as the payload. A record that already completed is skipped. At the
- * first record that fails (the handler throws, the key is held by another invocation, the store
- * fails), processing stops and that record's sequence number is reported as the batch item failure:
- * Lambda checkpoints before it and retries from there, so order is kept. If the loop itself breaks,
- * the first record not processed is reported; when it cannot be named, the error is thrown so that
- * Lambda retries the whole batch.
+ * old image, sequence number) as the payload. A record that already completed is skipped. A record
+ * whose key another invocation holds is waited for, claiming it again every second at most, while
+ * the invocation has more than {@link #IN_FLIGHT_RESERVE} left: a shard is processed by one
+ * invocation at a time, so the holder is a duplicate delivery that will finish soon or an
+ * invocation that died holding the key, whose lease ends within a Lambda timeout — and Lambda's
+ * retries of the batch, a few seconds apart, would all meet the same lease and end in the OnFailure
+ * destination with the record never processed. At the first record that fails (the handler throws,
+ * the key is still held, the store fails), processing stops and that record's sequence number is
+ * reported as the batch item failure: Lambda checkpoints before it and retries from there, so order
+ * is kept. If the loop itself breaks, the first record not processed is reported; when it cannot be
+ * named, the error is thrown so that Lambda retries the whole batch.
  */
 public final class DynamodbStreamIdempotency {
 
+  /** The longest pause between two claims of a record in flight. */
+  public static final Duration IN_FLIGHT_PAUSE = Duration.ofSeconds(1);
+
+  /** What waiting for a record in flight leaves of the invocation's time, for the records. */
+  public static final Duration IN_FLIGHT_RESERVE = Duration.ofSeconds(3);
+
+  /** Waits between two claims of a record in flight; {@code Thread::sleep} outside tests. */
+  @FunctionalInterface
+  interface Pause {
+    void pause(Duration duration) throws InterruptedException;
+  }
+
   private final Idempotency idempotency;
   private final ObjectMapper mapper;
+  private final Pause pause;
 
-  private DynamodbStreamIdempotency(Idempotency idempotency, ObjectMapper mapper) {
+  private DynamodbStreamIdempotency(Idempotency idempotency, ObjectMapper mapper, Pause pause) {
     this.idempotency = idempotency;
     this.mapper = mapper;
+    this.pause = pause;
   }
 
   /** A builder over {@code idempotency}, which sets the store, key prefix and record expiry. */
@@ -101,10 +122,51 @@ public final class DynamodbStreamIdempotency {
   private boolean run(
       DynamodbStreamRecord record, Context context, RecordHandler<DynamodbStreamRecord> handler) {
     Objects.requireNonNull(record, "The batch holds a null");
-    IdempotentRequest request =
-        Payloads.request(
-            record.getEventID(), StreamRecords.payload(record.getDynamodb(), mapper), context);
-    return Batches.runGuarded(idempotency, request, record, handler);
+    Duration budget = null;
+    Duration waited = Duration.ZERO;
+    while (true) {
+      // Built anew for each claim: the lease is the time the invocation has left then.
+      IdempotentRequest request =
+          Payloads.request(
+              record.getEventID(), StreamRecords.payload(record.getDynamodb(), mapper), context);
+      try {
+        return Batches.runGuardedUnlessInFlight(idempotency, request, record, handler);
+      } catch (InFlightException inFlight) {
+        if (budget == null) {
+          budget = waitingBudget(context);
+        }
+        Duration next = min(inFlight.retryAfter(), IN_FLIGHT_PAUSE);
+        if (waited.plus(next).compareTo(budget) > 0 || !pauseFor(next)) {
+          return false;
+        }
+        waited = waited.plus(next);
+      }
+    }
+  }
+
+  /** How long records in flight may be waited for: none outside Lambda. */
+  private static Duration waitingBudget(Context context) {
+    if (context == null) {
+      return Duration.ZERO;
+    }
+    Duration remaining = Duration.ofMillis(context.getRemainingTimeInMillis());
+    return remaining.compareTo(IN_FLIGHT_RESERVE) > 0
+        ? remaining.minus(IN_FLIGHT_RESERVE)
+        : Duration.ZERO;
+  }
+
+  private boolean pauseFor(Duration duration) {
+    try {
+      pause.pause(duration);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static String sequenceNumber(DynamodbStreamRecord record) {
@@ -117,9 +179,16 @@ public final class DynamodbStreamIdempotency {
   public static final class Builder {
     private final Idempotency idempotency;
     private ObjectMapper mapper = new ObjectMapper();
+    private Pause pause = duration -> Thread.sleep(duration);
 
     private Builder(Idempotency idempotency) {
       this.idempotency = idempotency;
+    }
+
+    /** How the adapter waits for a record in flight; for tests. */
+    Builder pause(Pause newPause) {
+      this.pause = newPause;
+      return this;
     }
 
     /** Builds the records' payload trees. Default: a plain ObjectMapper. */
@@ -136,7 +205,7 @@ public final class DynamodbStreamIdempotency {
     public DynamodbStreamIdempotency build() {
       Payloads.require(idempotency != null, "idempotency is required");
       Payloads.require(mapper != null, "objectMapper must not be null");
-      return new DynamodbStreamIdempotency(idempotency, mapper);
+      return new DynamodbStreamIdempotency(idempotency, mapper, pause);
     }
   }
 }

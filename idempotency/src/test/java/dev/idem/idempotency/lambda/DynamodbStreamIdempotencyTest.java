@@ -10,7 +10,9 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchIt
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.idem.idempotency.DecisionEvent;
 import dev.idem.idempotency.IdempotencyListener;
+import dev.idem.idempotency.internal.RecordIds;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,78 @@ class DynamodbStreamIdempotencyTest {
 
     assertThat(sequenceNumbers(response)).containsExactly("100");
     assertThat(ran).isEmpty();
+  }
+
+  // Found by the exactly-once auditor (bin/idem bench exactly-once, fault seed 2): a relay
+  // invocation that died holding a record's key left it in flight for its lease (up to the
+  // function's timeout); Lambda's five retries came within seconds, each met the lease, and the
+  // batch went to the OnFailure destination with its events never published.
+  @Test
+  void process_recordInFlightUntilItsHolderLetsGo_waitsAndRunsIt() {
+    List<Duration> pauses = new ArrayList<>();
+    String id = RecordIds.of("test", null, "e-1");
+    DynamodbStreamIdempotency waiting =
+        DynamodbStreamIdempotency.builder(Fixtures.idempotency(store))
+            .pause(duration -> {
+              pauses.add(duration);
+              store.release(id, store.get(id).orElseThrow().leaseToken()); // the holder died
+            })
+            .build();
+    List<StreamsEventResponse> inner = new ArrayList<>();
+
+    stream.process(
+        batch(),
+        context,
+        held -> {
+          if (held.getEventID().equals("e-1") && inner.isEmpty()) {
+            inner.add(waiting.process(batch(), context, failing(Set.of())));
+          }
+        });
+
+    assertThat(inner.get(0).getBatchItemFailures()).isEmpty();
+    assertThat(ran).containsExactly("e-1", "e-2", "e-3");
+    assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void process_recordInFlightLongerThanTheInvocationHas_reportsItAfterWaitingWhatItCan() {
+    List<Duration> pauses = new ArrayList<>();
+    DynamodbStreamIdempotency waiting =
+        DynamodbStreamIdempotency.builder(Fixtures.idempotency(store)).pause(pauses::add).build();
+    List<StreamsEventResponse> inner = new ArrayList<>();
+
+    stream.process(
+        batch(),
+        context,
+        held -> {
+          if (held.getEventID().equals("e-1") && inner.isEmpty()) {
+            inner.add(waiting.process(batch(), new TestContext(5_500), failing(Set.of())));
+          }
+        });
+
+    assertThat(sequenceNumbers(inner.get(0))).containsExactly("100");
+    assertThat(ran).isEmpty();
+    assertThat(pauses).as("5.5 s left, 3 s kept for the records").hasSize(2);
+  }
+
+  @Test
+  void process_recordInFlightOutsideLambda_reportsItAtOnce() {
+    List<Duration> pauses = new ArrayList<>();
+    DynamodbStreamIdempotency waiting =
+        DynamodbStreamIdempotency.builder(Fixtures.idempotency(store)).pause(pauses::add).build();
+    List<StreamsEventResponse> inner = new ArrayList<>();
+
+    stream.process(
+        batch(),
+        context,
+        held -> {
+          if (inner.isEmpty()) {
+            inner.add(waiting.process(batch(), null, failing(Set.of())));
+          }
+        });
+
+    assertThat(sequenceNumbers(inner.get(0))).containsExactly("100");
+    assertThat(pauses).isEmpty();
   }
 
   @Test
