@@ -82,9 +82,9 @@ final class FaultMix {
   private final double target;
   private final ArrayNode rules = JSON.createArrayNode();
 
-  private FaultMix(int orders) {
+  private FaultMix(int orders, double target) {
     this.orders = orders;
-    this.target = Math.max(LEAST_TARGET, TARGET_PER_ORDER * orders);
+    this.target = target;
   }
 
   /** The default mix for a run of {@code orders} orders. */
@@ -94,7 +94,12 @@ final class FaultMix {
 
   /** The default mix for a run of {@code orders} orders, as a faults file. */
   static String json(int orders) {
-    FaultMix mix = new FaultMix(orders);
+    return json(orders, Math.max(LEAST_TARGET, TARGET_PER_ORDER * orders));
+  }
+
+  /** The mix for a run of {@code orders} orders, each kind expected {@code target} times. */
+  static String json(int orders, double target) {
+    FaultMix mix = new FaultMix(orders, target);
     mix.aws();
     mix.instances();
     mix.deliveries();
