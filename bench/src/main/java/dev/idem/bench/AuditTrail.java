@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -34,7 +35,8 @@ final class AuditTrail implements AutoCloseable {
 
   private final SqsClient sqs;
   private final String queueUrl;
-  private final List<Observed.BusEvent> events = new CopyOnWriteArrayList<>();
+  // Not a CopyOnWriteArrayList: tens of thousands of appends would copy it each time.
+  private final Queue<Observed.BusEvent> events = new ConcurrentLinkedQueue<>();
   private final Thread drainer;
   private volatile boolean open = true;
 

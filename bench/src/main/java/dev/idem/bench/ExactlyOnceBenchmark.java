@@ -105,7 +105,7 @@ final class ExactlyOnceBenchmark {
     try (ConsoleFile file = ConsoleFile.open(log, console);
         ExactlyOnceRun run = ExactlyOnceRun.start(files, settings(plan), file, progress)) {
       AuditClients.Result load = run.drive();
-      ExactlyOnceRun.Settling settling = run.settle();
+      ExactlyOnceRun.Settling settling = run.settle(load);
       Observed observed = run.observe();
       List<Violation> violations = run.check(load.submissions(), observed);
       new ExactlyOnceReport(
@@ -137,11 +137,11 @@ final class ExactlyOnceBenchmark {
         CONCURRENCY_LIMIT,
         QUEUE_CONCURRENCY,
         SHORT_TIMEOUT,
-        settleDeadline(visibility));
+        stallLimit(visibility));
   }
 
-  /** Two visibility timeouts (a batch failed twice) and two minutes of work. */
-  static Duration settleDeadline(Duration visibility) {
+  /** Two visibility timeouts (a batch failed twice) and two minutes. */
+  static Duration stallLimit(Duration visibility) {
     return visibility.multipliedBy(2).plusMinutes(2);
   }
 

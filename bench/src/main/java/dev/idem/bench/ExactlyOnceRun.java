@@ -38,7 +38,8 @@ final class ExactlyOnceRun implements AutoCloseable {
    * @param queueConcurrency the template's {@code QueueMaximumConcurrency}: how many invocations
    *     each SQS source drives at most
    * @param shortTimeout how long an impatient client's first attempt waits
-   * @param settleDeadline how long the system may take to settle once the last key was answered
+   * @param stallLimit how long settling may go on without progress (an order becoming terminal, an
+   *     event delivered, a message sent, a queue's depth changing) before it is given up
    */
   record Settings(
       int orders,
@@ -48,7 +49,7 @@ final class ExactlyOnceRun implements AutoCloseable {
       int concurrencyLimit,
       int queueConcurrency,
       Duration shortTimeout,
-      Duration settleDeadline) {}
+      Duration stallLimit) {}
 
   /**
    * How settling went.
@@ -58,7 +59,11 @@ final class ExactlyOnceRun implements AutoCloseable {
    */
   record Settling(boolean settled, Duration took) {}
 
-  static final Duration POLL = Duration.ofSeconds(2);
+  static final Duration POLL = Duration.ofSeconds(3);
+
+  /** The longest settling, progress or not. */
+  static final Duration SETTLE_CAP = Duration.ofMinutes(20);
+
   static final Duration KEY_DEADLINE = Duration.ofMinutes(3);
   static final Duration LONGEST_LEASE_WAIT = Duration.ofSeconds(60);
 
@@ -150,30 +155,73 @@ final class ExactlyOnceRun implements AutoCloseable {
   /**
    * Reads the system every {@link #POLL} until every order is terminal, no function's queue holds a
    * message, every transition of every order has been seen on the bus and every notifying event has
-   * its message; or until the deadline.
+   * its message; or until nothing has progressed for the stall limit, or {@link #SETTLE_CAP} has
+   * passed. Then clears the faults.
    */
-  Settling settle() throws InterruptedException {
-    progress.println("idem bench: faults cleared; waiting for the system to settle");
+  Settling settle(AuditClients.Result load) throws InterruptedException {
+    progress.println("idem bench: every key answered; waiting for the system to settle");
+    long answered = load.submissions().stream().filter(Submission::answered).count();
     long begin = System.nanoTime();
-    long deadline = begin + settings.settleDeadline().toNanos();
-    while (!settled()) {
-      if (System.nanoTime() > deadline) {
-        return new Settling(false, Duration.ofNanos(System.nanoTime() - begin));
+    long lastProgress = begin;
+    Snapshot last = null;
+    try {
+      while (true) {
+        Snapshot now = snapshot(answered);
+        long at = System.nanoTime();
+        if (now.settled()) {
+          return new Settling(true, Duration.ofNanos(at - begin));
+        }
+        if (!now.equals(last)) {
+          last = now;
+          lastProgress = at;
+        }
+        if (at - lastProgress > settings.stallLimit().toNanos()
+            || at - begin > SETTLE_CAP.toNanos()) {
+          return new Settling(false, Duration.ofNanos(at - begin));
+        }
+        Thread.sleep(POLL);
       }
-      Thread.sleep(POLL);
+    } finally {
+      clearFaults();
     }
-    return new Settling(true, Duration.ofNanos(System.nanoTime() - begin));
   }
 
-  private boolean settled() {
-    Map<String, OrderRow> orders = reader.orders();
-    if (!orders.values().stream().allMatch(OrderRow::terminal)
-        || reader.workQueues().values().stream().anyMatch(depth -> depth > 0)) {
-      return false;
-    }
+  /**
+   * Where the system stands, in counts that move as long as it progresses.
+   *
+   * @param terminal orders in a terminal state (-1: not read yet)
+   * @param events deliveries to the auditor's queue
+   * @param messages the notification provider's ledger entries (-1: not read yet)
+   * @param queued messages in the functions' queues
+   * @param settled whether nothing is left to happen
+   */
+  record Snapshot(long terminal, long events, long messages, long queued, boolean settled) {}
+
+  /**
+   * Reads the queues and the events first; the Orders table (a scan) and the notification ledger
+   * only once those could show a settled system: every answered order has at least three
+   * transitions (placed, reserved or rejected, fulfilled or cancelled) to announce.
+   */
+  private Snapshot snapshot(long answered) {
+    long queued = reader.workQueues().values().stream().mapToLong(Long::longValue).sum();
     List<BusEvent> events = trail.events();
-    return announced(orders.values(), events)
-        && reader.messages().size() >= notifying(events).size();
+    if (queued > 0 || transitions(events) < 3 * answered) {
+      return new Snapshot(-1, events.size(), -1, queued, false);
+    }
+    Map<String, OrderRow> orders = reader.orders();
+    long terminal = orders.values().stream().filter(OrderRow::terminal).count();
+    long messages = reader.messages().size();
+    boolean settled =
+        terminal == orders.size()
+            && announced(orders.values(), events)
+            && messages >= notifying(events).size();
+    return new Snapshot(terminal, events.size(), messages, queued, settled);
+  }
+
+  private static long transitions(List<BusEvent> events) {
+    Set<String> seen = new HashSet<>();
+    events.forEach(e -> seen.add(e.orderId() + " " + e.detailType()));
+    return seen.size();
   }
 
   /** Whether every required event of every order has been delivered at least once. */

@@ -36,14 +36,27 @@ final class FaultMix {
           "OrderPlacedToPayments", "OrderPlacedToInventory", "PaymentAndInventoryToNotifications");
 
   /** A run's default target per kind: at least 50 each over 5,000 orders, with a margin. */
-  static final double TARGET_PER_ORDER = 80.0 / 5_000;
+  static final double TARGET_PER_ORDER = 100.0 / 5_000;
+
+  /** Kills and hangs are expected this share of the target: 64 of each kind in 5,000 orders. */
+  static final double COSTLY_SHARE = 0.64;
+
+  /** The kills and hangs of each kind the relay gets at most (see {@link #instances()}). */
+  static final double RELAY_INSTANCE_FAULTS = 1;
+
+  /**
+   * Stream batches delivered twice are expected this share of the target: each one has the relay,
+   * the one serial consumer, claim its batch's records twice.
+   */
+  static final double STREAM_DUPLICATE_SHARE = 0.64;
 
   /** The least target per kind, so that a run of a few hundred orders still sees every kind. */
   static final double LEAST_TARGET = 8;
 
   /**
    * How often each occasion of a fault comes per order placed, per function (measured in runs of
-   * this auditor; retries and duplicates included).
+   * this auditor on this 2-core machine, retries and duplicates included; the batches' sizes, and
+   * so their number, depend on how far behind a consumer is).
    *
    * @param awsCalls AWS calls the function's instances make
    * @param invocations invocations of the function
@@ -52,20 +65,20 @@ final class FaultMix {
 
   static final List<Occasions> OCCASIONS =
       List.of(
-          new Occasions(PLACE_ORDER, 2.4, 1.2),
-          new Occasions(RELAY, 12, 0.5),
-          new Occasions(CAPTURE, 4.5, 0.5),
-          new Occasions(RESERVE, 2, 0.1),
-          new Occasions(NOTIFY, 4, 0.2));
+          new Occasions(PLACE_ORDER, 3.6, 1.15),
+          new Occasions(RELAY, 18, 0.17),
+          new Occasions(CAPTURE, 7, 0.7),
+          new Occasions(RESERVE, 3, 0.1),
+          new Occasions(NOTIFY, 6, 0.21));
 
   /** New instances per order (cold starts, and restarts after kills and hangs). */
   static final double INSTANCE_STARTS = 0.06;
 
   /** SQS batches (payments, inventory, notifications) per order. */
-  static final double SQS_BATCHES = 0.8;
+  static final double SQS_BATCHES = 1.0;
 
   /** Stream batches per order. */
-  static final double STREAM_BATCHES = 0.5;
+  static final double STREAM_BATCHES = 0.2;
 
   /** Deliveries by the three routing rules per order. */
   static final double RULE_DELIVERIES = 4;
@@ -140,10 +153,24 @@ final class FaultMix {
     };
   }
 
+  /**
+   * Kills and hangs, each kind expected {@link #costly} times: the relay gets {@link
+   * #RELAY_INSTANCE_FAULTS} of each, since it is the one serial consumer (one invocation per stream
+   * shard) and each fault there holds up every order behind it for up to a function timeout; the
+   * other functions share the rest by their invocations. Each rule's probability is twice what its
+   * share needs, and its limit its share and a fifth, so the kind reaches its count early enough.
+   */
   private void instances() {
-    double total = OCCASIONS.stream().mapToDouble(Occasions::invocations).sum();
+    double costly = costly();
+    double relay = Math.min(RELAY_INSTANCE_FAULTS, costly / OCCASIONS.size());
+    double others =
+        OCCASIONS.stream()
+            .filter(f -> !f.function().equals(RELAY))
+            .mapToDouble(Occasions::invocations)
+            .sum();
     for (Occasions f : OCCASIONS) {
-      double share = target * f.invocations() / total;
+      double share =
+          f.function().equals(RELAY) ? relay : (costly - relay) * f.invocations() / others;
       perInvocation("lambda-kill-before-handler", f, share);
       perInvocation("lambda-kill-after-call", f, share).put("call", call(f.function()));
       perInvocation("lambda-kill-after-response", f, share);
@@ -155,8 +182,13 @@ final class FaultMix {
     rule("lambda-slow-start", "any", target / (orders * INSTANCE_STARTS), 0).put("latencyMs", 800);
   }
 
+  /** How often each kind of kill or hang is expected: they cost a JVM start each. */
+  private double costly() {
+    return target * COSTLY_SHARE;
+  }
+
   private ObjectNode perInvocation(String kind, Occasions f, double expected) {
-    double probability = expected / (orders * f.invocations());
+    double probability = 2 * expected / (orders * f.invocations());
     return rule(kind, f.function(), probability, limit(expected)).put("function", f.function());
   }
 
@@ -165,7 +197,7 @@ final class FaultMix {
   private void deliveries() {
     rule("sqs-duplicate", "any", target / (orders * SQS_BATCHES), 0);
     rule("sqs-visibility-lapse", "any", target / (orders * SQS_BATCHES), 0);
-    rule("stream-duplicate", "any", target / (orders * STREAM_BATCHES), 0);
+    rule("stream-duplicate", "any", target * STREAM_DUPLICATE_SHARE / (orders * STREAM_BATCHES), 0);
     for (String rule : RULES) {
       double perRule = target / RULES.size();
       rule("event-duplicate", rule, perRule / (orders * RULE_DELIVERIES / RULES.size()), 0)
@@ -200,8 +232,8 @@ final class FaultMix {
     return rule;
   }
 
-  /** Twice the expected count, and at least 2. */
+  /** The expected count and a fifth, at least 1. */
   private static long limit(double expected) {
-    return Math.max(2, Math.round(2 * expected));
+    return Math.max(1, Math.round(1.2 * expected));
   }
 }

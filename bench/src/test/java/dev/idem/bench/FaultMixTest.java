@@ -49,13 +49,28 @@ class FaultMixTest {
 
     assertThat(small).isGreaterThan(large);
     assertThat(large * 5_000 * FaultMix.SQS_BATCHES)
-        .isCloseTo(80, org.assertj.core.data.Offset.offset(1.0));
+        .isCloseTo(100, org.assertj.core.data.Offset.offset(1.0));
   }
 
   @Test
   void rules_anyRun_probabilitiesAtMostOneHalf() {
     assertThat(FaultMix.rules(10))
         .allSatisfy(rule -> assertThat(rule.probability()).isBetween(0.0, 0.5));
+  }
+
+  @Test
+  void rules_defaultRun_killsAndHangsCappedAtAboutSixtyFourPerKindAndOneOnTheRelay() {
+    List<FaultRule> rules = FaultMix.rules(5_000);
+
+    for (String kind : List.of("lambda-kill-before-handler", "lambda-hang")) {
+      long limits =
+          rules.stream().filter(r -> r.kind().id().equals(kind)).mapToLong(FaultRule::limit).sum();
+      assertThat(limits).as(kind).isBetween(64L, 80L);
+    }
+    assertThat(rules)
+        .filteredOn(r -> FaultMix.RELAY.equals(r.match().get("function")))
+        .filteredOn(r -> r.kind().id().startsWith("lambda-"))
+        .allSatisfy(r -> assertThat(r.limit()).isEqualTo(1));
   }
 
   private static double probability(List<FaultRule> rules, String name) {
