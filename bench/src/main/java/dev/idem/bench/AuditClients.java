@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,7 +69,7 @@ final class AuditClients {
   private final OrderMix mix;
   private final Settings settings;
   private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
-  private final List<Long> created = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> created = Collections.synchronizedList(new ArrayList<>());
 
   AuditClients(OrdersApi api, OrderMix mix, Settings settings) {
     this.api = api;

@@ -4,6 +4,7 @@ import dev.idem.bench.Observed.BusEvent;
 import dev.idem.bench.Observed.OrderRow;
 import dev.idem.local.LocalCloud;
 import dev.idem.local.faults.FaultPlan;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +65,10 @@ final class ExactlyOnceRun implements AutoCloseable {
   /** The longest settling, progress or not. */
   static final Duration SETTLE_CAP = Duration.ofMinutes(20);
 
+  /** How long the clients retry one key before giving up on it. */
   static final Duration KEY_DEADLINE = Duration.ofMinutes(3);
+
+  /** The longest wait for the leases of records still in progress before the last reads. */
   static final Duration LONGEST_LEASE_WAIT = Duration.ofSeconds(60);
 
   private final Settings settings;
@@ -93,7 +97,7 @@ final class ExactlyOnceRun implements AutoCloseable {
    */
   static ExactlyOnceRun start(
       ProjectFiles files, Settings settings, Consumer<String> console, PrintStream progress)
-      throws java.io.IOException {
+      throws IOException {
     AuditFiles audit = AuditFiles.in(files);
     Path seed = audit.seed(files, new OrderMix(settings.orders()).stock());
     Path template = audit.template(files, settings.visibilityTimeout());
@@ -166,12 +170,12 @@ final class ExactlyOnceRun implements AutoCloseable {
     Snapshot last = null;
     try {
       while (true) {
-        Snapshot now = snapshot(answered);
+        Snapshot now = snapshotOrNull(answered);
         long at = System.nanoTime();
-        if (now.settled()) {
+        if (now != null && now.settled()) {
           return new Settling(true, Duration.ofNanos(at - begin));
         }
-        if (!now.equals(last)) {
+        if (now != null && !now.equals(last)) {
           last = now;
           lastProgress = at;
         }
@@ -196,6 +200,16 @@ final class ExactlyOnceRun implements AutoCloseable {
    * @param settled whether nothing is left to happen
    */
   record Snapshot(long terminal, long events, long messages, long queued, boolean settled) {}
+
+  /** The snapshot; null when a read failed (faults from a user's file may strike the auditor). */
+  private Snapshot snapshotOrNull(long answered) {
+    try {
+      return snapshot(answered);
+    } catch (RuntimeException e) {
+      progress.println("idem bench: a read failed while settling, retried at the next poll: " + e);
+      return null;
+    }
+  }
 
   /**
    * Reads the queues and the events first; the Orders table (a scan) and the notification ledger

@@ -48,7 +48,7 @@ final class FaultMix {
    * Stream batches delivered twice are expected this share of the target: each one has the relay,
    * the one serial consumer, claim its batch's records twice.
    */
-  static final double STREAM_DUPLICATE_SHARE = 0.64;
+  static final double STREAM_DUPLICATE_SHARE = 0.8;
 
   /** The least target per kind, so that a run of a few hundred orders still sees every kind. */
   static final double LEAST_TARGET = 8;
@@ -78,7 +78,7 @@ final class FaultMix {
   static final double SQS_BATCHES = 1.0;
 
   /** Stream batches per order. */
-  static final double STREAM_BATCHES = 0.2;
+  static final double STREAM_BATCHES = 0.17;
 
   /** Deliveries by the three routing rules per order. */
   static final double RULE_DELIVERIES = 4;

@@ -3,7 +3,6 @@ package dev.idem.bench;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the reference system holds once it has settled, read from the outside as an operator would:
@@ -160,7 +159,4 @@ record Observed(
       bodies = List.copyOf(bodies);
     }
   }
-
-  /** The statuses an order ends in. */
-  static final Set<String> FINAL_STATUSES = Set.of(FULFILLED, CANCELLED, PAYMENT_FAILED);
 }
