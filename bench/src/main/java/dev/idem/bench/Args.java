@@ -3,6 +3,8 @@ package dev.idem.bench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** A benchmark's options: {@code --name value} pairs, each name one the benchmark knows. */
@@ -68,5 +70,27 @@ final class Args {
     }
     throw new UsageException(
         "--" + name + " needs a whole number of at least " + min + ", got " + text);
+  }
+
+  /** The option's text, or empty when it is not given. */
+  Optional<String> text(String name) {
+    return Optional.ofNullable(values.get(name));
+  }
+
+  /**
+   * The option's whole number, any sign, or empty when it is not given.
+   *
+   * @throws UsageException when it is not a whole number
+   */
+  OptionalLong longNumber(String name) {
+    String text = values.get(name);
+    if (text == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " needs a whole number, got " + text);
+    }
   }
 }

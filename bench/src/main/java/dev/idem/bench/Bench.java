@@ -43,6 +43,10 @@ public final class Bench {
               "local-load",
               (args, out, progress) ->
                   new LocalLoadBenchmark(LocalLoadBenchmark.Config.parse(args), out, progress)
+                      .run(),
+              "exactly-once",
+              (args, out, progress) ->
+                  new ExactlyOnceBenchmark(ExactlyOnceBenchmark.Config.parse(args), out, progress)
                       .run()));
 
   private Bench() {}

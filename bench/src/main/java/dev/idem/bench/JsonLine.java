@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One flat JSON object on one line, keys in insertion order: the machine-readable summary that a
- * benchmark prints last. Values are numbers or strings.
+ * One JSON object on one line, keys in insertion order: the machine-readable summary that a
+ * benchmark prints last. Values are numbers, strings, or objects of numbers.
  */
 final class JsonLine {
 
@@ -31,6 +31,19 @@ final class JsonLine {
     return this;
   }
 
+  /** Whether it has {@code key}. */
+  boolean has(String key) {
+    return fields.containsKey(key);
+  }
+
+  /** Adds an object of whole numbers, keys in the map's order. */
+  JsonLine object(String key, Map<String, Long> counts) {
+    JsonLine inner = new JsonLine();
+    counts.forEach((name, count) -> inner.number(name, count));
+    fields.put(key, inner);
+    return this;
+  }
+
   /** The object on one line. */
   @Override
   public String toString() {
@@ -43,6 +56,8 @@ final class JsonLine {
       out.append(':');
       if (value instanceof BigDecimal number) {
         out.append(number.signum() == 0 ? "0" : number.toPlainString());
+      } else if (value instanceof JsonLine object) {
+        out.append(object);
       } else {
         quote((String) value, out);
       }

@@ -22,6 +22,16 @@ final class OrdersApi {
    */
   record Placed(int status, String orderId, boolean replayed) {}
 
+  /**
+   * A {@code POST /orders} answer with its body.
+   *
+   * @param status the HTTP status
+   * @param orderId the order's id on 201, else null
+   * @param replayed whether it carried {@code Idempotent-Replayed: true}
+   * @param body the body as sent
+   */
+  record Answer(int status, String orderId, boolean replayed, String body) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -46,19 +56,37 @@ final class OrdersApi {
 
   /** {@code POST /orders} with an {@code Idempotency-Key}. */
   Placed place(String idempotencyKey, String body) {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(api.resolve("/orders"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(TIMEOUT)
-                .build());
+    Answer answer = post(idempotencyKey, body, null, TIMEOUT);
+    return new Placed(answer.status(), answer.orderId(), answer.replayed());
+  }
+
+  /**
+   * {@code POST /orders} with an {@code Idempotency-Key} that is also sent as {@code
+   * X-Correlation-Id}, so the order's row names the key; the client gives up after {@code timeout}.
+   *
+   * @throws UncheckedIOException when there is no answer: its cause is an {@link
+   *     java.net.http.HttpTimeoutException} when the timeout passed, else the connection failed
+   */
+  Answer placeCorrelated(String idempotencyKey, String body, Duration timeout) {
+    return post(idempotencyKey, body, idempotencyKey, timeout);
+  }
+
+  private Answer post(String key, String body, String correlationId, Duration timeout) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.resolve("/orders"))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .timeout(timeout);
+    if (correlationId != null) {
+      request.header("X-Correlation-Id", correlationId);
+    }
+    HttpResponse<String> response = send(request.build());
     String orderId =
         response.statusCode() == 201 ? json(response.body()).path("orderId").asText(null) : null;
     boolean replayed =
         response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
-    return new Placed(response.statusCode(), orderId, replayed);
+    return new Answer(response.statusCode(), orderId, replayed, response.body());
   }
 
   /** The order's {@code status} as {@code GET /orders/{id}} shows it, or empty if not 200. */

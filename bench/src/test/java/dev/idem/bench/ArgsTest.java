@@ -53,4 +53,20 @@ class ArgsTest {
         .isInstanceOf(Args.UsageException.class)
         .hasMessageContaining("needs a value");
   }
+
+  @Test
+  void text_givenOrNot_isPresentOrEmpty() {
+    Args args = Args.parse(List.of("--clients", "x.json"), KNOWN);
+
+    assertThat(args.text("clients")).contains("x.json");
+    assertThat(args.text("seconds")).isEmpty();
+  }
+
+  @Test
+  void longNumber_negativeSeed_isParsedAndAWordIsRefused() {
+    assertThat(Args.parse(List.of("--seconds", "-42"), KNOWN).longNumber("seconds")).hasValue(-42);
+    assertThatThrownBy(() -> Args.parse(List.of("--seconds", "x"), KNOWN).longNumber("seconds"))
+        .isInstanceOf(Args.UsageException.class)
+        .hasMessageContaining("--seconds");
+  }
 }

@@ -66,7 +66,7 @@ class BenchTest {
   @Test
   void benchmarks_registered_includeEveryBenchmark() {
     assertThat(Bench.BENCHMARKS)
-        .containsOnlyKeys("idempotency", "cold-start", "local-flow", "local-load");
+        .containsOnlyKeys("idempotency", "cold-start", "local-flow", "local-load", "exactly-once");
   }
 
   private int run(String... args) throws Exception {

@@ -48,4 +48,16 @@ class JsonLineTest {
   void toString_empty_isEmptyObject() {
     assertThat(new JsonLine().toString()).isEqualTo("{}");
   }
+
+  @Test
+  void object_countsByName_isANestedObjectInOrder() {
+    String line =
+        new JsonLine()
+            .number("orders", 3)
+            .object(
+                "faults_by_kind", new java.util.LinkedHashMap<>(java.util.Map.of("aws-error", 2L)))
+            .toString();
+
+    assertThat(line).isEqualTo("{\"orders\":3,\"faults_by_kind\":{\"aws-error\":2}}");
+  }
 }

@@ -315,12 +315,18 @@ public final class StubProvider implements AutoCloseable {
 
   /**
    * {@code GET /charges} lists the ledger's entries for {@code /charges}: what was applied there,
-   * once per idempotency key, as a JSON array.
+   * once per idempotency key, as a JSON array; {@code ?idempotencyKey=K} only those under K (a
+   * provider's lookup of a charge by its key).
    */
   private void list(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      List<Applied> posted = applied().stream().filter(r -> r.path().equals(path)).toList();
+      String key = queryParameter(exchange.getRequestURI().getRawQuery(), "idempotencyKey");
+      List<Applied> posted =
+          applied().stream()
+              .filter(r -> r.path().equals(path))
+              .filter(r -> key == null || key.equals(r.idempotencyKey()))
+              .toList();
       byte[] bytes = JSON.writeValueAsBytes(posted);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, bytes.length);
@@ -328,6 +334,19 @@ public final class StubProvider implements AutoCloseable {
         out.write(bytes);
       }
     }
+  }
+
+  private static String queryParameter(String rawQuery, String name) {
+    if (rawQuery == null) {
+      return null;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return java.net.URLDecoder.decode(
+            pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   private synchronized Answer nextAnswer() {

@@ -72,6 +72,36 @@ public final class ProviderClient {
     }
   }
 
+  /**
+   * GETs {@code pathAndQuery} (a lookup).
+   *
+   * @return the provider's answer when it answered with a status below 500
+   * @throws ProviderUnavailableException on a timeout, an I/O failure or a 5xx answer
+   */
+  public ProviderResponse get(String pathAndQuery) {
+    HttpURLConnection connection = null;
+    try {
+      connection = (HttpURLConnection) baseUrl.resolve(pathAndQuery).toURL().openConnection();
+      connection.setConnectTimeout(timeoutMillis);
+      connection.setReadTimeout(timeoutMillis);
+      connection.setRequestMethod("GET");
+      int status = connection.getResponseCode();
+      String answer =
+          read(status < 400 ? connection.getInputStream() : connection.getErrorStream());
+      if (status >= 500) {
+        throw new ProviderUnavailableException(
+            "Provider answered " + status + " to GET " + pathAndQuery, null);
+      }
+      return new ProviderResponse(status, answer);
+    } catch (SocketTimeoutException e) {
+      disconnect(connection);
+      throw new ProviderUnavailableException("Provider timed out on GET " + pathAndQuery, e);
+    } catch (IOException e) {
+      disconnect(connection);
+      throw new ProviderUnavailableException("Provider unreachable on GET " + pathAndQuery, e);
+    }
+  }
+
   /** Reads and closes the answer, so that its connection goes back to the keep-alive cache. */
   private static String read(InputStream in) throws IOException {
     if (in == null) {

@@ -59,6 +59,24 @@ public final class OrderStore {
   }
 
   /**
+   * Applies a transition that records {@code paymentId} ({@link OrderTransitions#paid} or {@link
+   * OrderTransitions#paidWhileCancelled}). Also true when the order already carries this payment
+   * id: the write took effect but its answer was lost, and the SDK's retry failed the condition.
+   *
+   * @return false when the order is not in the state the transition leaves, without this payment
+   */
+  public boolean recordPayment(Update transition, String paymentId) {
+    try {
+      dynamo.updateItem(OrderTransitions.request(transition));
+      return true;
+    } catch (ConditionalCheckFailedException notThere) {
+      AttributeValue recorded =
+          notThere.hasItem() ? notThere.item().get(OrderItems.PAYMENT_ID) : null;
+      return recorded != null && paymentId.equals(recorded.s());
+    }
+  }
+
+  /**
    * Applies a transition.
    *
    * @return false when the order was not in the state the transition leaves (nothing changed)

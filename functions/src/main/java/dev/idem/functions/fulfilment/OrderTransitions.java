@@ -41,6 +41,19 @@ public final class OrderTransitions {
         causationId);
   }
 
+  /**
+   * The payment id recorded on an order cancelled while it was being charged (its stock was
+   * rejected between the read that found it PLACED and the provider's answer): the order stays
+   * CANCELLED, and carries the charge that must be refunded. Only once: not over another payment.
+   */
+  public Update paidWhileCancelled(String orderId, String paymentId, String causationId) {
+    return transition(
+        orderId,
+        Guard.status(OrderStatus.CANCELLED).and(Guard.noPayment()),
+        Map.of(OrderItems.PAYMENT_ID, s(paymentId)),
+        causationId);
+  }
+
   /** {@code PLACED → PAYMENT_FAILED}, recording why. */
   public Update paymentFailed(String orderId, String reason, String causationId) {
     return transition(
@@ -150,6 +163,13 @@ public final class OrderTransitions {
           "#inventory = :fromInventory",
           Map.of("#inventory", OrderItems.INVENTORY),
           Map.of(":fromInventory", s(state.name())));
+    }
+
+    static Guard noPayment() {
+      return new Guard(
+          "attribute_not_exists(#paymentId)",
+          Map.of("#paymentId", OrderItems.PAYMENT_ID),
+          Map.of());
     }
 
     Guard and(Guard other) {

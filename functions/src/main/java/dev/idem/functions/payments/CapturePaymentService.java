@@ -14,9 +14,11 @@ import java.util.Map;
 /**
  * Captures the payment of a placed order: charges it with the provider and records the outcome as
  * the order's transition {@code PLACED → PAID} (then tries {@code FULFILLED}) or {@code PLACED →
- * PAYMENT_FAILED}. Runs under the idempotency of the event (see {@link CapturePaymentHandler}); the
- * provider's own idempotency key, one per order, covers the window where a charge succeeded but
- * recording it failed and the event is retried. Thread-safe.
+ * PAYMENT_FAILED}; a charge that succeeds after the order was cancelled (its stock rejected during
+ * the charge) is recorded on the cancelled order, to be refunded. Runs under the idempotency of the
+ * event (see {@link CapturePaymentHandler}); the provider's own idempotency key, one per order,
+ * covers the window where a charge succeeded but recording it failed and the event is retried.
+ * Thread-safe.
  */
 public final class CapturePaymentService {
 
@@ -49,7 +51,7 @@ public final class CapturePaymentService {
             .orElseThrow(() ->
                 new IllegalStateException("Order " + order.orderId() + " is not in the table"));
     if (state.status() != OrderStatus.PLACED) {
-      skip(event.metadata(), state);
+      skip(event, state);
       return;
     }
     switch (provider.charge(order.orderId(), order.total(), order.currency())) {
@@ -61,22 +63,31 @@ public final class CapturePaymentService {
   private void recordCaptured(DomainEvent<OrderPlaced> event, ChargeResult.Captured captured) {
     EventMetadata cause = event.metadata();
     String orderId = event.data().orderId();
+    String paymentId = captured.paymentId();
     Map<String, Object> fields =
-        Map.of(
-            "orderId", orderId, "paymentId", captured.paymentId(), "amount", event.data().total());
-    if (!orders.apply(orders.transitions().paid(orderId, captured.paymentId(), cause.eventId()))) {
-      telemetry
-          .log()
-          .warn(
-              "payment captured, but the order left PLACED meanwhile: refund it",
-              cause.correlationId(),
-              fields);
-      telemetry.metrics().count("PaymentsToRefund", 1);
+        Map.of("orderId", orderId, "paymentId", paymentId, "amount", event.data().total());
+    if (orders.recordPayment(
+        orders.transitions().paid(orderId, paymentId, cause.eventId()), paymentId)) {
+      telemetry.log().info("payment captured", cause.correlationId(), fields);
+      telemetry.metrics().count("PaymentsCaptured", 1);
+      fulfilment.attempt(orderId, cause);
       return;
     }
-    telemetry.log().info("payment captured", cause.correlationId(), fields);
-    telemetry.metrics().count("PaymentsCaptured", 1);
-    fulfilment.attempt(orderId, cause);
+    // Its stock was rejected while it was being charged: the charge is recorded on the cancelled
+    // order (and announced as PaymentCaptured), so that it can be refunded, never lost.
+    boolean recorded =
+        orders.recordPayment(
+            orders.transitions().paidWhileCancelled(orderId, paymentId, cause.eventId()),
+            paymentId);
+    telemetry
+        .log()
+        .warn(
+            recorded
+                ? "payment captured, but the order was cancelled meanwhile: recorded on it; refund it"
+                : "payment captured, but the order left PLACED meanwhile: refund it",
+            cause.correlationId(),
+            fields);
+    telemetry.metrics().count("PaymentsToRefund", 1);
   }
 
   private void recordDeclined(DomainEvent<OrderPlaced> event, ChargeResult.Declined declined) {
@@ -96,7 +107,11 @@ public final class CapturePaymentService {
 
   // A redelivery after the outcome was recorded, or an order cancelled for lack of stock: nothing
   // to charge. A paid order may still wait for the fulfilment a failed earlier attempt left undone.
-  private void skip(EventMetadata cause, OrderState state) {
+  // A cancelled order may have been charged by an earlier attempt whose answer was lost (it timed
+  // out, the stock was rejected before the retry): the provider knows, and the charge is recorded
+  // on the order for a refund rather than left nowhere.
+  private void skip(DomainEvent<OrderPlaced> event, OrderState state) {
+    EventMetadata cause = event.metadata();
     telemetry
         .log()
         .info(
@@ -105,6 +120,28 @@ public final class CapturePaymentService {
             Map.of("orderId", state.orderId(), "status", state.status().name()));
     if (state.status() == OrderStatus.PAID) {
       fulfilment.attempt(state.orderId(), cause);
+    } else if (state.status() == OrderStatus.CANCELLED) {
+      provider
+          .findCharge(state.orderId())
+          .ifPresent(charge -> recordChargeOnCancelled(event, charge.paymentId()));
     }
+  }
+
+  private void recordChargeOnCancelled(DomainEvent<OrderPlaced> event, String paymentId) {
+    EventMetadata cause = event.metadata();
+    String orderId = event.data().orderId();
+    boolean recorded =
+        orders.recordPayment(
+            orders.transitions().paidWhileCancelled(orderId, paymentId, cause.eventId()),
+            paymentId);
+    telemetry
+        .log()
+        .warn(
+            recorded
+                ? "an earlier attempt charged the cancelled order: recorded on it; refund it"
+                : "an earlier attempt charged the order, which holds another payment: refund it",
+            cause.correlationId(),
+            Map.of("orderId", orderId, "paymentId", paymentId));
+    telemetry.metrics().count("PaymentsToRefund", 1);
   }
 }

@@ -29,7 +29,8 @@ import java.util.Objects;
  * a new event.
  *
  * <p>Only transitions visible between the record's two images count, in this order: the order
- * appearing as PLACED (OrderPlaced); status becoming PAID (PaymentCaptured) or PAYMENT_FAILED
+ * appearing as PLACED (OrderPlaced); status becoming PAID, or a payment id recorded on an order
+ * cancelled while it was charged (PaymentCaptured), or status becoming PAYMENT_FAILED
  * (PaymentFailed); inventory becoming RESERVED (InventoryReserved) or REJECTED (InventoryRejected);
  * status becoming FULFILLED (OrderFulfilled) or CANCELLED (OrderCancelled). A record whose old
  * image is not the expected predecessor (PLACED → FULFILLED) emits only what it shows
@@ -74,7 +75,7 @@ public final class TransitionDetector {
     if (before.status() == null && is(OrderStatus.PLACED, status)) {
       types.add(EventType.ORDER_PLACED);
     }
-    if (is(OrderStatus.PAID, status)) {
+    if (is(OrderStatus.PAID, status) || paymentRecorded(before, after)) {
       types.add(EventType.PAYMENT_CAPTURED);
     } else if (is(OrderStatus.PAYMENT_FAILED, status)) {
       types.add(EventType.PAYMENT_FAILED);
@@ -181,6 +182,14 @@ public final class TransitionDetector {
 
   private static String reason(String failureReason) {
     return failureReason == null || failureReason.isBlank() ? UNKNOWN_REASON : failureReason;
+  }
+
+  /** A payment id recorded on a cancelled order: it was cancelled while it was being charged. */
+  private static boolean paymentRecorded(OrderImage before, OrderImage after) {
+    return is(OrderStatus.CANCELLED, before.status())
+        && is(OrderStatus.CANCELLED, after.status())
+        && before.paymentId() == null
+        && after.paymentId() != null;
   }
 
   private static String changedTo(String before, String after) {

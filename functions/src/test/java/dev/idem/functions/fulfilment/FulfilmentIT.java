@@ -14,11 +14,14 @@ import dev.idem.functions.testkit.OrderFixtures;
 import dev.idem.functions.testkit.QueueDriver;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.functions.testkit.SqsEvents;
+import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import dev.idem.testing.ElasticMqExtension;
+import dev.idem.testing.FaultInjector;
 import dev.idem.testing.StubProvider;
 import dev.idem.testing.TestClock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -114,6 +121,128 @@ class FulfilmentIT {
 
     assertFulfilledOnce(placed);
     assertThat(payments.requestsWithKey("charge-" + placed.data().orderId())).hasSize(1);
+  }
+
+  // Found by the exactly-once auditor (ExactlyOnceIT, fault seed 7): the PAID write took effect,
+  // its answer was lost (the call hung past the SDK's attempt timeout), the SDK's retry failed its
+  // condition, and CapturePayment took the order for cancelled: "refund it", no fulfilment. The
+  // stock was reserved already, so the order stayed PAID and RESERVED for good.
+  @Test
+  void reservedThenPaidWithTheAnswerToPaidLost_paymentStillFulfils(
+      DynamoDbLocal db, SqsClient sqs) {
+    FaultInjector faults = new FaultInjector(UrlConnectionHttpClient.create());
+    Map<String, String> env = new HashMap<>(tables.environment());
+    env.put("PAYMENT_PROVIDER_URL", payments.url().toString());
+    try (DynamoDbClient lossy = client(db, faults);
+        QueueDriver lossyPayments =
+            QueueDriver.create(
+                sqs,
+                "payments-lossy",
+                new CapturePaymentHandler(
+                    CapturePaymentConfig.fromEnv(env), lossy, clock, out.stream()))) {
+      DomainEvent<OrderPlaced> placed = OrderFixtures.place(tables, line("SKU-006", 1));
+      deliver(inventoryQueue, placed);
+
+      faults.loseAnswer("UpdateItem", 1); // the first is PLACED -> PAID
+      deliver(lossyPayments, placed);
+
+      assertThat(faults.faulted("UpdateItem")).isEqualTo(1);
+      assertFulfilledOnce(placed);
+      assertThat(out.metric("PaymentsToRefund")).isZero();
+      assertThat(lossyPayments.deadLetterCount()).isZero();
+    }
+  }
+
+  // Found by the exactly-once auditor (bin/idem bench exactly-once, fault seed 2): the stock was
+  // rejected while the provider was charging, the PAID write failed its condition, and the charge
+  // was left nowhere but in a log line: a customer charged for a cancelled order, untraceably.
+  @Test
+  void cancelledWhileBeingCharged_chargeRecordedOnTheCancelledOrderForRefund() {
+    DomainEvent<OrderPlaced> placed = OrderFixtures.place(tables, line("SKU-009", 1));
+    String orderId = placed.data().orderId();
+    payments.faults((method, path, key) -> {
+      tables
+          .dynamo()
+          .updateItem(
+              OrderTransitions.request(
+                  new OrderTransitions(tables.orders(), clock)
+                      .rejected(orderId, "out of stock", List.of("SKU-009"), "inventory")));
+      return null; // answered as usual, once the order is cancelled
+    });
+    try {
+      deliver(paymentsQueue, placed);
+    } finally {
+      payments.faults(null);
+    }
+
+    assertThat(attribute(tables, orderId, "status")).isEqualTo("CANCELLED");
+    assertThat(attribute(tables, orderId, "paymentId")).startsWith("pay_");
+    assertThat(payments.requestsWithKey("charge-" + orderId)).hasSize(1);
+    assertThat(out.metric("PaymentsToRefund")).isEqualTo(1);
+    assertThat(out.messages("WARN"))
+        .containsOnlyOnce(
+            "payment captured, but the order was cancelled meanwhile: recorded on it; refund it");
+  }
+
+  // Found by the exactly-once auditor (bin/idem bench exactly-once, fault seed 11): the provider
+  // applied the charge but its answer was lost, CapturePayment timed out and left the event for a
+  // retry; the stock was rejected meanwhile, and the retry found the order cancelled and skipped it
+  // as never charged. The customer was charged and nothing recorded it.
+  @Test
+  void chargeAnswerLostThenCancelled_retryFindsTheChargeAndRecordsItOnTheCancelledOrder() {
+    DomainEvent<OrderPlaced> placed = OrderFixtures.place(tables, line("SKU-009", 1));
+    String orderId = placed.data().orderId();
+    payments.faults((method, path, key) -> {
+      tables
+          .dynamo()
+          .updateItem(
+              OrderTransitions.request(
+                  new OrderTransitions(tables.orders(), clock)
+                      .rejected(orderId, "out of stock", List.of("SKU-009"), "inventory")));
+      return StubProvider.LostAnswer.reset(); // applied, then the answer is lost
+    });
+    try {
+      deliver(paymentsQueue, placed);
+    } finally {
+      payments.faults(null);
+    }
+
+    assertThat(attribute(tables, orderId, "status")).isEqualTo("CANCELLED");
+    assertThat(payments.applied())
+        .filteredOn(charge -> ("charge-" + orderId).equals(charge.idempotencyKey()))
+        .singleElement()
+        .satisfies(
+            charge -> assertThat(attribute(tables, orderId, "paymentId")).isEqualTo(charge.id()));
+    assertThat(out.metric("PaymentsToRefund")).isEqualTo(1);
+  }
+
+  @Test
+  void cancelledBeforeItsPaymentWasTried_neverCharged() {
+    DomainEvent<OrderPlaced> placed = OrderFixtures.place(tables, line("SKU-009", 1));
+    String orderId = placed.data().orderId();
+    tables
+        .dynamo()
+        .updateItem(
+            OrderTransitions.request(
+                new OrderTransitions(tables.orders(), clock)
+                    .rejected(orderId, "out of stock", List.of("SKU-009"), "inventory")));
+
+    deliver(paymentsQueue, placed);
+
+    assertThat(payments.applied())
+        .noneMatch(charge -> ("charge-" + orderId).equals(charge.idempotencyKey()));
+    assertThat(attribute(tables, orderId, "paymentId")).isNull();
+    assertThat(out.metric("PaymentsToRefund")).isZero();
+  }
+
+  private static DynamoDbClient client(DynamoDbLocal db, FaultInjector faults) {
+    return DynamoDbClient.builder()
+        .endpointOverride(db.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(faults)
+        .build();
   }
 
   @Test

@@ -72,6 +72,21 @@ class TransitionDetectorTest {
   }
 
   @Test
+  void detect_paymentRecordedOnACancelledOrder_paymentCapturedOnly() {
+    Map<String, AttributeValue> cancelled =
+        changed(placed(), "status", "CANCELLED", "inventory", "REJECTED");
+    Map<String, AttributeValue> charged = changed(cancelled, "paymentId", "pay_1");
+
+    List<DomainEvent<?>> events = detector.detect(modify("ev-9", cancelled, charged));
+
+    assertThat(events)
+        .singleElement()
+        .satisfies(event ->
+            assertThat(event.data())
+                .isEqualTo(new PaymentCaptured(StreamRecords.ORDER_ID, "pay_1", 7499, "EUR")));
+  }
+
+  @Test
   void detect_placedToPaymentFailed_paymentFailedWithTheReason() {
     Map<String, AttributeValue> failed =
         changed(placed(), "status", "PAYMENT_FAILED", "failureReason", "card_declined");

@@ -162,6 +162,10 @@ class StoreFailureIT {
         .isEqualTo("ran-2");
   }
 
+  // Found by the exactly-once auditor (bin/idem bench exactly-once, fault seed 2): the relay's
+  // claim was applied, its answer lost, and the SDK's retry found the record in progress; the
+  // relay took it for another invocation's, reported the record failed until the stream gave up,
+  // and the record's events were never published.
   @Test
   void execute_workFailsAndReleaseRefused_userExceptionCarriesReleaseFailure() {
     faults.failAlways("DeleteItem", Fault.CONNECTION_REFUSED);

@@ -134,6 +134,10 @@ class DynamodbStreamIdempotencyTest {
     assertThat(ran).isEmpty();
   }
 
+  // Found by the exactly-once auditor (bin/idem bench exactly-once, fault seed 2): a relay
+  // invocation that died holding a record's key left it in flight for its lease (up to the
+  // function's timeout); Lambda's five retries came within seconds, each met the lease, and the
+  // batch went to the OnFailure destination with its events never published.
   @Test
   void process_emptyOrNullEvent_reportsNoFailure() {
     assertThat(stream.process(null, context, failing(Set.of())).getBatchItemFailures()).isEmpty();
