@@ -32,9 +32,27 @@ final class ApiReader {
     this.intrinsics = intrinsics;
   }
 
+  /**
+   * The stage an {@code Api} event's routes are served in: its API's {@code StageName} and {@code
+   * Variables}, or SAM's implicit API's ({@link ApiStage#SAM_DEFAULT}) without a {@code RestApiId}.
+   */
+  ApiStage stage(String restApiId) {
+    if (restApiId == null) {
+      return ApiStage.SAM_DEFAULT;
+    }
+    Props api = api(restApiId, "RestApiId " + restApiId);
+    Props variables = api.child("Variables");
+    return new ApiStage(
+        ApiStage.Kind.REST,
+        restApiId,
+        api.string("StageName", "Prod"),
+        variables == null ? Map.of() : variables.stringMap(),
+        "1.0");
+  }
+
   /** Marks what the API declares for its events as read; reports the gateway responses ignored. */
   void api(Props props) {
-    props.ignore("Name", "StageName", "Description", "OpenApiVersion", "Models");
+    props.ignore("Name", "StageName", "Variables", "Description", "OpenApiVersion", "Models");
     Props responses = props.child("GatewayResponses");
     if (responses == null) {
       return;
@@ -84,9 +102,8 @@ final class ApiReader {
         .filter(r -> ids.ref(r.logicalId()).equals(restApiId))
         .findFirst()
         .map(r -> new Props(r.properties(), r.logicalId(), intrinsics))
-        .orElseThrow(() ->
-            new TemplateException(
-                where + ": a RequestModel needs RestApiId to name an AWS::Serverless::Api"));
+        .orElseThrow(
+            () -> new TemplateException(where + ": RestApiId must name an AWS::Serverless::Api"));
   }
 
   private String schema(Props api, String name, String where) {

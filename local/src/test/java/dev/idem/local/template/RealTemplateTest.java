@@ -223,14 +223,21 @@ class RealTemplateTest {
         .extracting(NotEmulated.Item::where)
         .contains(
             "PlaceOrderFunction.Policies",
-            "PlaceOrderFunction.ProvisionedConcurrencyConfig",
             "OrdersTable.PointInTimeRecoverySpecification",
             "PaymentsQueue.SqsManagedSseEnabled",
-            "OrderPlacedToPayments.Targets[0].RetryPolicy",
             "OrdersApi.MethodSettings");
     assertThat(notes.properties())
         .extracting(NotEmulated.Item::what)
-        .doesNotContain("Name", "Handler", "Events", "Environment", "KeySchema", "EventPattern");
+        .doesNotContain(
+            "Name",
+            "Handler",
+            "Events",
+            "Environment",
+            "KeySchema",
+            "EventPattern",
+            "AutoPublishAlias",
+            "ProvisionedConcurrencyConfig",
+            "RetryPolicy");
     assertThat(notes.summary()).startsWith("not emulated: resources ").doesNotContain("\n");
   }
 }
