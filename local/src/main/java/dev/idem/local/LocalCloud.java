@@ -18,6 +18,8 @@ import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.sources.ApiGateway;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.SourceContext;
+import dev.idem.local.template.CloudAssembly;
+import dev.idem.local.template.StackContext;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.Template;
 import java.net.URI;
@@ -25,10 +27,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -361,17 +367,28 @@ public final class LocalCloud implements AutoCloseable {
       console.accept(provisioned.stack().notEmulated().summary());
     }
     List<FunctionDefinition> functions = startFunctions();
+    CompletableFuture<Map<String, Integer>> provisioning = lambda.provision();
     SourceContext context =
         new SourceContext(
             lambda, Clock.systemUTC(), call -> console.accept(call.logLine()), faultHooks);
     startEventSources(functions, context);
     startApi(context);
     Optional<Seed.Summary> seeded = seed();
+    Map<String, Integer> warm = provisioning.join();
     if (aws != null) {
       aws.router().markReady();
     }
     readyTime = Duration.ofNanos(System.nanoTime() - begin);
-    printSummary(seeded);
+    printSummary(seeded, warm);
+  }
+
+  /** e.g. {@code provisioned PlaceOrderFunction 1, GetOrderFunction 1 (instances initialized)}. */
+  private static String provisionedLine(Map<String, Integer> provisioned) {
+    return "provisioned "
+        + provisioned.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "))
+        + " (initialized before ready: alias provisioned concurrency)";
   }
 
   private void startBackend() {
@@ -392,20 +409,53 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   private Template loadTemplate() {
-    Template declared = Template.load(options.template(), options.parameters());
+    StackContext context = CloudAssembly.contextOf(options.template());
+    Template declared = Template.load(options.template(), options.parameters(), context);
     stubs =
         own(
             ProviderStubs.start(
-                declared.parameters().keySet(),
+                stubsCalledFor(declared),
                 options.parameters(),
                 options.bindAddress(),
                 options.paymentsPort(),
                 options.notificationsPort()));
     stubs.faults(faultHooks);
-    Map<String, String> parameters = stubs.parameters(options.parameters());
+    Map<String, String> parameters = new LinkedHashMap<>(stubs.parameters(options.parameters()));
+    parameters.keySet().retainAll(declared.parameters().keySet());
     return parameters.equals(options.parameters())
         ? declared
-        : Template.load(options.template(), parameters);
+        : Template.load(options.template(), parameters, context);
+  }
+
+  /**
+   * The stub parameters the template calls for: those it declares; and, where it declares none (a
+   * CDK stack bakes the providers' URLs in from its context), those whose stub's URL on its port a
+   * function's environment names.
+   */
+  private Set<String> stubsCalledFor(Template template) {
+    Set<String> wanted = new LinkedHashSet<>(template.parameters().keySet());
+    Map<String, Integer> ports =
+        Map.of(
+            ProviderStubs.PAYMENT_PARAMETER, options.paymentsPort(),
+            ProviderStubs.NOTIFICATION_PARAMETER, options.notificationsPort());
+    ports.forEach((parameter, port) -> {
+      if (!wanted.contains(parameter) && port > 0 && environmentsName(template, port)) {
+        wanted.add(parameter);
+      }
+    });
+    return wanted;
+  }
+
+  private static boolean environmentsName(Template template, int port) {
+    String url = "http://127.0.0.1:" + port;
+    return template.resources().stream()
+        .map(r -> r.properties().get("Environment"))
+        .filter(Map.class::isInstance)
+        .map(environment -> ((Map<?, ?>) environment).get("Variables"))
+        .filter(Map.class::isInstance)
+        .flatMap(variables -> ((Map<?, ?>) variables).values().stream())
+        .anyMatch(value ->
+            value instanceof String text && (text.equals(url) || text.startsWith(url + "/")));
   }
 
   private List<FunctionDefinition> startFunctions() {
@@ -469,7 +519,7 @@ public final class LocalCloud implements AutoCloseable {
     return Optional.of(Seed.read(options.seed()).write(provisioned.stack(), clients.dynamoDb()));
   }
 
-  private void printSummary(Optional<Seed.Summary> seeded) {
+  private void printSummary(Optional<Seed.Summary> seeded, Map<String, Integer> ready) {
     Banner.lines(
             options.template(),
             provisioned.stack(),
@@ -478,6 +528,9 @@ public final class LocalCloud implements AutoCloseable {
             stubs,
             sources.descriptions())
         .forEach(console);
+    if (!ready.isEmpty()) {
+      console.accept(provisionedLine(ready));
+    }
     seeded.ifPresent(summary -> console.accept(summary.line()));
     faultApiUrl().ifPresent(url -> console.accept(faultsLine(url)));
     console.accept("ready in " + readyTime.toMillis() + " ms");
