@@ -40,16 +40,18 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The whole system a SAM template declares, on loopback: the AWS backends behind one edge port
- * (DynamoDB, SQS, EventBridge, Lambda's Invoke API), the template's resources, its functions (each
- * instance a JVM process), their SQS and DynamoDB stream event sources, the REST API, the provider
- * stubs and the seed data. With {@link Options#endpoint()} set (LocalStack, any AWS-compatible
- * endpoint) no backend nor edge starts: the resources are created there, and only the functions,
- * event sources, API and stubs run here.
+ * The whole system a template declares (SAM or plain CloudFormation, or a CDK stack's template in
+ * its cloud assembly), on loopback: the AWS backends behind one edge port (DynamoDB, SQS,
+ * EventBridge, Lambda's Invoke API), the template's resources, its functions (each instance a JVM
+ * process), their SQS and DynamoDB stream event sources, the REST and HTTP APIs, the provider stubs
+ * and the seed data. With {@link Options#endpoint()} set (LocalStack, any AWS-compatible endpoint)
+ * no backend nor edge starts: the resources are created there, and only the functions, event
+ * sources, API and stubs run here.
  *
- * <p>Start order: backends and edge, provider stubs, resources, functions, event sources, API,
- * seed; then the edge's health check answers "ready". {@link #close()} stops all in reverse order,
- * leaving no instance process, and prints each function's counts.
+ * <p>Start order: backends and edge, provider stubs, resources, functions (the instances their
+ * aliases' provisioned concurrency asks for starting meanwhile), event sources, API, seed; once the
+ * provisioned instances are initialized, the edge's health check answers "ready". {@link #close()}
+ * stops all in reverse order, leaving no instance process, and prints each function's counts.
  *
  * {@snippet :
  * try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults())) {
@@ -63,7 +65,8 @@ public final class LocalCloud implements AutoCloseable {
    * How to start the local cloud. Build one with {@link #builder()} or start from {@link
    * #defaults()}.
    *
-   * @param template the SAM template
+   * @param template the template: SAM or plain CloudFormation, or a stack's in a CDK cloud assembly
+   *     (its stack name and the other stacks' exports then come from the assembly)
    * @param edgePort the AWS endpoint's port (4566); 0 picks a free one
    * @param apiPort the REST API's port (3000); 0 picks a free one
    * @param paymentsPort the payment stub's port (4010); 0 picks a free one
@@ -197,7 +200,7 @@ public final class LocalCloud implements AutoCloseable {
 
       private Builder() {}
 
-      /** The SAM template. */
+      /** The template. */
       public Builder template(Path value) {
         template = value;
         return this;

@@ -101,7 +101,7 @@ final class ProxyEvents {
     });
   }
 
-  static void stringMap(ObjectNode event, String field, Map<String, String> values) {
+  private static void stringMap(ObjectNode event, String field, Map<String, String> values) {
     if (values.isEmpty()) {
       event.putNull(field);
     } else {

@@ -82,11 +82,7 @@ public final class CloudAssembly {
       return StackContext.NONE;
     }
     CloudAssembly assembly = read(folder);
-    return assembly.stacks.stream()
-        .filter(stack -> stack.templateFile().equals(file))
-        .findFirst()
-        .map(assembly::context)
-        .orElse(StackContext.NONE);
+    return assembly.stackOf(file).map(assembly::context).orElse(StackContext.NONE);
   }
 
   /** The assembly's folder. */
@@ -129,6 +125,12 @@ public final class CloudAssembly {
               + names());
     }
     return stacks.get(0);
+  }
+
+  /** The stack of this template file, if it is one of the assembly's. */
+  public Optional<Stack> stackOf(Path templateFile) {
+    Path file = templateFile.toAbsolutePath().normalize();
+    return stacks.stream().filter(s -> s.templateFile().equals(file)).findFirst();
   }
 
   /** The stacks' names, comma-separated. */
@@ -200,11 +202,5 @@ public final class CloudAssembly {
     } catch (IOException e) {
       throw new TemplateException(file + " is not a cloud assembly manifest: " + e.getMessage(), e);
     }
-  }
-
-  /** The stack of this template file, if it is one of the assembly's. */
-  public Optional<Stack> stackOf(Path templateFile) {
-    Path file = templateFile.toAbsolutePath().normalize();
-    return stacks.stream().filter(s -> s.templateFile().equals(file)).findFirst();
   }
 }
