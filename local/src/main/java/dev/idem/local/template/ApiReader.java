@@ -37,10 +37,12 @@ final class ApiReader {
    * Variables}, or SAM's implicit API's ({@link ApiStage#SAM_DEFAULT}) without a {@code RestApiId}.
    */
   ApiStage stage(String restApiId) {
-    if (restApiId == null) {
-      return ApiStage.SAM_DEFAULT;
+    Props api = restApiId == null ? null : serverlessApi(restApiId);
+    if (api == null) {
+      return restApiId == null
+          ? ApiStage.SAM_DEFAULT
+          : new ApiStage(ApiStage.Kind.REST, restApiId, "Prod", Map.of(), "1.0");
     }
-    Props api = api(restApiId, "RestApiId " + restApiId);
     Props variables = api.child("Variables");
     return new ApiStage(
         ApiStage.Kind.REST,
@@ -97,13 +99,22 @@ final class ApiReader {
   }
 
   private Props api(String restApiId, String where) {
+    Props api = restApiId == null ? null : serverlessApi(restApiId);
+    if (api == null) {
+      throw new TemplateException(
+          where + ": a RequestModel needs RestApiId to name an AWS::Serverless::Api");
+    }
+    return api;
+  }
+
+  /** The AWS::Serverless::Api whose Ref is {@code restApiId}, or null. */
+  private Props serverlessApi(String restApiId) {
     return template.resources().stream()
         .filter(r -> r.type().equals(SpecReader.API))
         .filter(r -> ids.ref(r.logicalId()).equals(restApiId))
         .findFirst()
         .map(r -> new Props(r.properties(), r.logicalId(), intrinsics))
-        .orElseThrow(
-            () -> new TemplateException(where + ": RestApiId must name an AWS::Serverless::Api"));
+        .orElse(null);
   }
 
   private String schema(Props api, String name, String where) {

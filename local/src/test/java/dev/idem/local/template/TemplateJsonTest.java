@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,5 +82,40 @@ class TemplateJsonTest {
     assertThat(((SqsEvent) worker.events().get(1)).filters())
         .containsExactly("{\"body\": {\"urgent\": [true]}}");
     assertThat(worker.aliases()).containsExactly(new FunctionAlias("live", 0));
+  }
+
+  @Test
+  void specs_samApiEvents_stageOfTheirApiOrOfAPlainOne() throws Exception {
+    Files.writeString(dir.resolve("app.jar"), "a jar");
+    String yaml =
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Sam:
+            Type: AWS::Serverless::Api
+            Properties: {StageName: v2, Variables: {tier: gold}}
+          Plain: {Type: AWS::ApiGateway::RestApi, Properties: {Name: plain}}
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: java21
+              CodeUri: app.jar
+              Handler: app.H
+              Events:
+                OnSam: {Type: Api, Properties: {RestApiId: !Ref Sam, Path: /a, Method: get}}
+                OnPlain: {Type: Api, Properties: {RestApiId: !Ref Plain, Path: /b, Method: get}}
+                Implicit: {Type: Api, Properties: {Path: /c, Method: get}}
+        """;
+
+    List<ApiStage> stages =
+        Template.parse(yaml, dir, Map.of()).specs().functions().get(0).events().stream()
+            .map(event -> ((ApiEvent) event).stage())
+            .toList();
+
+    assertThat(stages)
+        .containsExactly(
+            new ApiStage(ApiStage.Kind.REST, "Sam", "v2", Map.of("tier", "gold"), "1.0"),
+            new ApiStage(ApiStage.Kind.REST, "Plain", "Prod", Map.of(), "1.0"),
+            ApiStage.SAM_DEFAULT);
   }
 }
