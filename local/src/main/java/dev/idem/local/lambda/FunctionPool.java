@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FunctionPool implements AutoCloseable {
 
+  /** How long a provisioned instance's init may take at least (Lambda's 130 seconds). */
+  public static final Duration PROVISIONED_INIT_LIMIT = Duration.ofSeconds(130);
+
   private final FunctionDefinition function;
   private final InstanceLauncher launcher;
   private final Duration initTimeout;
@@ -72,7 +75,9 @@ public final class FunctionPool implements AutoCloseable {
   /**
    * Starts up to {@code count} instances at once (within the concurrency limit) and waits for each
    * to finish its init, as provisioned concurrency keeps initialized instances ready: their first
-   * invocations are warm. An instance whose init fails or outlasts the init timeout is discarded.
+   * invocations are warm. As in Lambda, the init of a provisioned instance may take {@link
+   * #PROVISIONED_INIT_LIMIT} or the function's timeout, whichever is longer, not the on-demand init
+   * timeout; an instance whose init fails or outlasts that is discarded.
    *
    * @return how many instances are ready
    * @throws IllegalStateException when the pool is closed
@@ -113,7 +118,11 @@ public final class FunctionPool implements AutoCloseable {
       return false;
     }
     try {
-      if (instance.awaitInit(initTimeout)) {
+      Duration limit =
+          function.timeout().compareTo(PROVISIONED_INIT_LIMIT) > 0
+              ? function.timeout()
+              : PROVISIONED_INIT_LIMIT;
+      if (instance.awaitInit(limit)) {
         release(instance, Outcome.response(new byte[0]));
         return true;
       }
