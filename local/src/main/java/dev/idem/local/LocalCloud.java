@@ -18,6 +18,8 @@ import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.sources.ApiGateway;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.SourceContext;
+import dev.idem.local.template.CloudAssembly;
+import dev.idem.local.template.StackContext;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.Template;
 import java.net.URI;
@@ -25,25 +27,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The whole system a SAM template declares, on loopback: the AWS backends behind one edge port
- * (DynamoDB, SQS, EventBridge, Lambda's Invoke API), the template's resources, its functions (each
- * instance a JVM process), their SQS and DynamoDB stream event sources, the REST API, the provider
- * stubs and the seed data. With {@link Options#endpoint()} set (LocalStack, any AWS-compatible
- * endpoint) no backend nor edge starts: the resources are created there, and only the functions,
- * event sources, API and stubs run here.
+ * The whole system a template declares (SAM or plain CloudFormation, or a CDK stack's template in
+ * its cloud assembly), on loopback: the AWS backends behind one edge port (DynamoDB, SQS,
+ * EventBridge, Lambda's Invoke API), the template's resources, its functions (each instance a JVM
+ * process), their SQS and DynamoDB stream event sources, the REST and HTTP APIs, the provider stubs
+ * and the seed data. With {@link Options#endpoint()} set (LocalStack, any AWS-compatible endpoint)
+ * no backend nor edge starts: the resources are created there, and only the functions, event
+ * sources, API and stubs run here.
  *
- * <p>Start order: backends and edge, provider stubs, resources, functions, event sources, API,
- * seed; then the edge's health check answers "ready". {@link #close()} stops all in reverse order,
- * leaving no instance process, and prints each function's counts.
+ * <p>Start order: backends and edge, provider stubs, resources, functions (the instances their
+ * aliases' provisioned concurrency asks for starting meanwhile), event sources, API, seed; once the
+ * provisioned instances are initialized, the edge's health check answers "ready". {@link #close()}
+ * stops all in reverse order, leaving no instance process, and prints each function's counts.
  *
  * {@snippet :
  * try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults())) {
@@ -57,7 +65,8 @@ public final class LocalCloud implements AutoCloseable {
    * How to start the local cloud. Build one with {@link #builder()} or start from {@link
    * #defaults()}.
    *
-   * @param template the SAM template
+   * @param template the template: SAM or plain CloudFormation, or a stack's in a CDK cloud assembly
+   *     (its stack name and the other stacks' exports then come from the assembly)
    * @param edgePort the AWS endpoint's port (4566); 0 picks a free one
    * @param apiPort the REST API's port (3000); 0 picks a free one
    * @param stubs the project's HTTP stubs ({@link ProjectConfig}), with their ports (0: free)
@@ -215,7 +224,7 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
-      /** The SAM template. */
+      /** The template. */
       public Builder template(Path value) {
         template = value;
         return this;
@@ -371,17 +380,28 @@ public final class LocalCloud implements AutoCloseable {
       console.accept(provisioned.stack().notEmulated().summary());
     }
     List<FunctionDefinition> functions = startFunctions();
+    CompletableFuture<Map<String, Integer>> provisioning = lambda.provision();
     SourceContext context =
         new SourceContext(
             lambda, Clock.systemUTC(), call -> console.accept(call.logLine()), faultHooks);
     startEventSources(functions, context);
     startApi(context);
     Optional<Seed.Summary> seeded = seed();
+    Map<String, Integer> warm = provisioning.join();
     if (aws != null) {
       aws.router().markReady();
     }
     readyTime = Duration.ofNanos(System.nanoTime() - begin);
-    printSummary(seeded);
+    printSummary(seeded, warm);
+  }
+
+  /** e.g. {@code provisioned PlaceOrderFunction 1, GetOrderFunction 1 (instances initialized)}. */
+  private static String provisionedLine(Map<String, Integer> provisioned) {
+    return "provisioned "
+        + provisioned.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "))
+        + " (initialized before ready: alias provisioned concurrency)";
   }
 
   private void startBackend() {
@@ -402,19 +422,51 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   private Template loadTemplate() {
-    Template declared = Template.load(options.template(), options.parameters());
+    StackContext context = CloudAssembly.contextOf(options.template());
+    Template declared = Template.load(options.template(), options.parameters(), context);
     stubs =
         own(
             HttpStubs.start(
                 options.stubs(),
-                declared.parameters().keySet(),
+                stubsCalledFor(declared),
                 options.parameters(),
                 options.bindAddress()));
     stubs.faults(faultHooks);
-    Map<String, String> parameters = stubs.parameters(options.parameters());
+    Map<String, String> parameters = new LinkedHashMap<>(stubs.parameters(options.parameters()));
+    parameters.keySet().retainAll(declared.parameters().keySet());
     return parameters.equals(options.parameters())
         ? declared
-        : Template.load(options.template(), parameters);
+        : Template.load(options.template(), parameters, context);
+  }
+
+  /**
+   * The stub parameters the template calls for: those it declares; and, where it declares none (a
+   * CDK stack bakes the providers' URLs in from its context), those of the stubs whose URL on their
+   * configured port a function's environment names.
+   */
+  private Set<String> stubsCalledFor(Template template) {
+    Set<String> wanted = new LinkedHashSet<>(template.parameters().keySet());
+    for (StubSpec stub : options.stubs()) {
+      if (stub.parameter() != null
+          && !wanted.contains(stub.parameter())
+          && stub.port() > 0
+          && environmentsName(template, stub.port())) {
+        wanted.add(stub.parameter());
+      }
+    }
+    return wanted;
+  }
+
+  private static boolean environmentsName(Template template, int port) {
+    String url = "http://127.0.0.1:" + port;
+    return template.resources().stream()
+        .map(r -> r.properties().get("Environment"))
+        .filter(Map.class::isInstance)
+        .map(environment -> ((Map<?, ?>) environment).get("Variables"))
+        .filter(Map.class::isInstance)
+        .flatMap(variables -> ((Map<?, ?>) variables).values().stream())
+        .anyMatch(value ->
+            value instanceof String text && (text.equals(url) || text.startsWith(url + "/")));
   }
 
   private List<FunctionDefinition> startFunctions() {
@@ -478,7 +530,7 @@ public final class LocalCloud implements AutoCloseable {
     return Optional.of(Seed.read(options.seed()).write(provisioned.stack(), clients.dynamoDb()));
   }
 
-  private void printSummary(Optional<Seed.Summary> seeded) {
+  private void printSummary(Optional<Seed.Summary> seeded, Map<String, Integer> ready) {
     Banner.lines(
             options.template(),
             provisioned.stack(),
@@ -487,6 +539,9 @@ public final class LocalCloud implements AutoCloseable {
             stubs.urls(),
             sources.descriptions())
         .forEach(console);
+    if (!ready.isEmpty()) {
+      console.accept(provisionedLine(ready));
+    }
     seeded.ifPresent(summary -> console.accept(summary.line()));
     faultApiUrl().ifPresent(url -> console.accept(faultsLine(url)));
     console.accept("ready in " + readyTime.toMillis() + " ms");

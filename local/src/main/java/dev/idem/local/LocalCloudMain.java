@@ -3,6 +3,9 @@ package dev.idem.local;
 import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.FaultRuleException;
 import dev.idem.local.http.PortInUseException;
+import dev.idem.local.template.CloudAssembly;
+import dev.idem.local.template.Template;
+import dev.idem.local.template.TemplateException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -22,24 +25,34 @@ import java.util.logging.Logger;
 
 /**
  * {@code bin/idem local}: starts the local cloud and runs it until Ctrl-C, which stops it cleanly
- * and prints each function's counts. Exit status 2 for bad arguments (one line, then the usage), 1
- * when it cannot start (a taken port, a template error, a function jar not built).
+ * and prints each function's counts. The template is a file ({@code --template}, SAM or plain
+ * CloudFormation, YAML or JSON), or a stack of a CDK app: synthesized first ({@code --cdk [DIR]})
+ * or taken from an existing cloud assembly ({@code --cdk-out DIR}). Exit status 2 for bad arguments
+ * (one line, then the usage) and bad input (a template that does not parse, an unresolvable
+ * reference, a missing asset, an unsupported runtime, a failed synthesis: one line naming the
+ * resource and property), 1 when it cannot start (a taken port, a function jar not built).
  */
 public final class LocalCloudMain {
 
   static final String USAGE =
       """
-      usage: bin/idem local [--template PATH] [--edge-port N] [--api-port N]
+      usage: bin/idem local [--template PATH | --cdk [DIR] | --cdk-out DIR] [--stack NAME]
+                            [--edge-port N] [--api-port N]
                             [--config FILE] [--stub-port NAME=PORT]...
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
                             [--max-concurrency N] [--endpoint URL]
                             [--faults FILE] [--fault-seed N] [--bind ADDR]
 
-        --template PATH         a SAM template (default: the repository's template.yaml)
+        --template PATH         a CloudFormation template, SAM or plain, YAML or JSON (default:
+                                the repository's template.yaml)
+        --cdk [DIR]             synthesize the CDK app in DIR (default: the repository) with
+                                npx aws-cdk@2 synth, then run its stack
+        --cdk-out DIR           run a stack of the cloud assembly CDK synthesized into DIR
+        --stack NAME            the stack to run, where the app has several
         --edge-port N           the AWS endpoint's port (default 4566)
         --api-port N            the REST API's port (default 3000)
         --config FILE           the project's stubs and seed (default: idem-local.json beside the
-                                template, if there is one)
+                                template, or in the CDK app's folder, if there is one)
         --stub-port NAME=PORT   a stub's port instead of the config's (0: a free one; repeatable)
         --parameter KEY=VALUE   a template parameter's value (repeatable)
         --seed FILE             items to write at start (default: the config's "seed")
@@ -81,12 +94,22 @@ public final class LocalCloudMain {
       return 0;
     }
     parsed.notes().forEach(out::println);
+    LocalCloud.Options options;
+    try {
+      options = prepare(parsed, out::println);
+    } catch (TemplateException | CdkSynth.Failure e) {
+      err.println("idem local: " + firstLine(e));
+      return 2;
+    }
     LocalCloud cloud;
     try {
-      cloud = LocalCloud.start(parsed.options());
+      cloud = LocalCloud.start(options);
     } catch (PortInUseException e) {
       err.println("idem local: " + e.getMessage());
       return 1;
+    } catch (TemplateException e) {
+      err.println("idem local: " + firstLine(e));
+      return 2;
     } catch (RuntimeException e) {
       err.println("idem local: cannot start: " + firstLine(e));
       return 1;
@@ -100,11 +123,73 @@ public final class LocalCloudMain {
   /**
    * What the arguments ask for.
    *
-   * @param options the local cloud's options
+   * @param options the local cloud's options (for a CDK source, the template is the stack's once
+   *     {@link #prepare} has picked it)
    * @param help whether only the usage was asked for
    * @param notes lines to print before starting
+   * @param source where the template comes from
    */
-  record Parsed(LocalCloud.Options options, boolean help, List<String> notes) {}
+  record Parsed(LocalCloud.Options options, boolean help, List<String> notes, Source source) {}
+
+  /** Where the template comes from. */
+  sealed interface Source {
+
+    /** A template file. */
+    record File(Path template) implements Source {}
+
+    /** A CDK app, synthesized first; {@code stack} null for its only one. */
+    record CdkApp(Path dir, String stack) implements Source {}
+
+    /** A cloud assembly already synthesized; {@code stack} null for its only one. */
+    record CdkOut(Path dir, String stack) implements Source {}
+  }
+
+  /**
+   * The options to start with: for a CDK source, synthesized if asked and with the chosen stack's
+   * template; the template read and resolved once, so that bad input fails before anything starts.
+   *
+   * @throws TemplateException naming the resource and property of bad input, or the stacks when the
+   *     choice is unclear
+   * @throws CdkSynth.Failure when synthesis cannot run or fails
+   */
+  static LocalCloud.Options prepare(Parsed parsed, Consumer<String> console) {
+    LocalCloud.Options options =
+        switch (parsed.source()) {
+          case Source.File file -> parsed.options();
+          case Source.CdkApp app -> {
+            CdkSynth.Result synthesized = CdkSynth.run(app.dir(), console);
+            yield stackOf(
+                parsed.options(), synthesized.assembly(), app.stack(), synthesized, console);
+          }
+          case Source.CdkOut out ->
+              stackOf(parsed.options(), out.dir(), out.stack(), null, console);
+        };
+    Template.load(
+            options.template(), options.parameters(), CloudAssembly.contextOf(options.template()))
+        .specs();
+    return options;
+  }
+
+  private static LocalCloud.Options stackOf(
+      LocalCloud.Options options,
+      Path dir,
+      String name,
+      CdkSynth.Result synthesized,
+      Consumer<String> console) {
+    CloudAssembly assembly = CloudAssembly.read(dir);
+    CloudAssembly.Stack stack = name == null ? assembly.onlyStack() : assembly.stack(name);
+    console.accept(
+        "cdk      stack "
+            + stack.name()
+            + " of "
+            + assembly.dir()
+            + (synthesized == null
+                ? ""
+                : ", synthesized in "
+                    + synthesized.took().toMillis()
+                    + " ms (npx aws-cdk@2 synth; not counted in ready)"));
+    return options.toBuilder().template(stack.templateFile()).build();
+  }
 
   /**
    * Reads the arguments.
@@ -131,11 +216,15 @@ public final class LocalCloudMain {
       Predicate<URI> listening) {
     Arguments given = new Arguments(args);
     if (given.help) {
-      return new Parsed(LocalCloud.Options.defaults(), true, List.of());
+      return new Parsed(LocalCloud.Options.defaults(), true, List.of(), null);
     }
-    Path template = given.template != null ? given.template : root.resolve("template.yaml");
-    requireFile(template, "template");
-    ProjectConfig config = projectConfig(given, template);
+    Source source = given.source(root);
+    Path template =
+        source instanceof Source.File file ? file.template() : root.resolve("template.yaml");
+    if (source instanceof Source.File) {
+      requireFile(template, "template");
+    }
+    ProjectConfig config = projectConfig(given, projectDir(source));
     EndpointChoice endpoint = EndpointChoice.of(given.endpoint, env, given.edgePort, listening);
     LocalCloud.Options options =
         LocalCloud.Options.builder()
@@ -151,7 +240,7 @@ public final class LocalCloudMain {
             .faults(faultPlan(given))
             .bindAddress(given.bind)
             .build();
-    return new Parsed(options, false, endpoint.notes());
+    return new Parsed(options, false, endpoint.notes(), source);
   }
 
   private static FaultPlan faultPlan(Arguments given) {
@@ -167,13 +256,16 @@ public final class LocalCloudMain {
     return given.faultSeed == null ? plan : plan.withSeed(given.faultSeed);
   }
 
-  /** {@code --config FILE}, else the project's file beside the template, else none. */
-  private static ProjectConfig projectConfig(Arguments given, Path template) {
+  /** {@code --config FILE}, else the project's file in its folder, else none. */
+  private static ProjectConfig projectConfig(Arguments given, Path projectDir) {
     if (given.config != null) {
       requireFile(given.config, "config file");
       return ProjectConfig.read(given.config);
     }
-    return ProjectConfig.beside(template);
+    Path file = projectDir == null ? null : projectDir.resolve(ProjectConfig.FILE_NAME);
+    return file != null && Files.isRegularFile(file)
+        ? ProjectConfig.read(file)
+        : ProjectConfig.none();
   }
 
   /** The project's stubs, on the ports {@code --stub-port NAME=PORT} gives. */
@@ -191,6 +283,15 @@ public final class LocalCloudMain {
     return config.stubs().stream()
         .map(stub -> ports.containsKey(stub.name()) ? stub.withPort(ports.get(stub.name())) : stub)
         .toList();
+  }
+
+  /** The project's folder: the template's, or the CDK app's. */
+  private static Path projectDir(Source source) {
+    return switch (source) {
+      case Source.File file -> file.template().toAbsolutePath().getParent();
+      case Source.CdkApp app -> app.dir().toAbsolutePath();
+      case Source.CdkOut out -> out.dir().toAbsolutePath().normalize().getParent();
+    };
   }
 
   private static Path seedFile(Arguments given, ProjectConfig config) {
@@ -245,6 +346,10 @@ public final class LocalCloudMain {
   /** The command line, option by option. */
   private static final class Arguments {
     Path template;
+    Path cdk;
+    boolean cdkApp;
+    Path cdkOut;
+    String stack;
     Path seed;
     Path faults;
     Long faultSeed;
@@ -272,12 +377,18 @@ public final class LocalCloudMain {
             "--parameter",
             "--faults",
             "--fault-seed",
-            "--bind");
+            "--bind",
+            "--cdk-out",
+            "--stack");
 
     Arguments(List<String> args) {
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
-        if (!flag(arg)) {
+        if (arg.equals("--cdk")) {
+          cdkApp = true;
+          boolean dirFollows = i + 1 < args.size() && !args.get(i + 1).startsWith("-");
+          cdk = dirFollows ? Path.of(args.get(++i)) : null;
+        } else if (!flag(arg)) {
           if (!VALUE_OPTIONS.contains(arg)) {
             throw new IllegalArgumentException("unknown option " + arg);
           }
@@ -290,6 +401,33 @@ public final class LocalCloudMain {
       }
       if (noSeed && seed != null) {
         throw new IllegalArgumentException("--seed and --no-seed exclude each other");
+      }
+      int sources = (template != null ? 1 : 0) + (cdkApp ? 1 : 0) + (cdkOut != null ? 1 : 0);
+      if (sources > 1) {
+        throw new IllegalArgumentException("--template, --cdk and --cdk-out exclude each other");
+      }
+      if (stack != null && !cdkApp && cdkOut == null) {
+        throw new IllegalArgumentException("--stack needs --cdk or --cdk-out");
+      }
+    }
+
+    /** The template's source; a CDK folder must exist. */
+    Source source(Path root) {
+      if (cdkApp) {
+        Path dir = cdk != null ? cdk : root;
+        requireDir(dir, "--cdk");
+        return new Source.CdkApp(dir, stack);
+      }
+      if (cdkOut != null) {
+        requireDir(cdkOut, "--cdk-out");
+        return new Source.CdkOut(cdkOut, stack);
+      }
+      return new Source.File(template != null ? template : root.resolve("template.yaml"));
+    }
+
+    private static void requireDir(Path dir, String option) {
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException(option + ": no folder at " + dir);
       }
     }
 
@@ -307,6 +445,8 @@ public final class LocalCloudMain {
     private void option(String name, String value) {
       switch (name) {
         case "--template" -> template = Path.of(value);
+        case "--cdk-out" -> cdkOut = Path.of(value);
+        case "--stack" -> stack = value;
         case "--seed" -> seed = Path.of(value);
         case "--endpoint" -> endpoint = uri(value, name);
         case "--edge-port" -> edgePort = port(name, value);

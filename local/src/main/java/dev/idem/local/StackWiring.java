@@ -4,9 +4,12 @@ import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.BodyValidation;
 import dev.idem.local.sources.GatewayResponse;
+import dev.idem.local.sources.RouteStage;
 import dev.idem.local.sources.SqsSourceConfig;
 import dev.idem.local.sources.StreamSourceConfig;
 import dev.idem.local.template.ApiEvent;
+import dev.idem.local.template.ApiStage;
+import dev.idem.local.template.FunctionAlias;
 import dev.idem.local.template.FunctionEvent;
 import dev.idem.local.template.FunctionSpec;
 import dev.idem.local.template.RequestModel;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The template's functions and events as the Lambda runtime and the event sources take them. */
 final class StackWiring {
@@ -25,22 +29,27 @@ final class StackWiring {
 
   /**
    * One definition per function: its jar, memory, timeout and environment; its reserved
-   * concurrency, else {@code defaultLimit}.
+   * concurrency, else {@code defaultLimit}; its aliases, and their provisioned concurrency (at most
+   * the limit).
    *
    * @throws IllegalStateException when a function's jar is not there (not built yet)
    */
   static List<FunctionDefinition> definitions(StackSpec stack, int defaultLimit) {
-    return stack.functions().stream()
-        .map(f ->
-            new FunctionDefinition(
-                f.name(),
-                f.handler(),
-                f.codeJar(),
-                f.memorySize(),
-                f.timeout(),
-                f.environment(),
-                f.reservedConcurrency() != null ? f.reservedConcurrency() : defaultLimit))
-        .toList();
+    return stack.functions().stream().map(f -> definition(f, defaultLimit)).toList();
+  }
+
+  private static FunctionDefinition definition(FunctionSpec f, int defaultLimit) {
+    int limit = f.reservedConcurrency() != null ? f.reservedConcurrency() : defaultLimit;
+    return new FunctionDefinition(
+        f.name(),
+        f.handler(),
+        f.codeJar(),
+        f.memorySize(),
+        f.timeout(),
+        f.environment(),
+        limit,
+        f.aliases().stream().map(FunctionAlias::name).collect(Collectors.toSet()),
+        Math.min(f.provisionedConcurrency(), limit));
   }
 
   /** Every function's {@code Api} events. */
@@ -51,7 +60,11 @@ final class StackWiring {
         if (event instanceof ApiEvent api) {
           routes.add(
               new ApiRoute(
-                  api.method(), api.path(), function.name(), bodyValidation(api.requestModel())));
+                  api.method(),
+                  api.path(),
+                  function.name(),
+                  bodyValidation(api.requestModel()),
+                  stage(api.stage())));
         }
       }
     }
@@ -81,7 +94,8 @@ final class StackWiring {
                   sqs.reportBatchItemFailures(),
                   sqs.maximumConcurrency() != null
                       ? sqs.maximumConcurrency()
-                      : Math.max(1, limits.apply(function.name()))));
+                      : Math.max(1, limits.apply(function.name())),
+                  sqs.filters()));
         }
       }
     }
@@ -148,6 +162,16 @@ final class StackWiring {
         stream.maximumRecordAgeInSeconds(),
         stream.bisectOnError(),
         stream.reportBatchItemFailures(),
-        stream.onFailureDestinationArn());
+        stream.onFailureDestinationArn(),
+        stream.filters());
+  }
+
+  private static RouteStage stage(ApiStage stage) {
+    return new RouteStage(
+        stage.kind() == ApiStage.Kind.HTTP,
+        stage.apiId(),
+        stage.name(),
+        stage.variables(),
+        stage.payloadFormat());
   }
 }

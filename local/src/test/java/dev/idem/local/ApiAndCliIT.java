@@ -22,39 +22,49 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The local cloud as tools see it: the AWS CLI through the edge port (skipped where no {@code aws}
  * is installed), {@code bin/idem invoke}, and the API under more concurrent requests than a
- * function's limit (2 here).
+ * function's limit (2 here); from template.yaml and from the CDK app's OrdersStack alike.
  */
+@ParameterizedClass
+@EnumSource(Source.class)
 class ApiAndCliIT {
 
   private static final Path GET_ORDER_EVENT =
       TestClouds.ROOT.resolve("events/samples/get-order.json");
 
   private static LocalCloud cloud;
+
+  /** Where the system comes from, for this run of the class. */
+  @Parameter Source source;
+
   private static Orders orders;
 
   @TempDir static Path home;
 
-  @BeforeAll
-  static void start() {
+  @BeforeParameterizedClassInvocation
+  static void start(Source source) {
+    String name = "ApiAndCliIT-" + source;
     cloud =
         LocalCloud.start(
-            TestClouds.options("ApiAndCliIT", new TestClouds.Console("ApiAndCliIT"))
-                .withConcurrencyLimit(2));
+            source.options(name, new TestClouds.Console(name)).withConcurrencyLimit(2));
     orders = new Orders(cloud);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     if (cloud != null) {
       cloud.close();
+      cloud = null;
     }
   }
 
@@ -75,7 +85,7 @@ class ApiAndCliIT {
     }
     FunctionStats getOrder =
         cloud.lambda().stats().stream()
-            .filter(s -> s.name().equals("GetOrderFunction"))
+            .filter(s -> s.name().equals(orders.function("GetOrder")))
             .findFirst()
             .orElseThrow();
     assertThat(first).contains(429);
@@ -99,7 +109,7 @@ class ApiAndCliIT {
 
   @Test
   void invokeMain_getOrderSample_printsResponseAndLogExit0() {
-    Run run = invokeMain("GetOrderFunction", GET_ORDER_EVENT);
+    Run run = invokeMain(orders.function("GetOrder"), GET_ORDER_EVENT);
 
     assertThat(run.status()).isZero();
     assertThat(Http.json(run.out()).path("statusCode").asInt()).isEqualTo(404);
@@ -110,11 +120,12 @@ class ApiAndCliIT {
   void invokeMain_functionFails_exit1SayingSo() throws IOException {
     Path notAnEvent = Files.writeString(home.resolve("not-an-event.json"), "\"oops\"");
 
-    Run run = invokeMain("GetOrderFunction", notAnEvent);
+    String getOrder = orders.function("GetOrder");
+    Run run = invokeMain(getOrder, notAnEvent);
 
     assertThat(run.status()).isEqualTo(1);
     assertThat(Http.json(run.out()).has("errorType")).isTrue();
-    assertThat(run.err()).contains("idem invoke: GetOrderFunction failed (Unhandled)");
+    assertThat(run.err()).contains("idem invoke: " + getOrder + " failed (Unhandled)");
   }
 
   @Test
@@ -155,9 +166,14 @@ class ApiAndCliIT {
 
     assertThat(tables.path("TableNames").toString())
         .contains("OrdersTable", "CatalogTable", "InventoryTable", "IdempotencyTable");
-    assertThat(queues.path("QueueUrls").toString())
+    assertThat(queues.path("QueueUrls"))
+        .extracting(JsonNode::asText)
         .contains(
-            cloud.awsEndpoint() + "/000000000000/PaymentsQueue", "PaymentsDLQ", "ReviewQueue");
+            orders.queueUrl("PaymentsQueue"),
+            orders.queueUrl("PaymentsDLQ"),
+            orders.queueUrl("ReviewQueue"));
+    assertThat(orders.queueUrl("PaymentsQueue"))
+        .startsWith(cloud.awsEndpoint() + "/000000000000/PaymentsQueue");
     assertThat(scan.path("Items").toString()).contains(orderId);
   }
 
@@ -171,7 +187,7 @@ class ApiAndCliIT {
             "lambda",
             "invoke",
             "--function-name",
-            "GetOrderFunction",
+            orders.function("GetOrder"),
             "--payload",
             "fileb://" + GET_ORDER_EVENT,
             response.toString());

@@ -114,13 +114,31 @@ final class Orders {
         .items();
   }
 
+  /** A table's name, by its logical id in template.yaml (its construct path in OrdersStack). */
   String tableName(String logicalId) {
     return cloud.stack().stack().table(logicalId).orElseThrow().name();
   }
 
-  /** A queue's URL, by its logical id. */
+  /**
+   * A function's name, by its role: {@code PlaceOrder} is template.yaml's {@code
+   * PlaceOrderFunction} and OrdersStack's {@code PlaceOrder/Function}.
+   */
+  String function(String role) {
+    var stack = cloud.stack().stack();
+    return stack
+        .function(role + "Function")
+        .or(() -> stack.function(role + "/Function"))
+        .orElseThrow(() -> new AssertionError("no function " + role))
+        .name();
+  }
+
+  /**
+   * A queue's URL, by its logical id in template.yaml: the stack's output {@code <id>Url}, which
+   * both sources declare, else the resource's Ref.
+   */
   String queueUrl(String logicalId) {
-    return cloud.stack().ids().ref(logicalId);
+    String output = cloud.stack().stack().outputs().get(logicalId + "Url");
+    return output != null ? output : cloud.stack().ids().ref(logicalId);
   }
 
   /**

@@ -5,33 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A message CapturePayment can never handle goes to PaymentsDLQ after the queue's maxReceiveCount
- * (5) receives, while other orders flow past it.
+ * A message CapturePayment can never handle goes to the payments DLQ after the queue's
+ * maxReceiveCount (5) receives, while other orders flow past it; from template.yaml and from the
+ * CDK app's OrdersStack alike.
  */
+@ParameterizedClass
+@EnumSource(Source.class)
 class PoisonMessageIT {
 
   private static LocalCloud cloud;
+
+  /** Where the system comes from, for this run of the class. */
+  @Parameter Source source;
+
   private static Orders orders;
 
-  @BeforeAll
-  static void start() {
-    cloud =
-        LocalCloud.start(
-            TestClouds.options("PoisonMessageIT", new TestClouds.Console("PoisonMessageIT")));
+  @BeforeParameterizedClassInvocation
+  static void start(Source source) {
+    String name = "PoisonMessageIT-" + source;
+    cloud = LocalCloud.start(source.options(name, new TestClouds.Console(name)));
     orders = new Orders(cloud);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     if (cloud != null) {
       cloud.close();
+      cloud = null;
     }
   }
 

@@ -19,10 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * AWS's event-ruler over the full event JSON.
  *
  * <p>Matched events are delivered through an {@link EventTargetSender} after PutEvents has
- * answered, in order per bus. A target that cannot take the event gets no retries locally: the
- * event goes at once to the target's {@code DeadLetterConfig} queue (with message attributes
- * RULE_ARN, TARGET_ARN, ERROR_CODE, ERROR_MESSAGE), or is counted as failed without one. Schedule
- * rules are kept but never fire.
+ * answered, in order per bus, to what each target's {@code Input}, {@code InputPath} or {@code
+ * InputTransformer} makes of them. A delivery that fails for a transient reason is retried under
+ * the target's {@code RetryPolicy}; one given up on goes to the target's {@code DeadLetterConfig}
+ * queue (with message attributes RULE_ARN, TARGET_ARN, ERROR_CODE, ERROR_MESSAGE,
+ * EXHAUSTED_RETRY_CONDITION, RETRY_ATTEMPTS), or is counted as failed without one (see {@link
+ * EventDelivery}). Schedule rules are kept but never fire.
  *
  * {@snippet :
  * try (EventBridgeService events = new EventBridgeService(new SqsTargetSender(sqs), Clock.systemUTC())) {
@@ -101,6 +103,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   @Override
   public void close() {
     buses.values().forEach(EventBus::close);
+    delivery.close();
   }
 
   private ObjectNode operation(String name, JsonNode body, Request request) {

@@ -1,27 +1,63 @@
 package dev.idem.local.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Delivers one matched event to one target; a target that refuses it sends the event to its
- * dead-letter queue at once (no retries locally), with the attributes EventBridge adds.
+ * Delivers one matched event to one target, with the target's {@code RetryPolicy}: a failure that
+ * may pass (a throttle, a 5xx, a connection that failed) is retried with exponential backoff and
+ * jitter (from 100 ms, at most 10 s apart locally) until it succeeds, {@code MaximumRetryAttempts}
+ * retries were made or the event is older than {@code MaximumEventAgeInSeconds}; a failure that
+ * will not pass (no such queue, not a queue) is not retried, as EventBridge does not retry it. An
+ * event given up on goes to the target's dead-letter queue with the attributes EventBridge adds.
  */
-final class EventDelivery {
+final class EventDelivery implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(EventDelivery.class.getName());
+  private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+  private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
 
   private final EventTargetSender sender;
   private final AtomicLong matched = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final ScheduledExecutorService retries = retryScheduler();
   private volatile EventFaults faults = EventFaults.NONE;
+
+  /** One delivery of one event to one target, and how often it was tried. */
+  private record Attempt(
+      EventRule rule,
+      EventRule.Target target,
+      String body,
+      String id,
+      long matchedNanos,
+      int retries) {
+
+    Attempt next() {
+      return new Attempt(rule, target, body, id, matchedNanos, retries + 1);
+    }
+  }
 
   EventDelivery(EventTargetSender sender) {
     this.sender = sender;
+  }
+
+  private static ScheduledExecutorService retryScheduler() {
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofVirtual().name("eventbridge-retry-", 0).factory());
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
   }
 
   EventBridgeService.Stats stats() {
@@ -36,37 +72,82 @@ final class EventDelivery {
   /** Counts the match now; the returned task delivers it (on the bus's delivery thread). */
   Runnable of(String bus, EventRule rule, EventRule.Target target, ObjectNode event, String json) {
     matched.incrementAndGet();
+    long now = System.nanoTime();
     return () -> {
-      deliver(rule, target, event, json);
-      if (faults.duplicateDelivery(bus, rule.name(), target.arn(), event.path("id").asText())) {
-        deliver(rule, target, event, json);
+      String id = event.path("id").asText();
+      String body = TargetInput.body(rule, target, event, json);
+      deliver(new Attempt(rule, target, body, id, now, 0));
+      if (faults.duplicateDelivery(bus, rule.name(), target.arn(), id)) {
+        deliver(new Attempt(rule, target, body, id, now, 0));
       }
     };
   }
 
-  private void deliver(EventRule rule, EventRule.Target target, ObjectNode event, String json) {
-    String id = event.path("id").asText();
-    String body = TargetInput.body(target, event, json);
+  /** Stops retrying: deliveries waiting for a retry are dropped. */
+  @Override
+  public void close() {
+    retries.shutdownNow();
+  }
+
+  private void deliver(Attempt attempt) {
+    EventRule.Target target = attempt.target();
     try {
       sender.send(
-          new EventTargetSender.Message(target.arn(), body, target.messageGroupId(), id, Map.of()));
+          new EventTargetSender.Message(
+              target.arn(), attempt.body(), target.messageGroupId(), attempt.id(), Map.of()));
       delivered.incrementAndGet();
     } catch (Exception e) {
-      deadLetter(rule, target, body, id, e);
+      retryOrGiveUp(attempt, e);
     }
   }
 
-  private void deadLetter(
-      EventRule rule, EventRule.Target target, String body, String id, Exception cause) {
+  private void retryOrGiveUp(Attempt attempt, Exception cause) {
+    EventRule.Target target = attempt.target();
+    if (!mayPass(cause)) {
+      deadLetter(attempt, cause, null);
+    } else if (attempt.retries() >= target.maximumRetryAttempts()) {
+      deadLetter(attempt, cause, "MaximumRetryAttempts");
+    } else {
+      Duration delay = backoff(attempt.retries());
+      long age = System.nanoTime() + delay.toNanos() - attempt.matchedNanos();
+      if (age > Duration.ofSeconds(target.maximumEventAgeSeconds()).toNanos()) {
+        deadLetter(attempt, cause, "MaximumEventAgeInSeconds");
+      } else if (!retries.isShutdown()) {
+        retries.schedule(() -> deliver(attempt.next()), delay.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  /** Whether a later attempt may succeed: a throttle, a server error, a failed connection. */
+  static boolean mayPass(Exception cause) {
+    if (cause instanceof AwsServiceException service) {
+      return service.statusCode() >= 500 || service.isThrottlingException();
+    }
+    return cause instanceof SdkException sdk && sdk.retryable();
+  }
+
+  private static Duration backoff(int retries) {
+    long ceiling =
+        Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(retries, 16));
+    return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+  }
+
+  private void deadLetter(Attempt attempt, Exception cause, String exhausted) {
+    EventRule.Target target = attempt.target();
     if (target.deadLetterArn() != null) {
       Map<String, String> attributes = new LinkedHashMap<>();
-      attributes.put("RULE_ARN", rule.arn());
+      attributes.put("RULE_ARN", attempt.rule().arn());
       attributes.put("TARGET_ARN", target.arn());
       attributes.put("ERROR_CODE", cause.getClass().getSimpleName());
       attributes.put("ERROR_MESSAGE", String.valueOf(cause.getMessage()));
+      if (exhausted != null) {
+        attributes.put("EXHAUSTED_RETRY_CONDITION", exhausted);
+      }
+      attributes.put("RETRY_ATTEMPTS", Integer.toString(attempt.retries()));
       try {
         sender.send(
-            new EventTargetSender.Message(target.deadLetterArn(), body, null, id, attributes));
+            new EventTargetSender.Message(
+                target.deadLetterArn(), attempt.body(), null, attempt.id(), attributes));
         deadLettered.incrementAndGet();
         return;
       } catch (Exception e) {
@@ -77,8 +158,8 @@ final class EventDelivery {
     LOG.log(
         System.Logger.Level.WARNING,
         "Rule {0} could not deliver event {1} to {2}: {3}",
-        rule.name(),
-        id,
+        attempt.rule().name(),
+        attempt.id(),
         target.arn(),
         cause.toString());
   }

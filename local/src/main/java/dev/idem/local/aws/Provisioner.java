@@ -21,8 +21,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
+import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
 import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.eventbridge.model.RetryPolicy;
 import software.amazon.awssdk.services.eventbridge.model.SqsParameters;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -226,6 +228,20 @@ public final class Provisioner {
     if (target.messageGroupId() != null) {
       builder.sqsParameters(
           SqsParameters.builder().messageGroupId(target.messageGroupId()).build());
+    }
+    if (target.inputTransformer() != null) {
+      builder.inputTransformer(
+          InputTransformer.builder()
+              .inputPathsMap(target.inputTransformer().inputPathsMap())
+              .inputTemplate(target.inputTransformer().inputTemplate())
+              .build());
+    }
+    if (target.retryPolicy() != null) {
+      builder.retryPolicy(
+          RetryPolicy.builder()
+              .maximumRetryAttempts(target.retryPolicy().maximumRetryAttempts())
+              .maximumEventAgeInSeconds(target.retryPolicy().maximumEventAgeInSeconds())
+              .build());
     }
     return builder.build();
   }

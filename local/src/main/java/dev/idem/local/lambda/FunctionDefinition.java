@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One function as the local Lambda runs it: what to start and within which limits.
@@ -34,6 +35,9 @@ import java.util.Objects;
  * @param concurrencyLimit how many instances may run at once (the reserved concurrency, or {@link
  *     #DEFAULT_CONCURRENCY_LIMIT}); 0 throttles every invocation, as a reserved concurrency of 0
  *     does in AWS
+ * @param aliases the function's alias names: invoking {@code name:alias} reaches it
+ * @param provisionedConcurrency instances started before the local cloud is ready (its aliases'
+ *     provisioned concurrency); at most {@code concurrencyLimit}
  */
 public record FunctionDefinition(
     String name,
@@ -42,7 +46,9 @@ public record FunctionDefinition(
     int memoryMb,
     Duration timeout,
     Map<String, String> environment,
-    int concurrencyLimit) {
+    int concurrencyLimit,
+    Set<String> aliases,
+    int provisionedConcurrency) {
 
   /** Lambda's default MemorySize, in MB. */
   public static final int DEFAULT_MEMORY_MB = 128;
@@ -78,6 +84,38 @@ public record FunctionDefinition(
     require(
         concurrencyLimit >= 0,
         "function " + name + ": concurrency limit " + concurrencyLimit + " is negative");
+    aliases = Set.copyOf(aliases);
+    require(
+        provisionedConcurrency >= 0 && provisionedConcurrency <= concurrencyLimit,
+        "function "
+            + name
+            + ": provisioned concurrency "
+            + provisionedConcurrency
+            + " is outside 0.."
+            + concurrencyLimit);
+  }
+
+  /** A function without aliases or provisioned concurrency. */
+  public FunctionDefinition(
+      String name,
+      String handler,
+      Path codeJar,
+      int memoryMb,
+      Duration timeout,
+      Map<String, String> environment,
+      int concurrencyLimit) {
+    this(name, handler, codeJar, memoryMb, timeout, environment, concurrencyLimit, Set.of(), 0);
+  }
+
+  /**
+   * Whether invoking with this qualifier reaches the function: none, {@code $LATEST}, a version
+   * number (every version runs the one code locally) or one of its aliases.
+   */
+  public boolean answersTo(String qualifier) {
+    return qualifier == null
+        || qualifier.equals("$LATEST")
+        || (!qualifier.isEmpty() && qualifier.chars().allMatch(Character::isDigit))
+        || aliases.contains(qualifier);
   }
 
   /** The function's ARN in the local account and region. */

@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FunctionPool implements AutoCloseable {
 
+  /** How long a provisioned instance's init may take at least (Lambda's 130 seconds). */
+  public static final Duration PROVISIONED_INIT_LIMIT = Duration.ofSeconds(130);
+
   private final FunctionDefinition function;
   private final InstanceLauncher launcher;
   private final Duration initTimeout;
@@ -67,6 +70,70 @@ public final class FunctionPool implements AutoCloseable {
     }
     release(instance, run.outcome());
     return count(run, elapsed);
+  }
+
+  /**
+   * Starts up to {@code count} instances at once (within the concurrency limit) and waits for each
+   * to finish its init, as provisioned concurrency keeps initialized instances ready: their first
+   * invocations are warm. As in Lambda, the init of a provisioned instance may take {@link
+   * #PROVISIONED_INIT_LIMIT} or the function's timeout, whichever is longer, not the on-demand init
+   * timeout; an instance whose init fails or outlasts that is discarded.
+   *
+   * @return how many instances are ready
+   * @throws IllegalStateException when the pool is closed
+   */
+  public int provision(int count) {
+    List<Thread> starters = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger ready =
+        new java.util.concurrent.atomic.AtomicInteger();
+    for (int i = 0; i < count; i++) {
+      int number = reserveSlot();
+      if (number < 0) {
+        break;
+      }
+      starters.add(
+          Thread.ofVirtual()
+              .start(() -> {
+                if (provisionOne(number)) {
+                  ready.incrementAndGet();
+                }
+              }));
+    }
+    for (Thread starter : starters) {
+      try {
+        starter.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return ready.get();
+  }
+
+  private boolean provisionOne(int number) {
+    Instance instance;
+    try {
+      instance = startInstance(number);
+    } catch (IllegalStateException e) {
+      return false;
+    }
+    try {
+      Duration limit =
+          function.timeout().compareTo(PROVISIONED_INIT_LIMIT) > 0
+              ? function.timeout()
+              : PROVISIONED_INIT_LIMIT;
+      if (instance.awaitInit(limit)) {
+        release(instance, Outcome.response(new byte[0]));
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      forget(instance);
+    }
+    instance.close();
+    return false;
   }
 
   /** Counts and timings so far. */
@@ -140,12 +207,21 @@ public final class FunctionPool implements AutoCloseable {
       forget(warm);
       Thread.ofVirtual().start(warm::close);
     }
+    int number = reserveSlot();
+    return number < 0 ? null : new Lease(null, number);
+  }
+
+  /** Takes a slot for a new instance: its number, or -1 at the limit. */
+  private synchronized int reserveSlot() {
+    if (closed) {
+      throw new IllegalStateException("Function " + function.name() + " is shut down");
+    }
     if (slots >= function.concurrencyLimit()) {
-      return null;
+      return -1;
     }
     slots++;
     started++;
-    return new Lease(null, started);
+    return started;
   }
 
   private Instance startInstance(int number) {

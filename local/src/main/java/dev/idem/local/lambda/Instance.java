@@ -42,6 +42,8 @@ final class Instance implements RunningInstance {
   private final InstanceLauncher launcher;
   private final String accessKey;
   private final String label;
+  private final java.util.concurrent.CountDownLatch initEnded =
+      new java.util.concurrent.CountDownLatch(1);
   private volatile long firstNextNanos;
   private volatile Outcome initFailure;
   private long logEnd;
@@ -168,6 +170,7 @@ final class Instance implements RunningInstance {
         Thread.sleep(delay);
       }
       firstNextNanos = System.nanoTime();
+      initEnded.countDown();
     }
     Invocation invocation = mailbox.take();
     invocation.handOver(log.size());
@@ -200,6 +203,7 @@ final class Instance implements RunningInstance {
   void initFailed(String errorType, byte[] body) {
     Outcome failure = Outcome.initError(errorType, body);
     initFailure = failure;
+    initEnded.countDown();
     Invocation invocation = current.get();
     if (invocation != null) {
       invocation.finish(failure);
@@ -236,7 +240,17 @@ final class Instance implements RunningInstance {
     return outcome;
   }
 
+  /**
+   * Waits for the init phase to end: true once the runtime client polls for its first invocation,
+   * false when the init failed, the process ended or {@code max} passed.
+   */
+  boolean awaitInit(Duration max) throws InterruptedException {
+    initEnded.await(max.toNanos(), TimeUnit.NANOSECONDS);
+    return firstNextNanos != 0 && usable();
+  }
+
   private void exited() {
+    initEnded.countDown();
     Invocation invocation = current.get();
     if (invocation != null) {
       Outcome failure = initFailure;

@@ -34,7 +34,8 @@ import java.util.function.BiConsumer;
  * Errors have Lambda's shape: 404 {@code ResourceNotFoundException}, 429 {@code
  * TooManyRequestsException} (reason {@code ReservedFunctionConcurrentInvocationLimitExceeded}), 413
  * {@code RequestTooLargeException} above 6 MB, 400 {@code InvalidParameterValueException}. A
- * function is named by name, ARN or partial ARN, unqualified or {@code $LATEST}.
+ * function is named by name, ARN or partial ARN, unqualified or qualified ({@code $LATEST}, a
+ * version number, or one of its aliases: all run the function's one code).
  *
  * {@snippet :
  * LambdaApi api = new LambdaApi(runtime, runtime.functions(),
@@ -200,7 +201,10 @@ public final class LambdaApi implements HttpService {
     }
   }
 
-  /** A name, {@code name:qualifier}, an ARN or a partial ARN, unqualified or at $LATEST. */
+  /**
+   * A name, {@code name:qualifier}, an ARN or a partial ARN, unqualified or qualified with {@code
+   * $LATEST}, a version or one of the function's aliases.
+   */
   private Optional<FunctionDefinition> resolve(String nameOrArn, String queryQualifier) {
     String[] parts = nameOrArn.split(":", -1);
     int nameIndex;
@@ -215,10 +219,8 @@ public final class LambdaApi implements HttpService {
       return Optional.empty();
     }
     String qualifier = parts.length == nameIndex + 2 ? parts[nameIndex + 1] : queryQualifier;
-    if (qualifier != null && !qualifier.equals("$LATEST")) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(functions.get(parts[nameIndex]));
+    return Optional.ofNullable(functions.get(parts[nameIndex]))
+        .filter(function -> function.answersTo(qualifier));
   }
 
   private static String queryParameter(String rawQuery, String name) {

@@ -150,6 +150,30 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
     return pools.values().stream().map(FunctionPool::function).toList();
   }
 
+  /**
+   * Starts every function's provisioned instances ({@link
+   * FunctionDefinition#provisionedConcurrency()}) at once, in the background; the future completes
+   * when each has finished its init (or failed it), with the instances ready by function name.
+   */
+  public CompletableFuture<Map<String, Integer>> provision() {
+    Map<String, CompletableFuture<Integer>> started = new LinkedHashMap<>();
+    for (FunctionPool pool : pools.values()) {
+      int wanted = pool.function().provisionedConcurrency();
+      if (wanted > 0) {
+        started.put(
+            pool.function().name(),
+            CompletableFuture.supplyAsync(
+                () -> pool.provision(wanted), command -> Thread.ofVirtual().start(command)));
+      }
+    }
+    return CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
+        .thenApply(done -> {
+          Map<String, Integer> ready = new LinkedHashMap<>();
+          started.forEach((name, future) -> ready.put(name, future.join()));
+          return ready;
+        });
+  }
+
   /** Every function's counts and cold starts, in the order given at start. */
   public List<FunctionStats> stats() {
     return pools.values().stream().map(FunctionPool::stats).toList();

@@ -13,14 +13,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The REST API's Lambda proxy integration, as an {@link HttpService} (the local cloud serves it on
- * port 3000, as {@code sam local start-api} does). Each request is matched to a route (literal
- * segments before {@code {param}} before greedy {@code {proxy+}}; an exact method before {@code
- * ANY}) and becomes the proxy event of its function: path, query strings and headers single- and
- * multi-valued, path parameters, a request context with a new request id, and the body (base64 with
- * {@code isBase64Encoded} for content types that are not text). The function's proxy response
- * becomes the HTTP response (status, headers merged with multi-value headers, body decoded from
- * base64 when so marked; {@code Content-Type} defaults to {@code application/json}).
+ * API Gateway's Lambda proxy integrations, as an {@link HttpService} (the local cloud serves every
+ * API of the template on one port, 3000, as {@code sam local start-api} does; paths carry no stage
+ * prefix). Each request is matched to a route (literal segments before {@code {param}} before
+ * greedy {@code {proxy+}}; an exact method before {@code ANY}; an HTTP API's {@code $default} last)
+ * and becomes the proxy event of its function in its route's payload format. Format 1.0 (REST
+ * APIs): path, query strings and headers single- and multi-valued, path parameters, the stage's
+ * variables, a request context with a new request id, and the body (base64 with {@code
+ * isBase64Encoded} for content types that are not text); the function's proxy response becomes the
+ * HTTP response (status, headers merged with multi-value headers, body decoded from base64 when so
+ * marked; {@code Content-Type} defaults to {@code application/json}). Format 2.0 (HTTP APIs): see
+ * {@link HttpApiEvents} and {@link HttpApiResponses}.
  *
  * <p>A route with a {@link BodyValidation} checks the body against its model first, as API
  * Gateway's request validator does: a body that fails gets the route's {@code BAD_REQUEST_BODY}
@@ -29,7 +32,8 @@ import java.util.UUID;
  *
  * <p>API Gateway's own answers: no route → 403 {@code {"message":"Missing Authentication Token"}};
  * a function error or malformed proxy response → 502 {@code {"message":"Internal server error"}}; a
- * throttled function → 429 {@code {"message":"Too Many Requests"}}. Every response carries {@code
+ * throttled function → 429 {@code {"message":"Too Many Requests"}}; an HTTP API answers 404 {@code
+ * Not Found} and 500 {@code Internal Server Error} instead. Every response carries {@code
  * x-amzn-RequestId}.
  *
  * {@snippet :
@@ -41,7 +45,7 @@ import java.util.UUID;
  */
 public final class ApiGateway implements HttpService {
 
-  /** The stage named in every request context, as SAM's local API names it. */
+  /** The stage SAM's local API names in its request contexts. */
   public static final String STAGE = "Prod";
 
   private final List<ApiRoute> routes;
@@ -77,20 +81,18 @@ public final class ApiGateway implements HttpService {
     String requestId = UUID.randomUUID().toString();
     Optional<RouteTable.Match> match = table.match(request.method(), request.path());
     if (match.isEmpty()) {
-      return ProxyResponses.error(
-              403, "MissingAuthenticationTokenException", "Missing Authentication Token")
-          .withHeader("x-amzn-RequestId", requestId);
+      return noRoute().withHeader("x-amzn-RequestId", requestId);
     }
     ApiRoute route = match.get().route();
     List<String> problems = bodyProblems(route, request);
     if (!problems.isEmpty()) {
       return invalidBody(route, problems, requestId);
     }
-    byte[] event =
-        ProxyEvents.event(request, match.get(), STAGE, requestId, context.clock().instant());
+    byte[] event = event(request, match.get(), requestId);
     long begin = System.nanoTime();
     InvocationResult result = Invocations.invoke(context.invoker(), route.functionName(), event);
-    ProxyResponses.Mapped mapped = answer(result);
+    ProxyResponses.Mapped mapped =
+        route.stage().version2() ? answerVersion2(result) : answer(result);
     context.report(
         new SourceInvocation(
             route.functionName(),
@@ -99,6 +101,22 @@ public final class ApiGateway implements HttpService {
             Duration.ofNanos(System.nanoTime() - begin),
             mapped.outcome()));
     return mapped.response().withHeader("x-amzn-RequestId", requestId);
+  }
+
+  /** A REST API answers 403 Missing Authentication Token; an HTTP API, 404 Not Found. */
+  private Response noRoute() {
+    boolean onlyHttpApis = !routes.isEmpty() && routes.stream().allMatch(r -> r.stage().httpApi());
+    return onlyHttpApis
+        ? HttpApiResponses.error(404, "Not Found")
+        : ProxyResponses.error(
+            403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+  }
+
+  private byte[] event(Request request, RouteTable.Match match, String requestId) {
+    RouteStage stage = match.route().stage();
+    return stage.version2()
+        ? HttpApiEvents.event(request, match, requestId, context.clock().instant())
+        : ProxyEvents.event(request, match, stage.name(), requestId, context.clock().instant());
   }
 
   private List<String> bodyProblems(ApiRoute route, Request request) {
@@ -118,6 +136,19 @@ public final class ApiGateway implements HttpService {
             requestId)
         .withHeader("x-amzn-ErrorType", "BadRequestException")
         .withHeader("x-amzn-RequestId", requestId);
+  }
+
+  private static ProxyResponses.Mapped answerVersion2(InvocationResult result) {
+    return switch (result.status()) {
+      case OK -> HttpApiResponses.map(result.payload());
+      case THROTTLED ->
+          new ProxyResponses.Mapped(
+              HttpApiResponses.error(429, "Too Many Requests"), "429 throttled");
+      case FUNCTION_ERROR ->
+          new ProxyResponses.Mapped(
+              HttpApiResponses.error(500, "Internal Server Error"),
+              "500 FUNCTION_ERROR " + result.errorType());
+    };
   }
 
   private static ProxyResponses.Mapped answer(InvocationResult result) {

@@ -19,9 +19,17 @@ import java.util.Set;
  *     greedy {@code {name+}} as the last segment (one or more segments)
  * @param functionName the function that serves it
  * @param bodyValidation the body validation API Gateway applies before invoking, or null for none
+ * @param stage the API and stage it is served in, and the event format
  */
 public record ApiRoute(
-    String method, String pathTemplate, String functionName, BodyValidation bodyValidation) {
+    String method,
+    String pathTemplate,
+    String functionName,
+    BodyValidation bodyValidation,
+    RouteStage stage) {
+
+  /** An HTTP API's {@code $default} route: every request that no other route takes. */
+  public static final String DEFAULT_ROUTE = "$default";
 
   private static final Set<String> METHODS =
       Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
@@ -36,11 +44,34 @@ public record ApiRoute(
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(pathTemplate, "pathTemplate");
     Objects.requireNonNull(functionName, "functionName");
+    Objects.requireNonNull(stage, "stage");
     method = method.toUpperCase(Locale.ROOT);
     if (!METHODS.contains(method)) {
       throw new IllegalArgumentException(
           "API route " + pathTemplate + ": unknown method " + method);
     }
+    if (!pathTemplate.equals(DEFAULT_ROUTE)) {
+      checkPath(pathTemplate);
+    }
+  }
+
+  /** A route of SAM's local API ({@link RouteStage#DEFAULT}). */
+  public ApiRoute(
+      String method, String pathTemplate, String functionName, BodyValidation bodyValidation) {
+    this(method, pathTemplate, functionName, bodyValidation, RouteStage.DEFAULT);
+  }
+
+  /** A route of SAM's local API, without body validation. */
+  public ApiRoute(String method, String pathTemplate, String functionName) {
+    this(method, pathTemplate, functionName, null);
+  }
+
+  /** Whether this is an HTTP API's {@code $default} route. */
+  public boolean isDefault() {
+    return pathTemplate.equals(DEFAULT_ROUTE);
+  }
+
+  private static void checkPath(String pathTemplate) {
     if (!pathTemplate.startsWith("/")) {
       throw new IllegalArgumentException("API route path must start with /: " + pathTemplate);
     }
@@ -56,11 +87,6 @@ public record ApiRoute(
             "API route " + pathTemplate + ": malformed segment " + segment);
       }
     }
-  }
-
-  /** A route without body validation. */
-  public ApiRoute(String method, String pathTemplate, String functionName) {
-    this(method, pathTemplate, functionName, null);
   }
 
   /** The path's non-empty segments. */

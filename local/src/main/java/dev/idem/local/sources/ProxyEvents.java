@@ -46,7 +46,7 @@ final class ProxyEvents {
     headers(event, request.headers());
     query(event, request.rawQuery());
     stringMap(event, "pathParameters", match.pathParameters());
-    event.putNull("stageVariables");
+    stringMap(event, "stageVariables", match.route().stage().variables());
     context(event.putObject("requestContext"), request, match, stage, requestId, now);
     body(event, request);
     return Json.bytes(event);
@@ -134,7 +134,7 @@ final class ProxyEvents {
     identity.put("sourceIp", "127.0.0.1");
     identity.put("userAgent", request.header("User-Agent").orElse(null));
     context.put("domainName", request.header("Host").orElse("localhost"));
-    context.put("apiId", API_ID);
+    context.put("apiId", match.route().stage().apiId());
   }
 
   private static void body(ObjectNode event, Request request) {
@@ -168,7 +168,7 @@ final class ProxyEvents {
         || type.equals("application/x-yaml");
   }
 
-  private static String decode(String text) {
+  static String decode(String text) {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

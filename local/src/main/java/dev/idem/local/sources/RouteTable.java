@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Matches requests to routes as API Gateway does: a literal segment beats a {@code {param}}, which
  * beats a greedy {@code {param+}}, segment by segment from the left; an exact method beats {@code
- * ANY}.
+ * ANY}; an HTTP API's {@code $default} route takes what no other route does.
  */
 final class RouteTable {
 
@@ -34,11 +34,19 @@ final class RouteTable {
     List<Candidate> candidates = new ArrayList<>();
     for (ApiRoute route : routes) {
       boolean any = route.method().equals("ANY");
-      if (any || route.method().equals(method)) {
+      if (!route.isDefault() && (any || route.method().equals(method))) {
         candidate(route, segments, any).ifPresent(candidates::add);
       }
     }
-    return candidates.stream().min(MOST_SPECIFIC).map(Candidate::match);
+    Optional<Match> best = candidates.stream().min(MOST_SPECIFIC).map(Candidate::match);
+    return best.isPresent() ? best : fallback();
+  }
+
+  private Optional<Match> fallback() {
+    return routes.stream()
+        .filter(ApiRoute::isDefault)
+        .findFirst()
+        .map(route -> new Match(route, Map.of()));
   }
 
   private static Optional<Candidate> candidate(

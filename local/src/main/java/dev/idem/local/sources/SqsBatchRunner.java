@@ -24,6 +24,7 @@ final class SqsBatchRunner {
   private final StopSignal stop;
   private final Duration visibilityTimeout;
   private final String source;
+  private final EventFilter filter;
 
   SqsBatchRunner(
       SqsSourceConfig config,
@@ -37,9 +38,14 @@ final class SqsBatchRunner {
     this.stop = stop;
     this.visibilityTimeout = visibilityTimeout;
     this.source = "sqs " + config.queueName();
+    this.filter = EventFilter.of(config.filters());
   }
 
-  void run(SqsBatch batch) {
+  void run(SqsBatch received) {
+    SqsBatch batch = filtered(received);
+    if (batch.messages().isEmpty()) {
+      return;
+    }
     DeliveryFaults faults = context.faults();
     if (faults.lapseVisibility(config.functionName(), config.queueName(), batch.messageIds())) {
       release(batch); // the queue hands the messages out again while this invocation runs
@@ -71,6 +77,31 @@ final class SqsBatchRunner {
         return;
       }
     }
+  }
+
+  /**
+   * The messages the mapping's FilterCriteria let through; the others are deleted, as Lambda does.
+   */
+  private SqsBatch filtered(SqsBatch batch) {
+    if (filter.isEmpty()) {
+      return batch;
+    }
+    List<Message> kept = new ArrayList<>();
+    List<Message> dropped = new ArrayList<>();
+    for (Message message : batch.messages()) {
+      (filter.matches(SqsEvents.filterable(message, config)) ? kept : dropped).add(message);
+    }
+    if (!dropped.isEmpty()) {
+      delete(dropped);
+      context.report(
+          new SourceInvocation(
+              config.functionName(),
+              source,
+              dropped.size(),
+              Duration.ZERO,
+              "filtered out (FilterCriteria): deleted, not invoked"));
+    }
+    return new SqsBatch(kept, batch.firstReceivedNanos());
   }
 
   /** Makes the messages visible again at once. */

@@ -32,6 +32,19 @@ final class SqsEvents {
     return Json.bytes(event);
   }
 
+  /**
+   * The message as its record in the event, with a JSON object body parsed, as Lambda's event
+   * filtering sees it (a body that is no JSON object stays a string).
+   */
+  static ObjectNode filterable(Message message, SqsSourceConfig config) {
+    ObjectNode record = Json.MAPPER.createObjectNode();
+    record(record, message, config);
+    Json.parse(message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .filter(com.fasterxml.jackson.databind.JsonNode::isObject)
+        .ifPresent(body -> record.set("body", body));
+    return record;
+  }
+
   private static void record(ObjectNode record, Message message, SqsSourceConfig config) {
     record.put("messageId", message.messageId());
     record.put("receiptHandle", message.receiptHandle());

@@ -1,6 +1,7 @@
 package dev.idem.local.sources;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,7 @@ import java.util.Objects;
  * @param maximumConcurrency most batches in flight at once ({@code
  *     ScalingConfig.MaximumConcurrency}, or the function's concurrency limit when the template sets
  *     none); at least 1
+ * @param filters the {@code FilterCriteria} patterns; empty for none (see {@link EventFilter})
  */
 public record SqsSourceConfig(
     String functionName,
@@ -39,7 +41,8 @@ public record SqsSourceConfig(
     int batchSize,
     Duration maxBatchingWindow,
     boolean reportBatchItemFailures,
-    int maximumConcurrency) {
+    int maximumConcurrency,
+    List<String> filters) {
 
   /** Lambda's default batch size for SQS. */
   public static final int DEFAULT_BATCH_SIZE = 10;
@@ -67,6 +70,27 @@ public record SqsSourceConfig(
         !maxBatchingWindow.isNegative() && maxBatchingWindow.compareTo(MAX_WINDOW) <= 0,
         where + "MaximumBatchingWindow outside 0..300 s");
     require(maximumConcurrency >= 1, where + "MaximumConcurrency below 1");
+    filters = List.copyOf(filters);
+  }
+
+  /** A mapping without filters. */
+  public SqsSourceConfig(
+      String functionName,
+      String queueUrl,
+      String queueArn,
+      int batchSize,
+      Duration maxBatchingWindow,
+      boolean reportBatchItemFailures,
+      int maximumConcurrency) {
+    this(
+        functionName,
+        queueUrl,
+        queueArn,
+        batchSize,
+        maxBatchingWindow,
+        reportBatchItemFailures,
+        maximumConcurrency,
+        List.of());
   }
 
   /** Whether the queue is a FIFO queue. */

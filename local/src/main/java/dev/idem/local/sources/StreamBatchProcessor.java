@@ -26,6 +26,7 @@ final class StreamBatchProcessor {
   private final OnFailureDestination destination;
   private final StopSignal stop;
   private final String source;
+  private final EventFilter filter;
 
   StreamBatchProcessor(
       StreamSourceConfig config,
@@ -37,6 +38,7 @@ final class StreamBatchProcessor {
     this.destination = destination;
     this.stop = stop;
     this.source = "dynamodb " + config.tableName();
+    this.filter = EventFilter.of(config.filters());
   }
 
   /**
@@ -45,8 +47,12 @@ final class StreamBatchProcessor {
    * @return false when the source stopped first
    */
   boolean process(String shardId, List<Record> records) {
+    List<Record> passing = filtered(records);
+    if (passing.isEmpty()) {
+      return true;
+    }
     Deque<Attempt> pending = new ArrayDeque<>();
-    pending.push(new Attempt(records, 0, 0, null));
+    pending.push(new Attempt(passing, 0, 0, null));
     Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
     while (!pending.isEmpty()) {
       Attempt attempt = pending.pop();
@@ -70,6 +76,29 @@ final class StreamBatchProcessor {
       }
     }
     return true;
+  }
+
+  /**
+   * The records the mapping's FilterCriteria let through; the others are skipped, as Lambda does.
+   */
+  private List<Record> filtered(List<Record> records) {
+    if (filter.isEmpty()) {
+      return records;
+    }
+    List<Record> kept =
+        records.stream()
+            .filter(r -> filter.matches(StreamEvents.record(r, config.streamArn())))
+            .toList();
+    if (kept.size() < records.size()) {
+      context.report(
+          new SourceInvocation(
+              config.functionName(),
+              source,
+              records.size() - kept.size(),
+              Duration.ZERO,
+              "filtered out (FilterCriteria): skipped, not invoked"));
+    }
+    return kept;
   }
 
   /** What remains to do after an invocation: nothing, a retry, or two halves. */

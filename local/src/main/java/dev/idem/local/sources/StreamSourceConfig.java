@@ -1,6 +1,7 @@
 package dev.idem.local.sources;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,7 @@ import java.util.Objects;
  *     record
  * @param onFailureDestinationArn the SQS queue that receives a description of every batch given up
  *     on ({@code DestinationConfig.OnFailure}), or null to discard such batches
+ * @param filters the {@code FilterCriteria} patterns; empty for none (see {@link EventFilter})
  */
 public record StreamSourceConfig(
     String functionName,
@@ -52,7 +54,8 @@ public record StreamSourceConfig(
     int maximumRecordAgeInSeconds,
     boolean bisectBatchOnFunctionError,
     boolean reportBatchItemFailures,
-    String onFailureDestinationArn) {
+    String onFailureDestinationArn,
+    List<String> filters) {
 
   /** Where a mapping starts reading a stream. */
   public enum StartingPosition {
@@ -97,6 +100,33 @@ public record StreamSourceConfig(
     require(
         onFailureDestinationArn == null || onFailureDestinationArn.startsWith("arn:aws:sqs:"),
         where + "the OnFailure destination must be an SQS queue ARN: " + onFailureDestinationArn);
+    filters = List.copyOf(filters);
+  }
+
+  /** A mapping without filters. */
+  public StreamSourceConfig(
+      String functionName,
+      String streamArn,
+      StartingPosition startingPosition,
+      int batchSize,
+      Duration maxBatchingWindow,
+      int maximumRetryAttempts,
+      int maximumRecordAgeInSeconds,
+      boolean bisectBatchOnFunctionError,
+      boolean reportBatchItemFailures,
+      String onFailureDestinationArn) {
+    this(
+        functionName,
+        streamArn,
+        startingPosition,
+        batchSize,
+        maxBatchingWindow,
+        maximumRetryAttempts,
+        maximumRecordAgeInSeconds,
+        bisectBatchOnFunctionError,
+        reportBatchItemFailures,
+        onFailureDestinationArn,
+        List.of());
   }
 
   /** The ARN of the function, as the OnFailure message names it. */

@@ -32,9 +32,29 @@ final class ApiReader {
     this.intrinsics = intrinsics;
   }
 
+  /**
+   * The stage an {@code Api} event's routes are served in: its API's {@code StageName} and {@code
+   * Variables}, or SAM's implicit API's ({@link ApiStage#SAM_DEFAULT}) without a {@code RestApiId}.
+   */
+  ApiStage stage(String restApiId) {
+    Props api = restApiId == null ? null : serverlessApi(restApiId);
+    if (api == null) {
+      return restApiId == null
+          ? ApiStage.SAM_DEFAULT
+          : new ApiStage(ApiStage.Kind.REST, restApiId, "Prod", Map.of(), "1.0");
+    }
+    Props variables = api.child("Variables");
+    return new ApiStage(
+        ApiStage.Kind.REST,
+        restApiId,
+        api.string("StageName", "Prod"),
+        variables == null ? Map.of() : variables.stringMap(),
+        "1.0");
+  }
+
   /** Marks what the API declares for its events as read; reports the gateway responses ignored. */
   void api(Props props) {
-    props.ignore("Name", "StageName", "Description", "OpenApiVersion", "Models");
+    props.ignore("Name", "StageName", "Variables", "Description", "OpenApiVersion", "Models");
     Props responses = props.child("GatewayResponses");
     if (responses == null) {
       return;
@@ -79,14 +99,22 @@ final class ApiReader {
   }
 
   private Props api(String restApiId, String where) {
+    Props api = restApiId == null ? null : serverlessApi(restApiId);
+    if (api == null) {
+      throw new TemplateException(
+          where + ": a RequestModel needs RestApiId to name an AWS::Serverless::Api");
+    }
+    return api;
+  }
+
+  /** The AWS::Serverless::Api whose Ref is {@code restApiId}, or null. */
+  private Props serverlessApi(String restApiId) {
     return template.resources().stream()
         .filter(r -> r.type().equals(SpecReader.API))
         .filter(r -> ids.ref(r.logicalId()).equals(restApiId))
         .findFirst()
         .map(r -> new Props(r.properties(), r.logicalId(), intrinsics))
-        .orElseThrow(() ->
-            new TemplateException(
-                where + ": a RequestModel needs RestApiId to name an AWS::Serverless::Api"));
+        .orElse(null);
   }
 
   private String schema(Props api, String name, String where) {

@@ -1,5 +1,11 @@
 package dev.idem.local.template;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -43,14 +49,32 @@ final class CfnYaml {
           Map.entry("!ToJsonString", "Fn::ToJsonString"),
           Map.entry("!Length", "Fn::Length"));
 
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
   private CfnYaml() {}
 
   /**
-   * Parses one document.
+   * Parses one document: JSON (what CDK synthesizes; any text starting with <code>{</code>) with
+   * Jackson, anything else as YAML.
    *
-   * @throws TemplateException when the text is not valid YAML or not a mapping at its top
+   * @throws TemplateException when the text is not valid JSON or YAML, or not a mapping at its top
    */
   static Map<String, Object> parse(String text, String source) {
+    return text.stripLeading().startsWith("{") ? parseJson(text, source) : parseYaml(text, source);
+  }
+
+  private static Map<String, Object> parseJson(String text, String source) {
+    try {
+      return JSON.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+      throw new TemplateException(
+          source + " is not valid JSON: " + e.getOriginalMessage() + line, e);
+    }
+  }
+
+  private static Map<String, Object> parseYaml(String text, String source) {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setCodePointLimit(64 * 1024 * 1024);

@@ -7,26 +7,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads an {@code AWS::Serverless::Function} and its events into a {@link FunctionSpec}. */
+/**
+ * Reads an {@code AWS::Serverless::Function}: its settings, its events ({@code Api}, {@code
+ * HttpApi}, {@code SQS}, {@code DynamoDB}) and its {@code AutoPublishAlias} with {@code
+ * ProvisionedConcurrencyConfig}, plus what other resources attach to it.
+ */
 final class FunctionReader {
+
+  static final String TYPE = FunctionRefs.SERVERLESS_FUNCTION;
 
   private final Template template;
   private final ResourceIds ids;
   private final NotEmulated notes;
   private final ApiReader apis;
+  private final HttpApiReader httpApis;
+  private final MappingProps mappings;
 
-  FunctionReader(Template template, ResourceIds ids, NotEmulated notes, ApiReader apis) {
+  FunctionReader(
+      Template template,
+      ResourceIds ids,
+      NotEmulated notes,
+      ApiReader apis,
+      HttpApiReader httpApis) {
     this.template = template;
     this.ids = ids;
     this.notes = notes;
     this.apis = apis;
+    this.httpApis = httpApis;
+    this.mappings = new MappingProps(notes);
   }
 
   /** The function's spec, or null (and reported) when it cannot run locally. */
-  FunctionSpec function(Resource resource, Props props) {
+  FunctionSpec function(Resource resource, Props props, Attachments attached) {
     String id = resource.logicalId();
     String runtime = props.string("Runtime", "");
-    if (!runtime.startsWith("java")) {
+    if (!JavaRuntimes.runs(runtime, id + ".Runtime")) {
       notes.resource(id, resource.type() + " (runtime '" + runtime + "': only Java runs)");
       return null;
     }
@@ -37,6 +52,10 @@ final class FunctionReader {
     props.ignore("FunctionName", "Description", "PackageType");
     Props environment = props.child("Environment");
     Props variables = environment == null ? null : environment.child("Variables");
+    List<FunctionEvent> events = new ArrayList<>(events(props.child("Events")));
+    events.addAll(attached.events(id));
+    List<FunctionAlias> aliases = new ArrayList<>(alias(props));
+    aliases.addAll(attached.aliases(id));
     FunctionSpec spec =
         new FunctionSpec(
             id,
@@ -48,11 +67,28 @@ final class FunctionReader {
             Duration.ofSeconds(props.integer("Timeout", 3)),
             variables == null ? Map.of() : variables.stringMap(),
             props.integer("ReservedConcurrentExecutions"),
-            events(props.child("Events")));
+            events,
+            aliases);
     if (environment != null) {
       environment.reportUnread(notes);
     }
+    props.reportUnread(notes);
     return spec;
+  }
+
+  /** SAM's AutoPublishAlias, with the provisioned concurrency SAM gives it. */
+  private List<FunctionAlias> alias(Props props) {
+    String name = props.string("AutoPublishAlias");
+    Props provisioned = props.child("ProvisionedConcurrencyConfig");
+    if (name == null) {
+      return List.of();
+    }
+    int instances =
+        provisioned == null ? 0 : provisioned.integer("ProvisionedConcurrentExecutions", 0);
+    if (provisioned != null) {
+      provisioned.reportUnread(notes);
+    }
+    return List.of(new FunctionAlias(name, instances));
   }
 
   private Path codePath(String codeUri) {
@@ -73,8 +109,9 @@ final class FunctionReader {
       FunctionEvent spec =
           switch (type) {
             case "Api" -> api(name, properties);
-            case "SQS" -> sqs(name, properties);
-            case "DynamoDB" -> stream(name, properties);
+            case "HttpApi" -> httpApis.samEvent(name, properties);
+            case "SQS" -> mappings.sqs(name, properties.required("Queue"), properties);
+            case "DynamoDB" -> mappings.stream(name, properties.required("Stream"), properties);
             default -> null;
           };
       if (spec == null) {
@@ -92,49 +129,7 @@ final class FunctionReader {
         name,
         props.required("Path"),
         props.required("Method").toUpperCase(Locale.ROOT),
-        apis.requestModel(props));
-  }
-
-  private SqsEvent sqs(String name, Props props) {
-    Props scaling = props.child("ScalingConfig");
-    SqsEvent event =
-        new SqsEvent(
-            name,
-            props.required("Queue"),
-            props.integer("BatchSize", 10),
-            Duration.ofSeconds(props.integer("MaximumBatchingWindowInSeconds", 0)),
-            props.strings("FunctionResponseTypes").contains("ReportBatchItemFailures"),
-            scaling == null ? null : scaling.integer("MaximumConcurrency"),
-            props.bool("Enabled", true));
-    if (scaling != null) {
-      scaling.reportUnread(notes);
-    }
-    return event;
-  }
-
-  private StreamEvent stream(String name, Props props) {
-    Props destination = props.child("DestinationConfig");
-    Props onFailure = destination == null ? null : destination.child("OnFailure");
-    String onFailureArn = null;
-    if (onFailure != null) {
-      onFailure.ignore("Type");
-      onFailureArn = onFailure.string("Destination");
-      onFailure.reportUnread(notes);
-    }
-    if (destination != null) {
-      destination.reportUnread(notes);
-    }
-    return new StreamEvent(
-        name,
-        props.required("Stream"),
-        props.required("StartingPosition"),
-        props.integer("BatchSize", 100),
-        Duration.ofSeconds(props.integer("MaximumBatchingWindowInSeconds", 0)),
-        props.integer("MaximumRetryAttempts", -1),
-        props.integer("MaximumRecordAgeInSeconds", -1),
-        props.bool("BisectBatchOnFunctionError", false),
-        props.strings("FunctionResponseTypes").contains("ReportBatchItemFailures"),
-        onFailureArn,
-        props.bool("Enabled", true));
+        apis.requestModel(props),
+        apis.stage(props.string("RestApiId")));
   }
 }

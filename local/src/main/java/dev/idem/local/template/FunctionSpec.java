@@ -10,19 +10,21 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A Java function ({@code AWS::Serverless::Function}), resolved.
+ * A Java function ({@code AWS::Serverless::Function} or {@code AWS::Lambda::Function}), resolved.
  *
  * @param logicalId its logical id
  * @param name its {@code FunctionName}, or the logical id
  * @param handler {@code package.Class::method} or {@code package.Class}
- * @param codeUri its {@code CodeUri}, absolute: a jar, or a folder holding one (see {@link
- *     #codeJar()})
+ * @param codeUri its code, absolute: a SAM {@code CodeUri}, a CDK asset or a local {@code Code}
+ *     path; a jar, or a folder holding one (see {@link #codeJar()})
  * @param runtime e.g. {@code java21}
  * @param memorySize in MB (default 128)
  * @param timeout the invocation timeout (default 3 s)
  * @param environment its {@code Environment.Variables}, resolved
  * @param reservedConcurrency its {@code ReservedConcurrentExecutions}, or null
- * @param events its event sources
+ * @param events its event sources: its own SAM events, and the event source mappings, API methods
+ *     and routes of the template that invoke it (or one of its aliases or versions)
+ * @param aliases its aliases
  */
 public record FunctionSpec(
     String logicalId,
@@ -34,12 +36,45 @@ public record FunctionSpec(
     Duration timeout,
     Map<String, String> environment,
     Integer reservedConcurrency,
-    List<FunctionEvent> events)
+    List<FunctionEvent> events,
+    List<FunctionAlias> aliases)
     implements ResourceSpec {
 
   public FunctionSpec {
     environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     events = List.copyOf(events);
+    aliases = List.copyOf(aliases);
+  }
+
+  /** A function without aliases. */
+  public FunctionSpec(
+      String logicalId,
+      String name,
+      String handler,
+      Path codeUri,
+      String runtime,
+      int memorySize,
+      Duration timeout,
+      Map<String, String> environment,
+      Integer reservedConcurrency,
+      List<FunctionEvent> events) {
+    this(
+        logicalId,
+        name,
+        handler,
+        codeUri,
+        runtime,
+        memorySize,
+        timeout,
+        environment,
+        reservedConcurrency,
+        events,
+        List.of());
+  }
+
+  /** The instances its aliases' provisioned concurrency asks for, together. */
+  public int provisionedConcurrency() {
+    return aliases.stream().mapToInt(FunctionAlias::provisionedConcurrency).sum();
   }
 
   /** The ARN Lambda would give it, in account 000000000000, region us-east-1. */
@@ -60,7 +95,7 @@ public record FunctionSpec(
     }
     if (!Files.isDirectory(codeUri)) {
       throw new IllegalStateException(
-          "CodeUri of " + logicalId + " does not exist: " + codeUri + " (build the jar first)");
+          "The code of " + logicalId + " does not exist: " + codeUri + " (build the jar first)");
     }
     List<Path> jars = jarsIn(codeUri);
     if (jars.isEmpty()) {
@@ -68,7 +103,7 @@ public record FunctionSpec(
     }
     if (jars.size() != 1) {
       throw new IllegalStateException(
-          "CodeUri of "
+          "The code of "
               + logicalId
               + " is the folder "
               + codeUri

@@ -28,7 +28,12 @@ final class Globals {
       if (resource.type().equals(SECTIONS.get(section.getKey()))
           && section.getValue() instanceof Map<?, ?> values) {
         Map<String, Object> merged = (Map<String, Object>) merge(values, resource.properties());
-        return new Resource(resource.logicalId(), resource.type(), merged, resource.dependsOn());
+        return new Resource(
+            resource.logicalId(),
+            resource.type(),
+            merged,
+            resource.dependsOn(),
+            resource.metadata());
       }
     }
     return resource;

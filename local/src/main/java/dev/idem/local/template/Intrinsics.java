@@ -14,43 +14,22 @@ import java.util.regex.Pattern;
 /**
  * Resolves CloudFormation's intrinsic functions in a value tree: Ref, Fn::GetAtt, Fn::Sub (both
  * forms), Fn::If with AWS::NoValue, Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap, Fn::Equals,
- * Fn::Not, Fn::And, Fn::Or, Fn::Base64, Fn::GetAZs, Fn::Length, Fn::ToJsonString, and the pseudo
- * parameters. Fn::ImportValue resolves to the export's name and is reported as not emulated.
+ * Fn::Not, Fn::And, Fn::Or, Fn::Base64, Fn::GetAZs, Fn::Length, Fn::ToJsonString, the rule
+ * functions Fn::Contains, Fn::EachMemberEquals and Fn::EachMemberIn, and the pseudo parameters
+ * (AWS::StackName from the {@link StackContext}). Fn::ImportValue resolves to the export of another
+ * stack of the cloud assembly; an export nobody declares resolves to its own name and is reported
+ * as not emulated.
  */
 final class Intrinsics {
 
   static final String REGION = "us-east-1";
   static final String ACCOUNT = "000000000000";
-  static final String STACK_NAME = "idem-local";
 
   /** AWS::NoValue: removed from the enclosing map or list. */
   static final Object NO_VALUE = new Object();
 
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Object> PSEUDO =
-      Map.of(
-          "AWS::Region",
-          REGION,
-          "AWS::AccountId",
-          ACCOUNT,
-          "AWS::StackName",
-          STACK_NAME,
-          "AWS::StackId",
-          "arn:aws:cloudformation:"
-              + REGION
-              + ":"
-              + ACCOUNT
-              + ":stack/"
-              + STACK_NAME
-              + "/00000000-0000-0000-0000-000000000000",
-          "AWS::Partition",
-          "aws",
-          "AWS::URLSuffix",
-          "amazonaws.com",
-          "AWS::NotificationARNs",
-          List.of());
-
   private final Template template;
   private final ResourceIds ids;
   private final NotEmulated notes;
@@ -150,13 +129,17 @@ final class Intrinsics {
       case "Fn::Length" -> asList(resolve(argument, at), at).size();
       case "Fn::ToJsonString" -> toJson(resolve(argument, at), at);
       case "Fn::ImportValue" -> importValue(argument, at);
+      case "Fn::Contains" -> contains(argument, at);
+      case "Fn::EachMemberEquals" -> eachMemberEquals(argument, at);
+      case "Fn::EachMemberIn" -> eachMemberIn(argument, at);
       default -> throw new TemplateException(at + ": " + name + " is not supported locally");
     };
   }
 
   private Object ref(String name, String where) {
-    if (PSEUDO.containsKey(name)) {
-      return PSEUDO.get(name);
+    Object pseudo = pseudo(name);
+    if (pseudo != null) {
+      return pseudo;
     }
     if (name.equals("AWS::NoValue")) {
       return NO_VALUE;
@@ -172,6 +155,27 @@ final class Intrinsics {
       return name;
     }
     throw new TemplateException(where + ": Ref to " + name + ", which is no parameter or resource");
+  }
+
+  private Object pseudo(String name) {
+    String stack = template.context().stackName();
+    return switch (name) {
+      case "AWS::Region" -> REGION;
+      case "AWS::AccountId" -> ACCOUNT;
+      case "AWS::StackName" -> stack;
+      case "AWS::StackId" ->
+          "arn:aws:cloudformation:"
+              + REGION
+              + ":"
+              + ACCOUNT
+              + ":stack/"
+              + stack
+              + "/00000000-0000-0000-0000-000000000000";
+      case "AWS::Partition" -> "aws";
+      case "AWS::URLSuffix" -> "amazonaws.com";
+      case "AWS::NotificationARNs" -> List.of();
+      default -> null;
+    };
   }
 
   private Object getAtt(Object argument, String where) {
@@ -289,8 +293,40 @@ final class Intrinsics {
     return String.valueOf(left).equals(String.valueOf(right));
   }
 
+  /** Rules: whether the list holds the value. */
+  private boolean contains(Object argument, String where) {
+    List<?> parts = args(argument, 2, where);
+    return strings(resolve(parts.get(0), where), where)
+        .contains(scalar(resolve(parts.get(1), where), where));
+  }
+
+  /** Rules: whether every member of the list equals the value. */
+  private boolean eachMemberEquals(Object argument, String where) {
+    List<?> parts = args(argument, 2, where);
+    String value = scalar(resolve(parts.get(1), where), where);
+    return strings(resolve(parts.get(0), where), where).stream().allMatch(value::equals);
+  }
+
+  /** Rules: whether every member of the first list is in the second. */
+  private boolean eachMemberIn(Object argument, String where) {
+    List<?> parts = args(argument, 2, where);
+    List<String> allowed = strings(resolve(parts.get(1), where), where);
+    return allowed.containsAll(strings(resolve(parts.get(0), where), where));
+  }
+
+  private List<String> strings(Object value, String where) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(item -> scalar(item, where)).toList();
+    }
+    return List.of(scalar(value, where));
+  }
+
   private String importValue(Object argument, String where) {
     String export = resolveString(argument, where);
+    String value = template.context().exports().get(export);
+    if (value != null) {
+      return value;
+    }
     notes.property(where, "Fn::ImportValue " + export + " (cross-stack import)");
     return export;
   }

@@ -6,8 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Parameter values: overrides over defaults, checked against AllowedValues and AllowedPattern. */
+/**
+ * Parameter values: overrides over defaults, checked against AllowedValues and AllowedPattern. An
+ * SSM parameter type takes its default as its value (reported), except CDK's bootstrap version
+ * ({@code /cdk-bootstrap/<qualifier>/version}): the local cloud needs no bootstrap stack, so it
+ * answers the version of the current bootstrap template and CDK's {@code CheckBootstrapVersion}
+ * rule passes.
+ */
 final class Parameters {
+
+  /** The {@code CdkBootstrapVersion} of the bootstrap template of the CDK CLI (aws-cdk 2.1148). */
+  static final String CDK_BOOTSTRAP_VERSION = "34";
+
+  private static final java.util.regex.Pattern CDK_BOOTSTRAP_PARAMETER =
+      java.util.regex.Pattern.compile("/cdk-bootstrap/[^/]+/version");
 
   private Parameters() {}
 
@@ -32,13 +44,20 @@ final class Parameters {
             "Parameter " + name + " has no Default: pass a value, --parameter " + name + "=VALUE");
       }
       check(name, type, text, spec);
-      if (type.startsWith("AWS::SSM::Parameter::Value")) {
+      if (isCdkBootstrapVersion(type, text) && !overrides.containsKey(name)) {
+        text = CDK_BOOTSTRAP_VERSION;
+      } else if (type.startsWith("AWS::SSM::Parameter::Value")) {
         notes.property(
             "Parameters." + name, "SSM parameter types (the default is used as the value)");
       }
       values.put(name, isList(type) ? List.of(text.split("\\s*,\\s*", -1)) : text);
     });
     return values;
+  }
+
+  private static boolean isCdkBootstrapVersion(String type, String text) {
+    return type.startsWith("AWS::SSM::Parameter::Value")
+        && CDK_BOOTSTRAP_PARAMETER.matcher(text).matches();
   }
 
   private static String textOf(Object value) {

@@ -26,6 +26,10 @@ public final class PhysicalIds implements ResourceIds {
           Map.entry("AWS::Events::Rule", "Name"),
           Map.entry("AWS::Serverless::Function", "FunctionName"),
           Map.entry("AWS::Lambda::Function", "FunctionName"),
+          Map.entry("AWS::Lambda::Alias", "Name"),
+          Map.entry("AWS::ApiGateway::Model", "Name"),
+          Map.entry("AWS::ApiGateway::Stage", "StageName"),
+          Map.entry("AWS::ApiGatewayV2::Stage", "StageName"),
           Map.entry("AWS::Logs::LogGroup", "LogGroupName"),
           Map.entry("AWS::IAM::Role", "RoleName"),
           Map.entry("AWS::SNS::Topic", "TopicName"));
@@ -81,8 +85,52 @@ public final class PhysicalIds implements ResourceIds {
     String name = name(logicalId);
     return switch (resourceOf(logicalId).type()) {
       case "AWS::SQS::Queue" -> edge + "/" + Intrinsics.ACCOUNT + "/" + name;
+      case "AWS::Lambda::Version" -> versionArn(logicalId);
+      case "AWS::Lambda::Alias" -> aliasArn(logicalId, name);
       default -> name;
     };
+  }
+
+  /** A version's ARN: its function's, with the version's number in the template (from 1). */
+  private String versionArn(String logicalId) {
+    return functionArn(logicalId) + ":" + versionNumber(logicalId);
+  }
+
+  private String aliasArn(String logicalId, String aliasName) {
+    return functionArn(logicalId) + ":" + aliasName;
+  }
+
+  /** The ARN of the function a version or alias names in its {@code FunctionName}. */
+  private String functionArn(String logicalId) {
+    String function = functionName(logicalId);
+    return function.startsWith("arn:")
+        ? function
+        : "arn:aws:lambda" + ARN_PREFIX + "function:" + function;
+  }
+
+  private String functionName(String logicalId) {
+    Object declared = resourceOf(logicalId).properties().get("FunctionName");
+    if (declared == null) {
+      throw new TemplateException(logicalId + ".FunctionName is required");
+    }
+    String name = intrinsics().resolveString(declared, logicalId + ".FunctionName");
+    return name.startsWith("arn:") ? name.split(":", -1)[6] : name;
+  }
+
+  /** Versions of one function are numbered in template order, as publishing them would. */
+  private int versionNumber(String logicalId) {
+    String function = functionName(logicalId);
+    int number = 0;
+    for (Resource resource : template.resources()) {
+      if (resource.type().equals("AWS::Lambda::Version")
+          && functionName(resource.logicalId()).equals(function)) {
+        number++;
+        if (resource.logicalId().equals(logicalId)) {
+          return number;
+        }
+      }
+    }
+    return number;
   }
 
   @Override
@@ -107,6 +155,13 @@ public final class PhysicalIds implements ResourceIds {
           case "AWS::Events::Rule.Arn" -> ruleArn(resource, name);
           case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
               "arn:aws:lambda" + ARN_PREFIX + "function:" + name;
+          case "AWS::Lambda::Version.Version" -> Integer.toString(versionNumber(logicalId));
+          case "AWS::Lambda::Version.FunctionArn" -> functionArn(logicalId);
+          case "AWS::Lambda::Alias.AliasArn" -> aliasArn(logicalId, name);
+          case "AWS::ApiGateway::RestApi.RootResourceId" -> rootResourceId(logicalId);
+          case "AWS::ApiGateway::RestApi.RestApiId", "AWS::ApiGatewayV2::Api.ApiId" -> name;
+          case "AWS::ApiGatewayV2::Api.ApiEndpoint" ->
+              "https://" + name + ".execute-api." + Intrinsics.REGION + ".amazonaws.com";
           case "AWS::Logs::LogGroup.Arn" ->
               "arn:aws:logs" + ARN_PREFIX + "log-group:" + name + ":*";
           case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + Intrinsics.ACCOUNT + ":role/" + name;
@@ -128,6 +183,11 @@ public final class PhysicalIds implements ResourceIds {
               + " locally");
     }
     return attribute.equals("Arn") ? genericArn(resource.type(), name) : name + "." + attribute;
+  }
+
+  /** The id of a REST API's root resource ({@code /}), as its resources' ParentId names it. */
+  static String rootResourceId(String restApiLogicalId) {
+    return restApiLogicalId + "-root";
   }
 
   private String ruleArn(Resource rule, String name) {

@@ -1,36 +1,43 @@
 package dev.idem.local.template;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Turns a template's resources into typed specs, collecting what is not emulated. */
+/**
+ * Turns a template's resources into typed specs, collecting what is not emulated. Each resource
+ * type has one reader: {@link TableReader}, {@link QueueReader}, {@link EventsReader}, {@link
+ * FunctionReader} (SAM functions), {@link LambdaReader} (functions, versions, aliases), {@link
+ * EventSourceMappingReader}, {@link ApiReader} (SAM APIs), {@link RestApiReader} and {@link
+ * HttpApiReader}. Resources that attach to a function (mappings, aliases, versions, API methods and
+ * routes) are read first, so each function's spec holds all its events.
+ */
 final class SpecReader {
 
-  static final String TABLE = "AWS::DynamoDB::Table";
-  static final String SIMPLE_TABLE = "AWS::Serverless::SimpleTable";
-  static final String QUEUE = "AWS::SQS::Queue";
-  static final String BUS = "AWS::Events::EventBus";
-  static final String RULE = "AWS::Events::Rule";
-  static final String FUNCTION = "AWS::Serverless::Function";
+  static final String TABLE = TableReader.TABLE;
+  static final String SIMPLE_TABLE = TableReader.SIMPLE_TABLE;
+  static final String QUEUE = QueueReader.QUEUE;
+  static final String BUS = EventsReader.BUS;
+  static final String RULE = EventsReader.RULE;
+  static final String FUNCTION = FunctionReader.TYPE;
   static final String API = "AWS::Serverless::Api";
 
   private static final Set<String> PROVISIONED = Set.of(TABLE, SIMPLE_TABLE, QUEUE, BUS, RULE);
   private static final Set<String> TRANSFORMS =
       Set.of("AWS::Serverless-2016-10-31", "AWS::LanguageExtensions");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Template template;
   private final ResourceIds ids;
   private final NotEmulated notes;
   private final Intrinsics intrinsics;
   private final ApiReader apis;
+  private final FunctionRefs refs;
+  private final HttpApiReader httpApis;
+  private final LambdaReader lambdas;
 
   SpecReader(Template template, ResourceIds ids, NotEmulated notes) {
     this.template = template;
@@ -38,6 +45,9 @@ final class SpecReader {
     this.notes = notes;
     this.intrinsics = new Intrinsics(template, ids, notes);
     this.apis = new ApiReader(template, ids, notes, intrinsics);
+    this.refs = new FunctionRefs(template, ids);
+    this.httpApis = new HttpApiReader(template, ids, notes, intrinsics, refs);
+    this.lambdas = new LambdaReader(template, ids, notes, refs);
   }
 
   static boolean isProvisioned(String type) {
@@ -45,215 +55,114 @@ final class SpecReader {
   }
 
   static boolean isEmulated(String type) {
-    return PROVISIONED.contains(type) || type.equals(FUNCTION) || type.equals(API);
+    return PROVISIONED.contains(type)
+        || type.equals(FUNCTION)
+        || type.equals(API)
+        || type.equals(LambdaReader.FUNCTION)
+        || type.equals(LambdaReader.VERSION)
+        || type.equals(LambdaReader.ALIAS)
+        || type.equals(EventSourceMappingReader.TYPE)
+        || RestApiReader.TYPES.contains(type)
+        || HttpApiReader.TYPES.contains(type);
   }
 
   StackSpec read() {
     reportTransforms();
+    Attachments attached = attachments();
     List<ResourceSpec> specs = new ArrayList<>();
     for (Resource resource : template.resources()) {
-      spec(resource).ifPresent(specs::add);
+      spec(resource, attached).ifPresent(specs::add);
     }
+    List<FunctionSpec> functions = only(specs, FunctionSpec.class);
+    reportSharedRoutes(functions);
     return new StackSpec(
-        only(specs, FunctionSpec.class),
+        functions,
         only(specs, TableSpec.class),
         only(specs, QueueSpec.class),
         only(specs, EventBusSpec.class),
         only(specs, RuleSpec.class),
         outputs(),
-        notes);
+        notes,
+        constructPaths());
   }
 
+  private Map<String, String> constructPaths() {
+    Map<String, String> paths = new HashMap<>();
+    template
+        .resources()
+        .forEach(r -> r.constructPath().ifPresent(path -> paths.put(r.logicalId(), path)));
+    return paths;
+  }
+
+  /** One resource's spec, without what other resources attach to it (for the provisioner). */
   Optional<ResourceSpec> spec(Resource resource) {
-    Props props = new Props(resource.properties(), resource.logicalId(), intrinsics);
+    return spec(resource, new Attachments());
+  }
+
+  /** The events and aliases other resources attach to functions. */
+  private Attachments attachments() {
+    Attachments attached = new Attachments();
+    EventSourceMappingReader mappings = new EventSourceMappingReader(notes, refs);
+    for (Resource resource : template.resources()) {
+      Props props = props(resource);
+      switch (resource.type()) {
+        case LambdaReader.ALIAS -> lambdas.alias(resource, props, attached);
+        case LambdaReader.VERSION -> lambdas.version(resource, props, attached);
+        case EventSourceMappingReader.TYPE -> mappings.read(resource, props, attached);
+        default -> {}
+      }
+    }
+    new RestApiReader(template, ids, notes, intrinsics, refs).read(attached);
+    httpApis.read(attached);
+    return attached;
+  }
+
+  private Optional<ResourceSpec> spec(Resource resource, Attachments attached) {
+    Props props = props(resource);
+    String type = resource.type();
     ResourceSpec spec =
-        switch (resource.type()) {
-          case FUNCTION -> new FunctionReader(template, ids, notes, apis).function(resource, props);
-          case TABLE -> table(resource, props);
-          case SIMPLE_TABLE -> simpleTable(resource, props);
-          case QUEUE -> queue(resource, props);
-          case BUS -> {
-            props.ignore("Name", "Description");
-            yield new EventBusSpec(resource.logicalId(), ids.ref(resource.logicalId()));
-          }
-          case RULE -> rule(resource, props);
+        switch (type) {
+          case FUNCTION ->
+              new FunctionReader(template, ids, notes, apis, httpApis)
+                  .function(resource, props, attached);
+          case LambdaReader.FUNCTION -> lambdas.function(resource, props, attached);
+          case TABLE, SIMPLE_TABLE -> new TableReader(ids, notes).read(resource, props);
+          case QUEUE -> new QueueReader(ids, notes, intrinsics).read(resource, props);
+          case BUS -> new EventsReader(ids, notes).bus(resource, props);
+          case RULE -> new EventsReader(ids, notes).rule(resource, props);
           case API -> {
             apis.api(props);
+            props.reportUnread(notes);
             yield null;
           }
           default -> {
-            notes.resource(resource.logicalId(), resource.type());
-            yield null;
+            if (!isEmulated(type)) {
+              notes.resource(resource.logicalId(), type);
+            }
+            yield null; // read with what it attaches to
           }
         };
-    if (spec != null || resource.type().equals(API)) {
-      props.reportUnread(notes);
-    }
     return Optional.ofNullable(spec);
   }
 
-  private TableSpec table(Resource resource, Props props) {
-    props.ignore("TableName");
-    List<TableSpec.Attribute> attributes = new ArrayList<>();
-    for (Props definition : props.children("AttributeDefinitions")) {
-      attributes.add(
-          new TableSpec.Attribute(
-              definition.required("AttributeName"), definition.required("AttributeType")));
-    }
-    Props stream = props.child("StreamSpecification");
-    Props ttl = props.child("TimeToLiveSpecification");
-    String ttlAttribute =
-        ttl != null && ttl.bool("Enabled", false) ? ttl.required("AttributeName") : null;
-    return new TableSpec(
-        resource.logicalId(),
-        ids.ref(resource.logicalId()),
-        attributes,
-        keys(props.children("KeySchema")),
-        props.string("BillingMode", "PROVISIONED"),
-        throughput(props.child("ProvisionedThroughput")),
-        indexes(props.children("GlobalSecondaryIndexes"), true),
-        indexes(props.children("LocalSecondaryIndexes"), false),
-        stream == null ? null : stream.required("StreamViewType"),
-        ttlAttribute);
+  private Props props(Resource resource) {
+    return new Props(resource.properties(), resource.logicalId(), intrinsics);
   }
 
-  private TableSpec simpleTable(Resource resource, Props props) {
-    props.ignore("TableName");
-    Props primary = props.child("PrimaryKey");
-    String name = primary == null ? "id" : primary.string("Name", "id");
-    String type = primary == null ? "String" : primary.string("Type", "String");
-    TableSpec.Throughput throughput = throughput(props.child("ProvisionedThroughput"));
-    return new TableSpec(
-        resource.logicalId(),
-        ids.ref(resource.logicalId()),
-        List.of(new TableSpec.Attribute(name, type.substring(0, 1))),
-        List.of(new TableSpec.Key(name, "HASH")),
-        throughput == null ? "PAY_PER_REQUEST" : "PROVISIONED",
-        throughput,
-        List.of(),
-        List.of(),
-        null,
-        null);
-  }
-
-  private static List<TableSpec.Key> keys(List<Props> elements) {
-    List<TableSpec.Key> keys = new ArrayList<>();
-    for (Props element : elements) {
-      keys.add(new TableSpec.Key(element.required("AttributeName"), element.required("KeyType")));
-    }
-    keys.sort(Comparator.comparing(key -> key.keyType().equals("HASH") ? 0 : 1));
-    return keys;
-  }
-
-  private List<TableSpec.Index> indexes(List<Props> blocks, boolean global) {
-    List<TableSpec.Index> indexes = new ArrayList<>();
-    for (Props index : blocks) {
-      Props projection = index.child("Projection");
-      indexes.add(
-          new TableSpec.Index(
-              index.required("IndexName"),
-              keys(index.children("KeySchema")),
-              projection == null ? "ALL" : projection.string("ProjectionType", "ALL"),
-              projection == null ? List.of() : projection.strings("NonKeyAttributes"),
-              global ? throughput(index.child("ProvisionedThroughput")) : null));
-      if (projection != null) {
-        projection.reportUnread(notes);
+  /** One port serves every API: a method and path two APIs declare goes to the first. */
+  private void reportSharedRoutes(List<FunctionSpec> functions) {
+    Map<String, ApiEvent> first = new HashMap<>();
+    for (FunctionSpec function : functions) {
+      for (FunctionEvent event : function.events()) {
+        if (event instanceof ApiEvent api) {
+          ApiEvent earlier = first.putIfAbsent(api.method() + " " + api.path(), api);
+          if (earlier != null && !earlier.stage().apiId().equals(api.stage().apiId())) {
+            notes.property(
+                function.logicalId() + "." + api.name(),
+                "routes another API serves too (" + api.method() + " " + api.path() + ")");
+          }
+        }
       }
-      index.reportUnread(notes);
-    }
-    return indexes;
-  }
-
-  private static TableSpec.Throughput throughput(Props block) {
-    if (block == null) {
-      return null;
-    }
-    return new TableSpec.Throughput(
-        block.integer("ReadCapacityUnits", 1), block.integer("WriteCapacityUnits", 1));
-  }
-
-  private QueueSpec queue(Resource resource, Props props) {
-    props.ignore("QueueName");
-    return new QueueSpec(
-        resource.logicalId(),
-        ids.getAtt(resource.logicalId(), "QueueName"),
-        props.bool("FifoQueue", false),
-        props.bool("ContentBasedDeduplication", false),
-        props.seconds("VisibilityTimeout"),
-        props.seconds("MessageRetentionPeriod"),
-        props.seconds("DelaySeconds"),
-        props.seconds("ReceiveMessageWaitTimeSeconds"),
-        props.integer("MaximumMessageSize"),
-        redrive(props));
-  }
-
-  private QueueSpec.Redrive redrive(Props props) {
-    Object policy = props.value("RedrivePolicy");
-    if (policy == null) {
-      return null;
-    }
-    Map<?, ?> map =
-        policy instanceof Map<?, ?> m ? m : parseObject(String.valueOf(policy), props.where());
-    Props redrive = new Props(map, props.where() + ".RedrivePolicy", intrinsics);
-    return new QueueSpec.Redrive(
-        redrive.required("deadLetterTargetArn"), redrive.integer("maxReceiveCount", 10));
-  }
-
-  private RuleSpec rule(Resource resource, Props props) {
-    props.ignore("Name", "Description");
-    String bus = props.string("EventBusName", "default");
-    String schedule = props.string("ScheduleExpression");
-    if (schedule != null) {
-      notes.property(
-          resource.logicalId() + ".ScheduleExpression",
-          "ScheduleExpression (schedules do not fire)");
-    }
-    List<RuleSpec.Target> targets = new ArrayList<>();
-    for (Props target : props.children("Targets")) {
-      targets.add(target(target));
-    }
-    return new RuleSpec(
-        resource.logicalId(),
-        bus.substring(bus.lastIndexOf('/') + 1),
-        ids.ref(resource.logicalId()),
-        pattern(props),
-        schedule,
-        props.string("State", "ENABLED"),
-        props.string("Description"),
-        targets);
-  }
-
-  private RuleSpec.Target target(Props target) {
-    Props deadLetter = target.child("DeadLetterConfig");
-    Props sqs = target.child("SqsParameters");
-    RuleSpec.Target spec =
-        new RuleSpec.Target(
-            target.required("Id"),
-            target.required("Arn"),
-            deadLetter == null ? null : deadLetter.string("Arn"),
-            target.string("Input"),
-            target.string("InputPath"),
-            sqs == null ? null : sqs.string("MessageGroupId"));
-    target.reportUnread(notes);
-    if (!spec.arn().startsWith("arn:aws:sqs:")) {
-      notes.property(target.where(), "targets other than SQS queues (" + spec.arn() + ")");
-    }
-    return spec;
-  }
-
-  private String pattern(Props props) {
-    Object pattern = props.value("EventPattern");
-    if (pattern == null) {
-      return null;
-    }
-    Object tree =
-        pattern instanceof String text
-            ? parseObject(text, props.where() + ".EventPattern")
-            : pattern;
-    try {
-      return JSON.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new TemplateException(props.where() + ".EventPattern cannot be written as JSON", e);
     }
   }
 
@@ -278,14 +187,6 @@ final class SpecReader {
         .map(String::valueOf)
         .filter(name -> !TRANSFORMS.contains(name))
         .forEach(name -> notes.property("Transform", "Transform " + name));
-  }
-
-  private static Map<?, ?> parseObject(String json, String where) {
-    try {
-      return JSON.readValue(json, Map.class);
-    } catch (JsonProcessingException e) {
-      throw new TemplateException(where + " is not a JSON object: " + e.getOriginalMessage(), e);
-    }
   }
 
   private static <T> List<T> only(List<ResourceSpec> specs, Class<T> type) {

@@ -1,11 +1,13 @@
 package dev.idem.local.template;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * An {@code SQS} event source mapping.
+ * An SQS event source mapping: a SAM {@code SQS} event, or an {@code
+ * AWS::Lambda::EventSourceMapping} on a queue.
  *
- * @param name the event's key in {@code Events}
+ * @param name the event's key in {@code Events}, or the mapping's logical id
  * @param queueArn the queue's ARN
  * @param batchSize most messages per batch (default 10)
  * @param maxBatchingWindow how long to gather a batch (default zero)
@@ -13,6 +15,8 @@ import java.time.Duration;
  * @param maximumConcurrency most concurrent invocations ({@code ScalingConfig}), or null for no
  *     limit but the function's
  * @param enabled whether the mapping polls (default true)
+ * @param filters the {@code FilterCriteria} patterns (event-ruler JSON); a message matching none is
+ *     deleted without an invocation; empty for no filtering
  */
 public record SqsEvent(
     String name,
@@ -21,5 +25,31 @@ public record SqsEvent(
     Duration maxBatchingWindow,
     boolean reportBatchItemFailures,
     Integer maximumConcurrency,
-    boolean enabled)
-    implements FunctionEvent {}
+    boolean enabled,
+    List<String> filters)
+    implements FunctionEvent {
+
+  public SqsEvent {
+    filters = List.copyOf(filters);
+  }
+
+  /** A mapping without filters. */
+  public SqsEvent(
+      String name,
+      String queueArn,
+      int batchSize,
+      Duration maxBatchingWindow,
+      boolean reportBatchItemFailures,
+      Integer maximumConcurrency,
+      boolean enabled) {
+    this(
+        name,
+        queueArn,
+        batchSize,
+        maxBatchingWindow,
+        reportBatchItemFailures,
+        maximumConcurrency,
+        enabled,
+        List.of());
+  }
+}

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param rules the EventBridge rules
  * @param outputs the template's outputs, resolved to text
  * @param notEmulated what is accepted without local effect
+ * @param constructPaths the CDK construct path of each resource synthesized by CDK, by logical id
+ *     ({@code CatalogTable} for {@code CatalogTableF8EA09BD}); empty for other templates
  */
 public record StackSpec(
     List<FunctionSpec> functions,
@@ -22,7 +24,8 @@ public record StackSpec(
     List<EventBusSpec> buses,
     List<RuleSpec> rules,
     Map<String, String> outputs,
-    NotEmulated notEmulated) {
+    NotEmulated notEmulated,
+    Map<String, String> constructPaths) {
 
   public StackSpec {
     functions = List.copyOf(functions);
@@ -31,27 +34,46 @@ public record StackSpec(
     buses = List.copyOf(buses);
     rules = List.copyOf(rules);
     outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+    constructPaths = Map.copyOf(constructPaths);
   }
 
-  /** The function with this logical id or name. */
-  public Optional<FunctionSpec> function(String logicalIdOrName) {
+  /** A stack of a template without construct paths. */
+  public StackSpec(
+      List<FunctionSpec> functions,
+      List<TableSpec> tables,
+      List<QueueSpec> queues,
+      List<EventBusSpec> buses,
+      List<RuleSpec> rules,
+      Map<String, String> outputs,
+      NotEmulated notEmulated) {
+    this(functions, tables, queues, buses, rules, outputs, notEmulated, Map.of());
+  }
+
+  /**
+   * The function with this logical id, name or CDK construct path ({@code PlaceOrder/Function}).
+   */
+  public Optional<FunctionSpec> function(String id) {
     return functions.stream()
-        .filter(f -> f.logicalId().equals(logicalIdOrName) || f.name().equals(logicalIdOrName))
+        .filter(f -> f.name().equals(id) || names(f.logicalId(), id))
         .findFirst();
   }
 
-  /** The table with this logical id. */
-  public Optional<TableSpec> table(String logicalId) {
-    return tables.stream().filter(t -> t.logicalId().equals(logicalId)).findFirst();
+  /** The table with this logical id or CDK construct path ({@code CatalogTable}). */
+  public Optional<TableSpec> table(String id) {
+    return tables.stream().filter(t -> names(t.logicalId(), id)).findFirst();
   }
 
-  /** The queue with this logical id. */
-  public Optional<QueueSpec> queue(String logicalId) {
-    return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst();
+  /** The queue with this logical id or CDK construct path. */
+  public Optional<QueueSpec> queue(String id) {
+    return queues.stream().filter(q -> names(q.logicalId(), id)).findFirst();
   }
 
-  /** The rule with this logical id. */
-  public Optional<RuleSpec> rule(String logicalId) {
-    return rules.stream().filter(r -> r.logicalId().equals(logicalId)).findFirst();
+  /** The rule with this logical id or CDK construct path. */
+  public Optional<RuleSpec> rule(String id) {
+    return rules.stream().filter(r -> names(r.logicalId(), id)).findFirst();
+  }
+
+  private boolean names(String logicalId, String id) {
+    return logicalId.equals(id) || id.equals(constructPaths.get(logicalId));
   }
 }

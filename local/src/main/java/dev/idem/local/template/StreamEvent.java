@@ -1,11 +1,13 @@
 package dev.idem.local.template;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * A {@code DynamoDB} stream event source mapping.
+ * A DynamoDB stream event source mapping: a SAM {@code DynamoDB} event, or an {@code
+ * AWS::Lambda::EventSourceMapping} on a table's stream.
  *
- * @param name the event's key in {@code Events}
+ * @param name the event's key in {@code Events}, or the mapping's logical id
  * @param streamArn the stream's ARN
  * @param startingPosition {@code TRIM_HORIZON} or {@code LATEST}
  * @param batchSize most records per batch (default 100)
@@ -18,6 +20,8 @@ import java.time.Duration;
  * @param reportBatchItemFailures whether the function answers {@code batchItemFailures}
  * @param onFailureDestinationArn where a batch given up on is reported (an SQS queue ARN), or null
  * @param enabled whether the mapping polls (default true)
+ * @param filters the {@code FilterCriteria} patterns (event-ruler JSON); a record matching none is
+ *     skipped without an invocation; empty for no filtering
  */
 public record StreamEvent(
     String name,
@@ -30,5 +34,39 @@ public record StreamEvent(
     boolean bisectOnError,
     boolean reportBatchItemFailures,
     String onFailureDestinationArn,
-    boolean enabled)
-    implements FunctionEvent {}
+    boolean enabled,
+    List<String> filters)
+    implements FunctionEvent {
+
+  public StreamEvent {
+    filters = List.copyOf(filters);
+  }
+
+  /** A mapping without filters. */
+  public StreamEvent(
+      String name,
+      String streamArn,
+      String startingPosition,
+      int batchSize,
+      Duration maxBatchingWindow,
+      int maximumRetryAttempts,
+      int maximumRecordAgeInSeconds,
+      boolean bisectOnError,
+      boolean reportBatchItemFailures,
+      String onFailureDestinationArn,
+      boolean enabled) {
+    this(
+        name,
+        streamArn,
+        startingPosition,
+        batchSize,
+        maxBatchingWindow,
+        maximumRetryAttempts,
+        maximumRecordAgeInSeconds,
+        bisectOnError,
+        reportBatchItemFailures,
+        onFailureDestinationArn,
+        enabled,
+        List.of());
+  }
+}

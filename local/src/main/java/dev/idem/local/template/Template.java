@@ -47,6 +47,7 @@ public final class Template {
 
   private final String source;
   private final Path baseDir;
+  private final StackContext context;
   private final Map<String, Object> document;
   private final Map<String, Object> parameters;
   private final Map<String, Boolean> conditions = new HashMap<>();
@@ -55,12 +56,18 @@ public final class Template {
   private final NotEmulated loadNotes = new NotEmulated();
 
   private Template(
-      String source, Path baseDir, Map<String, Object> document, Map<String, String> overrides) {
+      String source,
+      Path baseDir,
+      Map<String, Object> document,
+      Map<String, String> overrides,
+      StackContext context) {
     this.source = source;
     this.baseDir = baseDir;
+    this.context = context;
     this.document = document;
     this.parameters = Parameters.resolve(section("Parameters"), overrides, loadNotes);
     this.resources = readResources();
+    Rules.check(section("Rules"), new Intrinsics(this, NO_RESOURCES, loadNotes), loadNotes);
   }
 
   /**
@@ -68,16 +75,32 @@ public final class Template {
    *
    * @param parameterOverrides values for parameters, over their defaults ({@code --parameter N=V})
    * @throws TemplateException when the file is not a template, a parameter has no value or a value
-   *     is not allowed, or a condition cannot be evaluated
+   *     is not allowed, a condition cannot be evaluated, or a rule's assertion fails
    * @throws UncheckedIOException when the file cannot be read
    */
   public static Template load(Path file, Map<String, String> parameterOverrides) {
+    return load(file, parameterOverrides, StackContext.NONE);
+  }
+
+  /**
+   * Reads the template at {@code file} as one stack of a cloud assembly: relative paths (CodeUri,
+   * CDK assets) resolve against its folder.
+   *
+   * @param parameterOverrides values for parameters, over their defaults ({@code --parameter N=V})
+   * @param context the stack's name and the exports of the stacks beside it
+   * @throws TemplateException as {@link #load(Path, Map)}
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static Template load(
+      Path file, Map<String, String> parameterOverrides, StackContext context) {
+    Path absolute = file.toAbsolutePath().normalize();
+    String text;
     try {
-      Path absolute = file.toAbsolutePath().normalize();
-      return parse(Files.readString(absolute), absolute.getParent(), parameterOverrides);
+      text = Files.readString(absolute);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read template " + file, e);
     }
+    return parse(text, absolute.getParent(), parameterOverrides, context);
   }
 
   /**
@@ -86,13 +109,28 @@ public final class Template {
    * @throws TemplateException as {@link #load(Path, Map)}
    */
   public static Template parse(String yaml, Path baseDir, Map<String, String> parameterOverrides) {
+    return parse(yaml, baseDir, parameterOverrides, StackContext.NONE);
+  }
+
+  /**
+   * Reads a template from text (YAML or JSON) as one stack of a cloud assembly.
+   *
+   * @throws TemplateException as {@link #load(Path, Map)}
+   */
+  public static Template parse(
+      String text, Path baseDir, Map<String, String> parameterOverrides, StackContext context) {
     String source = baseDir == null ? "template" : "template in " + baseDir;
-    return new Template(source, baseDir, CfnYaml.parse(yaml, source), parameterOverrides);
+    return new Template(source, baseDir, CfnYaml.parse(text, source), parameterOverrides, context);
   }
 
   /** The folder relative paths resolve against. */
   public Path baseDir() {
     return baseDir;
+  }
+
+  /** The stack's name and the exports of the stacks beside it. */
+  public StackContext context() {
+    return context;
   }
 
   /** The parameters' values: a string, or a list of strings for list types. */
@@ -252,6 +290,29 @@ public final class Template {
     return section("Outputs");
   }
 
+  /**
+   * The values this stack exports ({@code Outputs.<name>.Export.Name}), resolved with predicted
+   * physical ids; an export whose name or value cannot be resolved is left out.
+   */
+  Map<String, String> exports() {
+    Intrinsics intrinsics = new Intrinsics(this, physicalIds(DEFAULT_EDGE), new NotEmulated());
+    Map<String, String> exports = new LinkedHashMap<>();
+    outputs()
+        .forEach((name, body) -> {
+          if (body instanceof Map<?, ?> output
+              && output.get("Export") instanceof Map<?, ?> export) {
+            try {
+              exports.put(
+                  intrinsics.resolveString(export.get("Name"), "Outputs." + name + ".Export"),
+                  intrinsics.resolveString(output.get("Value"), "Outputs." + name));
+            } catch (TemplateException e) {
+              // Not resolvable here: an import of it stays unresolved, and is reported.
+            }
+          }
+        });
+    return exports;
+  }
+
   Object transform() {
     return document.get("Transform");
   }
@@ -305,6 +366,9 @@ public final class Template {
         logicalId,
         type,
         properties instanceof Map<?, ?> props ? (Map<String, Object>) props : Map.of(),
-        depends);
+        depends,
+        map.get("Metadata") instanceof Map<?, ?> metadata
+            ? (Map<String, Object>) metadata
+            : Map.of());
   }
 }

@@ -1,9 +1,11 @@
 /**
- * CloudFormation/SAM templates as the local cloud reads them: {@link
- * dev.idem.local.template.Template} parses YAML with short-form tags, takes parameter overrides,
- * evaluates conditions, merges {@code Globals} and resolves intrinsic functions into typed specs
- * ({@link dev.idem.local.template.StackSpec}: functions with their events, tables, queues, buses,
- * rules). What a template declares but the local cloud does not emulate is collected in {@link
+ * CloudFormation templates as the local cloud reads them — SAM or plain, YAML (with short-form
+ * tags) or JSON, on their own or as a stack of a CDK cloud assembly ({@link
+ * dev.idem.local.template.CloudAssembly}): {@link dev.idem.local.template.Template} takes parameter
+ * overrides, checks {@code Rules}, evaluates conditions, merges {@code Globals} and resolves
+ * intrinsic functions into typed specs ({@link dev.idem.local.template.StackSpec}: functions with
+ * their events and aliases, tables, queues, buses, rules). Each resource type has one reader. What
+ * a template declares but the local cloud does not emulate is collected in {@link
  * dev.idem.local.template.NotEmulated}, never dropped silently.
  */
 package dev.idem.local.template;

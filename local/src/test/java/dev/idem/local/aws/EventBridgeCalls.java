@@ -69,15 +69,30 @@ final class EventBridgeCalls {
             + "}]}");
   }
 
-  /** Records deliveries; {@link #failing} targets throw, as an unreachable queue would. */
+  /**
+   * Records deliveries; {@link #failing} targets throw, as an unreachable queue would; {@link
+   * #busy} targets answer 503 to their next {@link #busyAnswers} sends, as a queue under load.
+   */
   static final class RecordingSender implements EventTargetSender {
     final BlockingQueue<Message> sent = new LinkedBlockingQueue<>();
+    final java.util.concurrent.atomic.AtomicInteger attempts =
+        new java.util.concurrent.atomic.AtomicInteger();
     volatile String failing = "";
+    volatile String busy = "";
+    final java.util.concurrent.atomic.AtomicInteger busyAnswers =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void send(Message message) {
+      attempts.incrementAndGet();
       if (message.targetArn().equals(failing)) {
         throw new IllegalStateException("queue " + failing + " is unreachable");
+      }
+      if (message.targetArn().equals(busy) && busyAnswers.getAndDecrement() > 0) {
+        throw software.amazon.awssdk.services.sqs.model.SqsException.builder()
+            .statusCode(503)
+            .message("busy")
+            .build();
       }
       sent.add(message);
     }

@@ -139,6 +139,40 @@ class LambdaApiTest {
   }
 
   @Test
+  void handle_aliasOrVersionOfTheFunction_invokesIt() {
+    FunctionDefinition aliased =
+        new FunctionDefinition(
+            "orders",
+            "example.Orders::handle",
+            Path.of("target/none.jar"),
+            512,
+            Duration.ofMillis(2500),
+            Map.of(),
+            3,
+            java.util.Set.of("live"),
+            0);
+    LambdaApi withAlias = new LambdaApi(invoker, List.of(aliased));
+
+    Response byPath =
+        withAlias.handle(post("/2015-03-31/functions/orders:live/invocations", "{}", Map.of()));
+    Response byArn =
+        withAlias.handle(
+            post("/2015-03-31/functions/" + aliased.arn() + ":live/invocations", "{}", Map.of()));
+    Response byQuery =
+        withAlias.handle(new Request("POST", INVOKE, "Qualifier=live", Map.of(), utf8("{}")));
+    Response byVersion =
+        withAlias.handle(post("/2015-03-31/functions/orders:3/invocations", "{}", Map.of()));
+    Response otherAlias =
+        withAlias.handle(post("/2015-03-31/functions/orders:canary/invocations", "{}", Map.of()));
+
+    assertThat(List.of(byPath, byArn, byQuery, byVersion))
+        .extracting(Response::status)
+        .containsOnly(200);
+    assertThat(otherAlias.status()).isEqualTo(404);
+    assertThat(invoked).hasSize(4);
+  }
+
+  @Test
   void handle_dryRun_returns204WithoutInvoking() {
     Response response = api.handle(post(INVOKE, "{}", Map.of("X-Amz-Invocation-Type", "DryRun")));
 

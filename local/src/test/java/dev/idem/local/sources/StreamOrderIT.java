@@ -141,6 +141,31 @@ class StreamOrderIT {
     assertThat(info.path("batchSize").asInt()).isEqualTo(2);
   }
 
+  @Test
+  void filterCriteria_recordsMatchingNoPattern_skippedWithoutInvocation() throws Exception {
+    StreamTable table = table("StreamFilter");
+    StreamSourceConfig all = config(table, StartingPosition.TRIM_HORIZON, 10, false, null);
+    StreamSourceConfig filtered =
+        new StreamSourceConfig(
+            all.functionName(),
+            all.streamArn(),
+            all.startingPosition(),
+            all.batchSize(),
+            all.maxBatchingWindow(),
+            all.maximumRetryAttempts(),
+            all.maximumRecordAgeInSeconds(),
+            all.bisectBatchOnFunctionError(),
+            all.reportBatchItemFailures(),
+            all.onFailureDestinationArn(),
+            List.of("{\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"keep\"}]}}}}"));
+    table.put("drop-1", "keep-2", "drop-3", "keep-4");
+    start(filtered);
+    table.put("keep-5", "drop-6");
+
+    List<Call> calls = invoker.await("the kept records", WAIT, c -> keysOf(c).contains("keep-5"));
+    assertThat(keysOf(calls)).containsExactly("keep-2", "keep-4", "keep-5");
+  }
+
   private StreamTable table(String name) {
     StreamTable table = StreamTable.create(dynamo, name);
     resources.add(table);

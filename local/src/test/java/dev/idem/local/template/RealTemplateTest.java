@@ -209,6 +209,21 @@ class RealTemplateTest {
   }
 
   @Test
+  void specs_apiFunctions_liveAliasWithOneProvisionedInstanceServedOnStageDev() {
+    FunctionSpec place = stack.function("PlaceOrderFunction").orElseThrow();
+    FunctionSpec relay = stack.function("OrderEventsRelayFunction").orElseThrow();
+
+    assertThat(place.aliases()).containsExactly(new FunctionAlias("live", 1));
+    assertThat(relay.aliases()).isEmpty();
+    assertThat(((ApiEvent) place.events().get(0)).stage())
+        .isEqualTo(new ApiStage(ApiStage.Kind.REST, "OrdersApi", "dev", Map.of(), "1.0"));
+    assertThat(Template.load(TEMPLATE, Map.of("ApiProvisionedConcurrency", "0")).specs())
+        .satisfies(none ->
+            assertThat(none.function("PlaceOrderFunction").orElseThrow().provisionedConcurrency())
+                .isZero());
+  }
+
+  @Test
   void specs_notEmulated_namesIamLogsPoliciesAndFunctionSettings() {
     NotEmulated notes = stack.notEmulated();
 
@@ -223,14 +238,21 @@ class RealTemplateTest {
         .extracting(NotEmulated.Item::where)
         .contains(
             "PlaceOrderFunction.Policies",
-            "PlaceOrderFunction.ProvisionedConcurrencyConfig",
             "OrdersTable.PointInTimeRecoverySpecification",
             "PaymentsQueue.SqsManagedSseEnabled",
-            "OrderPlacedToPayments.Targets[0].RetryPolicy",
             "OrdersApi.MethodSettings");
     assertThat(notes.properties())
         .extracting(NotEmulated.Item::what)
-        .doesNotContain("Name", "Handler", "Events", "Environment", "KeySchema", "EventPattern");
+        .doesNotContain(
+            "Name",
+            "Handler",
+            "Events",
+            "Environment",
+            "KeySchema",
+            "EventPattern",
+            "AutoPublishAlias",
+            "ProvisionedConcurrencyConfig",
+            "RetryPolicy");
     assertThat(notes.summary()).startsWith("not emulated: resources ").doesNotContain("\n");
   }
 }

@@ -1,0 +1,116 @@
+package dev.idem.local.template;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads {@code AWS::Events::EventBus} and {@code AWS::Events::Rule} with its targets. */
+final class EventsReader {
+
+  static final String BUS = "AWS::Events::EventBus";
+  static final String RULE = "AWS::Events::Rule";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ResourceIds ids;
+  private final NotEmulated notes;
+
+  EventsReader(ResourceIds ids, NotEmulated notes) {
+    this.ids = ids;
+    this.notes = notes;
+  }
+
+  /** The bus's spec; what it does not read is reported. */
+  EventBusSpec bus(Resource resource, Props props) {
+    props.ignore("Name", "Description");
+    props.reportUnread(notes);
+    return new EventBusSpec(resource.logicalId(), ids.ref(resource.logicalId()));
+  }
+
+  /** The rule's spec; what it does not read is reported. */
+  RuleSpec rule(Resource resource, Props props) {
+    props.ignore("Name", "Description");
+    String bus = props.string("EventBusName", "default");
+    String schedule = props.string("ScheduleExpression");
+    if (schedule != null) {
+      notes.property(
+          resource.logicalId() + ".ScheduleExpression",
+          "ScheduleExpression (schedules do not fire)");
+    }
+    List<RuleSpec.Target> targets = new ArrayList<>();
+    for (Props target : props.children("Targets")) {
+      targets.add(target(target));
+    }
+    RuleSpec rule =
+        new RuleSpec(
+            resource.logicalId(),
+            bus.substring(bus.lastIndexOf('/') + 1),
+            ids.ref(resource.logicalId()),
+            pattern(props),
+            schedule,
+            props.string("State", "ENABLED"),
+            props.string("Description"),
+            targets);
+    props.reportUnread(notes);
+    return rule;
+  }
+
+  private RuleSpec.Target target(Props target) {
+    Props deadLetter = target.child("DeadLetterConfig");
+    Props sqs = target.child("SqsParameters");
+    RuleSpec.Target spec =
+        new RuleSpec.Target(
+            target.required("Id"),
+            target.required("Arn"),
+            deadLetter == null ? null : deadLetter.string("Arn"),
+            target.string("Input"),
+            target.string("InputPath"),
+            sqs == null ? null : sqs.string("MessageGroupId"),
+            inputTransformer(target.child("InputTransformer")),
+            retryPolicy(target.child("RetryPolicy")));
+    target.reportUnread(notes);
+    if (!spec.arn().startsWith("arn:aws:sqs:")) {
+      notes.property(target.where(), "targets other than SQS queues (" + spec.arn() + ")");
+    }
+    return spec;
+  }
+
+  private RuleSpec.InputTransformer inputTransformer(Props block) {
+    if (block == null) {
+      return null;
+    }
+    Props paths = block.child("InputPathsMap");
+    RuleSpec.InputTransformer transformer =
+        new RuleSpec.InputTransformer(
+            paths == null ? Map.of() : paths.stringMap(), block.required("InputTemplate"));
+    block.reportUnread(notes);
+    return transformer;
+  }
+
+  private RuleSpec.RetryPolicy retryPolicy(Props block) {
+    if (block == null) {
+      return null;
+    }
+    RuleSpec.RetryPolicy policy =
+        new RuleSpec.RetryPolicy(
+            block.integer("MaximumRetryAttempts"), block.integer("MaximumEventAgeInSeconds"));
+    block.reportUnread(notes);
+    return policy;
+  }
+
+  private static String pattern(Props props) {
+    Object pattern = props.value("EventPattern");
+    if (pattern == null) {
+      return null;
+    }
+    String where = props.where() + ".EventPattern";
+    try {
+      Object tree = pattern instanceof String text ? JSON.readValue(text, Map.class) : pattern;
+      return JSON.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new TemplateException(where + " is not a JSON object: " + e.getOriginalMessage(), e);
+    }
+  }
+}
