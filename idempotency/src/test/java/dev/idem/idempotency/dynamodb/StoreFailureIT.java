@@ -19,7 +19,6 @@ import dev.idem.testing.FaultInjector.Fault;
 import dev.idem.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +51,7 @@ class StoreFailureIT {
       new FaultInjector(
           UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(1)).build());
   private final List<DecisionEvent> decisions = new CopyOnWriteArrayList<>();
-  private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+  private final TestClock clock = TestClock.atCurrentSecond();
   private DynamoDbClient client;
   private DynamoDbIdempotencyStore store;
   private Idempotency idempotency;
