@@ -31,6 +31,7 @@ class LocalCloudMainCdkTest {
     Files.writeString(app.resolve("cdk.json"), "{\"app\": \"true\"}");
     Files.createDirectories(app.resolve("seed"));
     Files.writeString(app.resolve("seed/catalog.json"), "{\"tables\": {}}");
+    Files.writeString(app.resolve("idem-local.json"), "{\"seed\": \"seed/catalog.json\"}");
     manifest("one");
   }
 
@@ -73,7 +74,7 @@ class LocalCloudMainCdkTest {
   }
 
   @Test
-  void parse_cdkWithoutFolder_theRepositoryAndItsSeed() {
+  void parse_cdkWithoutFolder_theRepositoryAndTheSeedItsConfigNames() {
     LocalCloudMain.Parsed parsed = parse("--cdk");
 
     assertThat(parsed.source()).isEqualTo(new LocalCloudMain.Source.CdkApp(app, null));
@@ -81,7 +82,7 @@ class LocalCloudMainCdkTest {
   }
 
   @Test
-  void parse_cdkOutAndStack_theAssemblyAndTheSeedBesideIt() {
+  void parse_cdkOutAndStack_theAssemblyAndTheSeedTheAppsConfigNames() {
     LocalCloudMain.Parsed parsed = parse("--cdk-out", out.toString(), "--stack", "one");
 
     assertThat(parsed.source()).isEqualTo(new LocalCloudMain.Source.CdkOut(out, "one"));
