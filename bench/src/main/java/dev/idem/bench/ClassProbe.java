@@ -47,11 +47,14 @@ final class ClassProbe {
     return new FunctionDefinition(
         function.name() + SUFFIX,
         function.handler(),
-        function.codeJar(),
+        function.runtime(),
+        function.code(),
         function.memoryMb(),
         function.timeout(),
         env,
-        function.concurrencyLimit());
+        function.concurrencyLimit(),
+        java.util.Set.of(),
+        0);
   }
 
   /** Classes loaded per origin, and {@code total}, from a probe's log. */

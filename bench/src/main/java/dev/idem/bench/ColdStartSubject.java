@@ -32,12 +32,15 @@ record ColdStartSubject(String function, String sample, BareTwin twin) {
     return new FunctionDefinition(
         spec.name(),
         spec.handler(),
-        spec.codeJar(),
+        spec.runtime(),
+        dev.idem.local.code.CodeLayouts.standard().function(spec.codeUri()),
         spec.memorySize(),
         spec.timeout(),
         spec.environment(),
         spec.reservedConcurrency() == null
             ? FunctionDefinition.DEFAULT_CONCURRENCY_LIMIT
-            : spec.reservedConcurrency());
+            : spec.reservedConcurrency(),
+        java.util.Set.of(),
+        0);
   }
 }

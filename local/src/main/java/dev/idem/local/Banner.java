@@ -1,5 +1,7 @@
 package dev.idem.local;
 
+import dev.idem.local.lambda.FunctionDefinition;
+import dev.idem.local.lambda.RuntimeJdk;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.template.StackSpec;
 import java.net.URI;
@@ -43,6 +45,24 @@ final class Banner {
         lines.add("stub     " + url + "  " + name + " (GET <path> lists what it applied there)"));
     if (!sources.isEmpty()) {
       lines.add("sources  " + String.join(", ", sources));
+    }
+    return lines;
+  }
+
+  /**
+   * The JDK each runtime runs on, and the code of the functions whose code is more than one jar
+   * (how it was resolved).
+   */
+  static List<String> functionLines(List<RuntimeJdk> runtimes, List<FunctionDefinition> functions) {
+    List<String> lines = new ArrayList<>();
+    runtimes.forEach(runtime -> lines.add("runtime  " + runtime.describe()));
+    String code =
+        functions.stream()
+            .filter(f -> !f.code().layout().equals("jar"))
+            .map(f -> f.name() + ": " + f.code().layout())
+            .collect(Collectors.joining(", "));
+    if (!code.isEmpty()) {
+      lines.add("code     " + code);
     }
     return lines;
   }

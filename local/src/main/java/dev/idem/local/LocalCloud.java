@@ -5,6 +5,7 @@ import dev.idem.local.aws.AwsService;
 import dev.idem.local.aws.LocalAws;
 import dev.idem.local.aws.ProvisionedStack;
 import dev.idem.local.aws.Provisioner;
+import dev.idem.local.code.CodeLayouts;
 import dev.idem.local.faults.EdgeFaults;
 import dev.idem.local.faults.FaultApi;
 import dev.idem.local.faults.FaultHooks;
@@ -471,7 +472,8 @@ public final class LocalCloud implements AutoCloseable {
 
   private List<FunctionDefinition> startFunctions() {
     List<FunctionDefinition> functions =
-        StackWiring.definitions(provisioned.stack(), options.concurrencyLimit());
+        StackWiring.definitions(
+            provisioned.stack(), options.concurrencyLimit(), CodeLayouts.standard());
     lambda =
         own(
             LambdaRuntime.start(
@@ -539,6 +541,9 @@ public final class LocalCloud implements AutoCloseable {
             stubs.urls(),
             sources.descriptions())
         .forEach(console);
+    if (lambda != null) {
+      Banner.functionLines(lambda.runtimes(), lambda.functions()).forEach(console);
+    }
     if (!ready.isEmpty()) {
       console.accept(provisionedLine(ready));
     }

@@ -1,5 +1,8 @@
 package dev.idem.local;
 
+import dev.idem.local.code.CodeLayoutException;
+import dev.idem.local.code.CodeLayouts;
+import dev.idem.local.code.FunctionCode;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.BodyValidation;
@@ -11,11 +14,13 @@ import dev.idem.local.template.ApiEvent;
 import dev.idem.local.template.ApiStage;
 import dev.idem.local.template.FunctionAlias;
 import dev.idem.local.template.FunctionEvent;
+import dev.idem.local.template.FunctionLayer;
 import dev.idem.local.template.FunctionSpec;
 import dev.idem.local.template.RequestModel;
 import dev.idem.local.template.SqsEvent;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.StreamEvent;
+import dev.idem.local.template.TemplateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,28 +33,51 @@ final class StackWiring {
   private StackWiring() {}
 
   /**
-   * One definition per function: its jar, memory, timeout and environment; its reserved
-   * concurrency, else {@code defaultLimit}; its aliases, and their provisioned concurrency (at most
-   * the limit).
+   * One definition per function: its code and layers resolved, its runtime, memory, timeout and
+   * environment; its reserved concurrency, else {@code defaultLimit}; its aliases, and their
+   * provisioned concurrency (at most the limit).
    *
-   * @throws IllegalStateException when a function's jar is not there (not built yet)
+   * @throws TemplateException naming the function (and layer) whose code cannot be resolved
    */
-  static List<FunctionDefinition> definitions(StackSpec stack, int defaultLimit) {
-    return stack.functions().stream().map(f -> definition(f, defaultLimit)).toList();
+  static List<FunctionDefinition> definitions(
+      StackSpec stack, int defaultLimit, CodeLayouts layouts) {
+    return stack.functions().stream().map(f -> definition(f, defaultLimit, layouts)).toList();
   }
 
-  private static FunctionDefinition definition(FunctionSpec f, int defaultLimit) {
+  private static FunctionDefinition definition(
+      FunctionSpec f, int defaultLimit, CodeLayouts layouts) {
     int limit = f.reservedConcurrency() != null ? f.reservedConcurrency() : defaultLimit;
     return new FunctionDefinition(
         f.name(),
         f.handler(),
-        f.codeJar(),
+        f.runtime(),
+        code(f, layouts),
         f.memorySize(),
         f.timeout(),
         f.environment(),
         limit,
         f.aliases().stream().map(FunctionAlias::name).collect(Collectors.toSet()),
         Math.min(f.provisionedConcurrency(), limit));
+  }
+
+  /** The function's class path: its code's, then its layers' in the order it lists them. */
+  static FunctionCode code(FunctionSpec f, CodeLayouts layouts) {
+    FunctionCode own;
+    try {
+      own = layouts.function(f.codeUri());
+    } catch (CodeLayoutException e) {
+      throw new TemplateException(f.logicalId() + " code: " + e.getMessage());
+    }
+    List<FunctionCode> layers = new ArrayList<>();
+    for (FunctionLayer layer : f.layers()) {
+      try {
+        layers.add(layouts.layer(layer.content()));
+      } catch (CodeLayoutException e) {
+        throw new TemplateException(
+            f.logicalId() + " layer " + layer.logicalId() + ": " + e.getMessage());
+      }
+    }
+    return own.withLayers(layers);
   }
 
   /** Every function's {@code Api} events. */

@@ -2,6 +2,7 @@ package dev.idem.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.local.code.CodeLayouts;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.BodyValidation;
@@ -81,7 +82,7 @@ class StackWiringTest {
 
   @Test
   void definitions_fromSpecs_reservedConcurrencyElseDefaultLimit() {
-    List<FunctionDefinition> functions = StackWiring.definitions(stack, 6);
+    List<FunctionDefinition> functions = StackWiring.definitions(stack, 6, CodeLayouts.standard());
 
     assertThat(functions)
         .extracting(FunctionDefinition::name, FunctionDefinition::concurrencyLimit)
@@ -90,7 +91,7 @@ class StackWiringTest {
             org.assertj.core.groups.Tuple.tuple("worker", 2));
     FunctionDefinition api = functions.get(0);
     assertThat(api.handler()).isEqualTo("app.Api::handle");
-    assertThat(api.codeJar()).isEqualTo(dir.resolve("app.jar"));
+    assertThat(api.code().classpath()).containsExactly(dir.resolve("app.jar"));
     assertThat(api.memoryMb()).isEqualTo(512);
     assertThat(api.timeout()).isEqualTo(Duration.ofSeconds(7));
     assertThat(api.environment()).containsEntry("TABLE", "Table");

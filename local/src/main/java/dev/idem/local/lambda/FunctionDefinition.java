@@ -1,5 +1,6 @@
 package dev.idem.local.lambda;
 
+import dev.idem.local.code.FunctionCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,8 +26,9 @@ import java.util.Set;
  *     id)
  * @param handler {@code package.Class} (a {@code RequestHandler} or {@code RequestStreamHandler})
  *     or {@code package.Class::method}
- * @param codeJar the jar (or classes folder) holding the handler and its dependencies; it comes
- *     first on each instance's class path
+ * @param runtime its Lambda Java runtime ({@code java8.al2}, {@code java11}, {@code java17}, {@code
+ *     java21}, {@code java25}): which JDK its instances run on, and their {@code AWS_EXECUTION_ENV}
+ * @param code its class path: its own classes and dependencies, then its layers' jars
  * @param memoryMb the MemorySize in MB (128 to 10240); each instance's heap is about three quarters
  *     of it
  * @param timeout how long one invocation may run before its instance is killed (more than zero, at
@@ -42,7 +44,8 @@ import java.util.Set;
 public record FunctionDefinition(
     String name,
     String handler,
-    Path codeJar,
+    String runtime,
+    FunctionCode code,
     int memoryMb,
     Duration timeout,
     Map<String, String> environment,
@@ -70,11 +73,20 @@ public record FunctionDefinition(
   public FunctionDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(handler, "handler");
-    Objects.requireNonNull(codeJar, "codeJar");
+    Objects.requireNonNull(runtime, "runtime");
+    Objects.requireNonNull(code, "code");
     Objects.requireNonNull(timeout, "timeout");
     environment = Map.copyOf(environment);
     require(!name.isBlank() && !name.contains("/"), "function name '" + name + "' is not valid");
     require(!handler.isBlank(), "function " + name + " has no handler");
+    require(
+        LambdaJava.names().contains(runtime),
+        "function "
+            + name
+            + ": "
+            + runtime
+            + " is not a Java runtime of Lambda "
+            + LambdaJava.names());
     require(
         memoryMb >= 128 && memoryMb <= 10_240,
         "function " + name + ": MemorySize " + memoryMb + " MB is outside 128..10240");
@@ -95,7 +107,7 @@ public record FunctionDefinition(
             + concurrencyLimit);
   }
 
-  /** A function without aliases or provisioned concurrency. */
+  /** A {@code java21} function of one jar, without aliases or provisioned concurrency. */
   public FunctionDefinition(
       String name,
       String handler,
@@ -104,7 +116,17 @@ public record FunctionDefinition(
       Duration timeout,
       Map<String, String> environment,
       int concurrencyLimit) {
-    this(name, handler, codeJar, memoryMb, timeout, environment, concurrencyLimit, Set.of(), 0);
+    this(
+        name,
+        handler,
+        "java21",
+        FunctionCode.jar(codeJar),
+        memoryMb,
+        timeout,
+        environment,
+        concurrencyLimit,
+        Set.of(),
+        0);
   }
 
   /**
@@ -116,6 +138,11 @@ public record FunctionDefinition(
         || qualifier.equals("$LATEST")
         || (!qualifier.isEmpty() && qualifier.chars().allMatch(Character::isDigit))
         || aliases.contains(qualifier);
+  }
+
+  /** Its runtime. */
+  public LambdaJava lambdaJava() {
+    return LambdaJava.of(runtime);
   }
 
   /** The function's ARN in the local account and region. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,6 +28,8 @@ final class Instance implements RunningInstance {
   record Run(Outcome outcome, String logTail) {}
 
   private static final int TAIL_BYTES = 4096;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
   private final FunctionDefinition function;
@@ -164,6 +167,9 @@ final class Instance implements RunningInstance {
 
   /** The next invocation for the runtime client; null when a fault killed the instance. */
   Invocation next() throws InterruptedException {
+    if (firstNextNanos == 0 && refuseNewerClasses()) {
+      return null;
+    }
     if (firstNextNanos == 0) {
       Duration delay = launcher.faults().initDelay(function.name(), label);
       if (delay.isPositive()) {
@@ -179,6 +185,29 @@ final class Instance implements RunningInstance {
       return null;
     }
     return invocation;
+  }
+
+  /**
+   * On a JDK newer than the function's runtime, a handler compiled for a newer Java than the
+   * runtime fails the init as the runtime's own JVM fails it: with the {@link
+   * UnsupportedClassVersionError} Lambda reports.
+   */
+  private boolean refuseNewerClasses() {
+    Optional<String> error = launcher.classVersionError(function);
+    error.ifPresent(message -> {
+      String type = UnsupportedClassVersionError.class.getName();
+      String body =
+          JSON.createObjectNode().put("errorMessage", message).put("errorType", type).toString();
+      log.append("Error loading class " + handlerClass() + ": " + message + " (" + type + ")\n");
+      initFailed(type, body.getBytes(StandardCharsets.UTF_8));
+      kill();
+    });
+    return error.isPresent();
+  }
+
+  private String handlerClass() {
+    String handler = function.handler();
+    return handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
   }
 
   boolean respond(String requestId, byte[] body) {

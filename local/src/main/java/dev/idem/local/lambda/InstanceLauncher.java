@@ -26,8 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * Builds and starts instance processes: {@code java <heap and JIT flags> -cp <function
- * jar>:<runtime interface client> AWSLambda <handler>} with Lambda's environment.
+ * Builds and starts instance processes: {@code <the runtime's JDK>/bin/java <heap, JIT and
+ * compatibility flags> -cp <function code>:<layers>:<runtime interface client> AWSLambda <handler>}
+ * with Lambda's environment.
  */
 final class InstanceLauncher {
 
@@ -44,7 +45,8 @@ final class InstanceLauncher {
   private static final String JNI_PROPERTY =
       "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-  private final Path java;
+  private final Map<String, RuntimeJdk> jdks;
+  private final Map<String, Optional<String>> classVersionErrors = new ConcurrentHashMap<>();
   private final List<Path> runtimeClasspath;
   private final Path workDir;
   private final URI endpointUrl;
@@ -53,13 +55,27 @@ final class InstanceLauncher {
   private final Map<String, RunningInstance> byAccessKey = new ConcurrentHashMap<>();
   private Path jniLibrary;
 
-  InstanceLauncher(Path workDir, URI endpointUrl, Consumer<String> console, InstanceFaults faults) {
-    this.java = Path.of(System.getProperty("java.home"), "bin", "java");
+  /**
+   * @param jdks the JDK of each runtime the functions use, by runtime name
+   */
+  InstanceLauncher(
+      Path workDir,
+      URI endpointUrl,
+      Consumer<String> console,
+      InstanceFaults faults,
+      Map<String, RuntimeJdk> jdks) {
+    this.jdks = Map.copyOf(jdks);
     this.runtimeClasspath = locateRuntimeClasspath();
     this.workDir = workDir;
     this.endpointUrl = endpointUrl;
     this.console = console;
     this.faults = faults;
+  }
+
+  List<RuntimeJdk> runtimes() {
+    return jdks.values().stream()
+        .sorted(java.util.Comparator.comparing(j -> j.runtime().feature()))
+        .toList();
   }
 
   Consumer<String> console() {
@@ -123,17 +139,12 @@ final class InstanceLauncher {
   }
 
   List<String> command(FunctionDefinition function) throws IOException {
+    RuntimeJdk jdk = jdk(function);
     List<String> command = new ArrayList<>();
-    command.add(java.toString());
+    command.add(jdk.jdk().java().toString());
     command.add("-Xmx" + Math.max(function.memoryMb() * 3 / 4, 64) + "m");
-    command.addAll(
-        List.of(
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:-UsePerfData",
-            "-Xshare:auto",
-            "--enable-native-access=ALL-UNNAMED",
-            "-D" + JNI_PROPERTY + "=" + jniLibrary()));
+    command.addAll(jdk.options());
+    command.add("-D" + JNI_PROPERTY + "=" + jniLibrary());
     command.add("-cp");
     command.add(classpath(function));
     command.add(RIC_MAIN);
@@ -154,7 +165,7 @@ final class InstanceLauncher {
     env.put("TZ", ":UTC");
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_DEFAULT_REGION", "us-east-1");
-    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+    env.put("AWS_EXECUTION_ENV", function.lambdaJava().executionEnv());
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     if (endpointUrl != null) {
       env.put("AWS_ENDPOINT_URL", endpointUrl.toString());
@@ -175,9 +186,32 @@ final class InstanceLauncher {
     return env;
   }
 
+  /** The JDK the function's runtime runs on. */
+  RuntimeJdk jdk(FunctionDefinition function) {
+    RuntimeJdk jdk = jdks.get(function.runtime());
+    if (jdk == null) {
+      throw new IllegalStateException("No JDK was chosen for " + function.runtime());
+    }
+    return jdk;
+  }
+
+  /**
+   * Lambda's init error for a handler class compiled for a newer Java than the function's runtime,
+   * when it runs on a newer JDK that would load it (on the runtime's own JDK, the JVM refuses it
+   * itself).
+   */
+  Optional<String> classVersionError(FunctionDefinition function) {
+    if (jdk(function).exact()) {
+      return Optional.empty();
+    }
+    return classVersionErrors.computeIfAbsent(
+        function.name(),
+        name -> ClassVersions.tooNew(function.code(), function.handler(), function.lambdaJava()));
+  }
+
   private String classpath(FunctionDefinition function) {
     Set<String> entries = new LinkedHashSet<>();
-    entries.add(function.codeJar().toAbsolutePath().toString());
+    function.code().classpath().forEach(path -> entries.add(path.toString()));
     runtimeClasspath.forEach(path -> entries.add(path.toString()));
     return String.join(File.pathSeparator, entries);
   }

@@ -46,6 +46,17 @@ final class InstanceLog implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Adds text of the local cloud's own, as the instance's output (appends, as the process does).
+   */
+  void append(String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the instance log " + file, e);
+    }
+  }
+
   long size() {
     try {
       return Files.size(file);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.http.Response;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ final class LambdaApiJson {
     document.set("Configuration", configurationNode(function));
     ObjectNode code = document.putObject("Code");
     code.put("RepositoryType", "S3");
-    code.put("Location", function.codeJar().toUri().toString());
+    code.put("Location", function.code().location().toUri().toString());
     document.putObject("Tags");
     return Response.json(200, document.toString());
   }
@@ -50,7 +51,7 @@ final class LambdaApiJson {
     ObjectNode node = JSON.createObjectNode();
     node.put("FunctionName", function.name());
     node.put("FunctionArn", function.arn());
-    node.put("Runtime", "java21");
+    node.put("Runtime", function.runtime());
     node.put("Role", "arn:aws:iam::000000000000:role/idem-local");
     node.put("Handler", function.handler());
     node.put("CodeSize", codeSize(function));
@@ -72,7 +73,8 @@ final class LambdaApiJson {
 
   private static long codeSize(FunctionDefinition function) {
     try {
-      return Files.isRegularFile(function.codeJar()) ? Files.size(function.codeJar()) : 0;
+      Path location = function.code().location();
+      return Files.isRegularFile(location) ? Files.size(location) : 0;
     } catch (IOException e) {
       return 0;
     }
@@ -80,7 +82,7 @@ final class LambdaApiJson {
 
   private static Instant lastModified(FunctionDefinition function) {
     try {
-      return Files.getLastModifiedTime(function.codeJar()).toInstant();
+      return Files.getLastModifiedTime(function.code().location()).toInstant();
     } catch (IOException e) {
       return FileTime.fromMillis(0).toInstant();
     }

@@ -100,7 +100,12 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       throw new UncheckedIOException("Cannot create a work folder for function instances", e);
     }
     InstanceLauncher launcher =
-        new InstanceLauncher(workDir, options.endpointUrl(), options.console(), options.faults());
+        new InstanceLauncher(
+            workDir,
+            options.endpointUrl(),
+            options.console(),
+            options.faults(),
+            jdks(functions, Jdks.discover()));
     Map<String, FunctionPool> pools = new LinkedHashMap<>();
     for (FunctionDefinition function : functions) {
       FunctionPool pool = new FunctionPool(function, launcher, options.initTimeout());
@@ -111,6 +116,42 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
     LambdaRuntime runtime = new LambdaRuntime(pools, launcher, workDir);
     Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
     return runtime;
+  }
+
+  /**
+   * The JDK of each runtime the functions use: one of the runtime's version where installed, else
+   * the nearest newer one.
+   *
+   * @throws IllegalStateException when every JDK here is older than a function's runtime
+   */
+  static Map<String, RuntimeJdk> jdks(Collection<FunctionDefinition> functions, Jdks installed) {
+    Map<String, RuntimeJdk> chosen = new java.util.TreeMap<>();
+    for (FunctionDefinition function : functions) {
+      LambdaJava runtime = function.lambdaJava();
+      if (!chosen.containsKey(runtime.name())) {
+        RuntimeJdk jdk =
+            installed
+                .forRuntime(runtime)
+                .orElseThrow(() ->
+                    new IllegalStateException(
+                        runtime.name()
+                            + " functions ("
+                            + function.name()
+                            + ") need a JDK "
+                            + runtime.feature()
+                            + " or newer; found "
+                            + installed.installed().stream()
+                                .map(found -> "JDK " + found.feature() + " (" + found.home() + ")")
+                                .collect(Collectors.joining(", "))));
+        chosen.put(runtime.name(), jdk);
+      }
+    }
+    return chosen;
+  }
+
+  /** The JDK each runtime of the functions runs on, by runtime name. */
+  public List<RuntimeJdk> runtimes() {
+    return launcher.runtimes();
   }
 
   @Override

@@ -61,14 +61,15 @@ final class FunctionReader {
             id,
             ids.ref(id),
             props.required("Handler"),
-            codePath(codeUri),
+            codePath(id, codeUri),
             runtime,
             props.integer("MemorySize", 128),
             Duration.ofSeconds(props.integer("Timeout", 3)),
             variables == null ? Map.of() : variables.stringMap(),
             props.integer("ReservedConcurrentExecutions"),
             events,
-            aliases);
+            aliases,
+            new LayerReader(template, ids, notes).layers(props));
     if (environment != null) {
       environment.reportUnread(notes);
     }
@@ -91,10 +92,10 @@ final class FunctionReader {
     return List.of(new FunctionAlias(name, instances));
   }
 
-  private Path codePath(String codeUri) {
-    Path path = Path.of(codeUri);
-    Path base = template.baseDir() == null ? Path.of("") : template.baseDir();
-    return base.resolve(path).toAbsolutePath().normalize();
+  /** The CodeUri, or {@code sam build}'s output for the function beside the template. */
+  private Path codePath(String id, String codeUri) {
+    return LayerReader.builtCode(template, id)
+        .orElseGet(() -> LayerReader.resolve(template, codeUri));
   }
 
   private List<FunctionEvent> events(Props events) {

@@ -1,13 +1,9 @@
 package dev.idem.local.template;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A Java function ({@code AWS::Serverless::Function} or {@code AWS::Lambda::Function}), resolved.
@@ -15,8 +11,9 @@ import java.util.stream.Stream;
  * @param logicalId its logical id
  * @param name its {@code FunctionName}, or the logical id
  * @param handler {@code package.Class::method} or {@code package.Class}
- * @param codeUri its code, absolute: a SAM {@code CodeUri}, a CDK asset or a local {@code Code}
- *     path; a jar, or a folder holding one (see {@link #codeJar()})
+ * @param codeUri its code, absolute: a SAM {@code CodeUri}, a CDK asset, a local {@code Code} path,
+ *     or its {@code .aws-sam/build} output; a jar, zip or folder in one of the layouts {@link
+ *     dev.idem.local.code.CodeLayouts} resolves
  * @param runtime e.g. {@code java21}
  * @param memorySize in MB (default 128)
  * @param timeout the invocation timeout (default 3 s)
@@ -25,6 +22,7 @@ import java.util.stream.Stream;
  * @param events its event sources: its own SAM events, and the event source mappings, API methods
  *     and routes of the template that invoke it (or one of its aliases or versions)
  * @param aliases its aliases
+ * @param layers the template's layers it lists, in its order
  */
 public record FunctionSpec(
     String logicalId,
@@ -37,16 +35,18 @@ public record FunctionSpec(
     Map<String, String> environment,
     Integer reservedConcurrency,
     List<FunctionEvent> events,
-    List<FunctionAlias> aliases)
+    List<FunctionAlias> aliases,
+    List<FunctionLayer> layers)
     implements ResourceSpec {
 
   public FunctionSpec {
     environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     events = List.copyOf(events);
     aliases = List.copyOf(aliases);
+    layers = List.copyOf(layers);
   }
 
-  /** A function without aliases. */
+  /** A function without aliases or layers. */
   public FunctionSpec(
       String logicalId,
       String name,
@@ -69,6 +69,7 @@ public record FunctionSpec(
         environment,
         reservedConcurrency,
         events,
+        List.of(),
         List.of());
   }
 
@@ -80,56 +81,5 @@ public record FunctionSpec(
   /** The ARN Lambda would give it, in account 000000000000, region us-east-1. */
   public String arn() {
     return "arn:aws:lambda:" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT + ":function:" + name;
-  }
-
-  /**
-   * The jar to run: {@link #codeUri()} itself; else the one jar in that folder; else the one jar in
-   * its {@code target/} (a Maven module), leaving out {@code original-}, sources, javadoc and tests
-   * jars.
-   *
-   * @throws IllegalStateException when it does not exist (not built yet) or no single jar is found
-   */
-  public Path codeJar() {
-    if (Files.isRegularFile(codeUri)) {
-      return codeUri;
-    }
-    if (!Files.isDirectory(codeUri)) {
-      throw new IllegalStateException(
-          "The code of " + logicalId + " does not exist: " + codeUri + " (build the jar first)");
-    }
-    List<Path> jars = jarsIn(codeUri);
-    if (jars.isEmpty()) {
-      jars = jarsIn(codeUri.resolve("target"));
-    }
-    if (jars.size() != 1) {
-      throw new IllegalStateException(
-          "The code of "
-              + logicalId
-              + " is the folder "
-              + codeUri
-              + ": expected one jar in it or in its target/, found "
-              + jars);
-    }
-    return jars.get(0);
-  }
-
-  private static List<Path> jarsIn(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(FunctionSpec::isRunnableJar).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean isRunnableJar(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".jar")
-        && !name.startsWith("original-")
-        && !name.endsWith("-sources.jar")
-        && !name.endsWith("-javadoc.jar")
-        && !name.endsWith("-tests.jar");
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code AWS::Lambda::Function} (its code from a CDK asset, {@code aws:asset:path} in the
@@ -67,7 +68,8 @@ final class LambdaReader {
             variables == null ? Map.of() : variables.stringMap(),
             props.integer("ReservedConcurrentExecutions"),
             attached.events(id),
-            attached.aliases(id));
+            attached.aliases(id),
+            new LayerReader(template, ids, notes).layers(props));
     if (environment != null) {
       environment.reportUnread(notes);
     }
@@ -128,6 +130,11 @@ final class LambdaReader {
   private Path code(Resource resource, Props props) {
     Object code = props.value("Code");
     String where = resource.logicalId() + ".Code";
+    Optional<Path> built = LayerReader.builtCode(template, resource.logicalId());
+    if (built.isPresent()
+        && (code instanceof String || code instanceof Map<?, ?> m && m.containsKey("S3Key"))) {
+      return built.get();
+    }
     if (code instanceof String path) {
       return existing(path, where);
     }

@@ -27,6 +27,8 @@ public final class PhysicalIds implements ResourceIds {
           Map.entry("AWS::Serverless::Function", "FunctionName"),
           Map.entry("AWS::Lambda::Function", "FunctionName"),
           Map.entry("AWS::Lambda::Alias", "Name"),
+          Map.entry(LayerReader.SERVERLESS, "LayerName"),
+          Map.entry(LayerReader.LAMBDA, "LayerName"),
           Map.entry("AWS::ApiGateway::Model", "Name"),
           Map.entry("AWS::ApiGateway::Stage", "StageName"),
           Map.entry("AWS::ApiGatewayV2::Stage", "StageName"),
@@ -87,6 +89,14 @@ public final class PhysicalIds implements ResourceIds {
       case "AWS::SQS::Queue" -> edge + "/" + Intrinsics.ACCOUNT + "/" + name;
       case "AWS::Lambda::Version" -> versionArn(logicalId);
       case "AWS::Lambda::Alias" -> aliasArn(logicalId, name);
+      case LayerReader.SERVERLESS, LayerReader.LAMBDA ->
+          "arn:aws:lambda:"
+              + Intrinsics.REGION
+              + ":"
+              + Intrinsics.ACCOUNT
+              + ":layer:"
+              + name
+              + ":1";
       default -> name;
     };
   }

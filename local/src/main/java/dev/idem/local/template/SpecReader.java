@@ -62,6 +62,8 @@ final class SpecReader {
         || type.equals(LambdaReader.VERSION)
         || type.equals(LambdaReader.ALIAS)
         || type.equals(EventSourceMappingReader.TYPE)
+        || type.equals(LayerReader.SERVERLESS)
+        || type.equals(LayerReader.LAMBDA)
         || RestApiReader.TYPES.contains(type)
         || HttpApiReader.TYPES.contains(type);
   }

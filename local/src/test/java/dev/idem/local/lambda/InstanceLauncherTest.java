@@ -144,6 +144,11 @@ class InstanceLauncherTest {
   }
 
   private InstanceLauncher launcher(URI endpoint) {
-    return new InstanceLauncher(workDir, endpoint, line -> {}, InstanceFaults.NONE);
+    return new InstanceLauncher(
+        workDir,
+        endpoint,
+        line -> {},
+        InstanceFaults.NONE,
+        LambdaRuntime.jdks(List.of(function), Jdks.discover()));
   }
 }

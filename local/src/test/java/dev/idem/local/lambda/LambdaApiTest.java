@@ -144,7 +144,8 @@ class LambdaApiTest {
         new FunctionDefinition(
             "orders",
             "example.Orders::handle",
-            Path.of("target/none.jar"),
+            "java21",
+            dev.idem.local.code.FunctionCode.jar(Path.of("target/none.jar")),
             512,
             Duration.ofMillis(2500),
             Map.of(),

@@ -17,7 +17,8 @@ class ProvisionedConcurrencyIT {
     return new FunctionDefinition(
         base.name(),
         base.handler(),
-        base.codeJar(),
+        base.runtime(),
+        base.code(),
         base.memoryMb(),
         base.timeout(),
         base.environment(),

@@ -1,12 +1,8 @@
 package dev.idem.local.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,46 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FunctionCodeAndSamTest {
 
   @TempDir Path dir;
-
-  private FunctionSpec function(Path codeUri) {
-    return new FunctionSpec(
-        "Fn",
-        "Fn",
-        "a.B",
-        codeUri,
-        "java21",
-        128,
-        Duration.ofSeconds(3),
-        Map.of(),
-        null,
-        List.of());
-  }
-
-  @Test
-  void codeJar_fileFolderOrMavenTarget_theOneJar() throws Exception {
-    Path jar = Files.createFile(dir.resolve("app.jar"));
-    Path module = Files.createDirectories(dir.resolve("module/target"));
-    Path shaded = Files.createFile(module.resolve("app-1.0.jar"));
-    Files.createFile(module.resolve("original-app-1.0.jar"));
-    Files.createFile(module.resolve("app-1.0-sources.jar"));
-
-    assertThat(function(jar).codeJar()).isEqualTo(jar);
-    assertThat(function(dir).codeJar()).isEqualTo(jar);
-    assertThat(function(dir.resolve("module")).codeJar()).isEqualTo(shaded);
-  }
-
-  @Test
-  void codeJar_missingOrAmbiguous_failsSayingWhat() throws Exception {
-    Files.createFile(dir.resolve("a.jar"));
-    Files.createFile(dir.resolve("b.jar"));
-
-    assertThatThrownBy(() -> function(dir.resolve("nope.jar")).codeJar())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("build the jar first");
-    assertThatThrownBy(() -> function(dir).codeJar())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("expected one jar");
-  }
 
   @Test
   void specs_samGeneratedReferences_resolvedAndReported() {

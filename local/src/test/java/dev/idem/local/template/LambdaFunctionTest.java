@@ -67,7 +67,6 @@ class LambdaFunctionTest {
 
     assertThat(fn.name()).isEqualTo("Fn");
     assertThat(fn.codeUri()).isEqualTo(assembly.resolve("asset.abc123.jar"));
-    assertThat(fn.codeJar()).isEqualTo(assembly.resolve("asset.abc123.jar"));
     assertThat(fn.handler()).isEqualTo("app.Handler::handleRequest");
     assertThat(fn.runtime()).isEqualTo("java21");
     assertThat(fn.memorySize()).isEqualTo(1024);
@@ -102,7 +101,7 @@ class LambdaFunctionTest {
             .functions()
             .get(0);
 
-    assertThat(fn.codeJar()).isEqualTo(assembly.resolve("target/app.jar"));
+    assertThat(fn.codeUri()).isEqualTo(assembly.resolve("target/app.jar"));
   }
 
   @Test
@@ -123,10 +122,11 @@ class LambdaFunctionTest {
 
   @Test
   void specs_unsupportedJavaRuntime_failsNamingRuntime() {
-    assertThatThrownBy(
-            () -> specs(function(ASSET_CODE.replace("java21", "java11"), ASSET_METADATA)))
+    assertThatThrownBy(() -> specs(function(ASSET_CODE.replace("java21", "java8"), ASSET_METADATA)))
         .isInstanceOf(TemplateException.class)
-        .hasMessage("Fn.Runtime: runtime java11 is not supported locally (java17, java21, java25)");
+        .hasMessage(
+            "Fn.Runtime: runtime java8 is not supported locally (java8.al2, java11, java17, java21,"
+                + " java25)");
   }
 
   @Test
@@ -172,7 +172,10 @@ class LambdaFunctionTest {
 
     assertThat(stack.notEmulated().properties())
         .extracting(NotEmulated.Item::where)
-        .containsExactly("Fn.TracingConfig", "Fn.Architectures", "Fn.LoggingConfig", "Fn.Layers");
+        .containsExactly("Fn.Layers", "Fn.TracingConfig", "Fn.Architectures", "Fn.LoggingConfig");
+    assertThat(stack.notEmulated().properties().get(0).what())
+        .isEqualTo(
+            "layer arn:aws:lambda:us-east-1:1:layer:x:1 (not in this template: no local content)");
   }
 
   @Test

@@ -160,7 +160,8 @@ class TemplateSpecsTest {
     assertThat(stack.functions().get(0).events()).containsExactly(new ApiEvent("Web", "/x", "GET"));
     assertThat(notes.summary())
         .startsWith("not emulated: resources AWS::SNS::Topic (Topic)")
-        .contains("Layers (Fn.Layers)");
+        .contains(
+            "layer arn:aws:lambda:us-east-1:1:layer:x:1 (not in this template: no local content) (Fn.Layers)");
   }
 
   @Test
