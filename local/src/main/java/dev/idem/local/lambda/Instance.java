@@ -190,15 +190,17 @@ final class Instance implements RunningInstance {
   /**
    * On a JDK newer than the function's runtime, a handler compiled for a newer Java than the
    * runtime fails the init as the runtime's own JVM fails it: with the {@link
-   * UnsupportedClassVersionError} Lambda reports.
+   * UnsupportedClassVersionError} Lambda reports, in the words of the runtime interface client. The
+   * process is killed before it takes an invocation (it has loaded the class on the newer JDK).
    */
   private boolean refuseNewerClasses() {
     Optional<String> error = launcher.classVersionError(function);
     error.ifPresent(message -> {
       String type = UnsupportedClassVersionError.class.getName();
+      String text = "Error loading class " + handlerClass() + ": " + message;
       String body =
-          JSON.createObjectNode().put("errorMessage", message).put("errorType", type).toString();
-      log.append("Error loading class " + handlerClass() + ": " + message + " (" + type + ")\n");
+          JSON.createObjectNode().put("errorMessage", text).put("errorType", type).toString();
+      log.append(text + ": " + type + "\n");
       initFailed(type, body.getBytes(StandardCharsets.UTF_8));
       kill();
     });

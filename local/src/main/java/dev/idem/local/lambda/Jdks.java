@@ -64,7 +64,8 @@ public final class Jdks {
     }
     Map<Path, Jdk> unique = new LinkedHashMap<>();
     for (Path candidate : candidates) {
-      Jdk.at(candidate).ifPresent(jdk -> unique.putIfAbsent(realPath(candidate), jdk));
+      Path real = realPath(candidate);
+      Jdk.at(real).ifPresent(jdk -> unique.putIfAbsent(real, jdk));
     }
     return new Jdks(new ArrayList<>(unique.values()));
   }
