@@ -99,6 +99,48 @@ class CodeLayoutsIT {
                 .contains("GradleFunction: Gradle installDist, 2 jars"));
   }
 
+  @Test
+  void run_codeUriWithNothingRunnable_exit2WithOneLineNamingTheFunction() throws Exception {
+    Path other = Files.createDirectories(project.resolve("other"));
+    Files.createDirectories(other.resolve("src/main/java"));
+    LayoutApps.write(
+        other.resolve("template.yaml"),
+        """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Unbuilt:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: java21
+              CodeUri: src
+              Handler: app.Probe::handle
+        """);
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+    int status =
+        LocalCloudMain.run(
+            new String[] {
+              "--template",
+              other.resolve("template.yaml").toString(),
+              "--edge-port",
+              "0",
+              "--api-port",
+              "0"
+            },
+            Map.of(),
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+            new java.io.PrintStream(err, true, UTF_8));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(UTF_8))
+        .isEqualTo(
+            "idem local: Unbuilt code: no code in the folder "
+                + other.resolve("src")
+                + ": looked for a pom.xml, a build.gradle, classes or lib/*.jar, and one jar in it"
+                + " or in its target/"
+                + System.lineSeparator());
+  }
+
   private static String invoke(String function) {
     InvocationResult result = cloud.lambda().invoke(function, "{}".getBytes(UTF_8));
     assertThat(result.status())

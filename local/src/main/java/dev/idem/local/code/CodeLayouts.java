@@ -188,9 +188,13 @@ public final class CodeLayouts {
     }
   }
 
+  /** Whether the root holds anything but {@code lib/*.jar}: classes, resources. */
   private static boolean holdsMoreThanLib(Path root) {
-    try (Stream<Path> files = Files.list(root)) {
-      return files.anyMatch(file -> !file.getFileName().toString().equals("lib"));
+    Path lib = root.resolve("lib");
+    try (Stream<Path> files = Files.walk(root)) {
+      return files
+          .filter(Files::isRegularFile)
+          .anyMatch(f -> !(f.getParent().equals(lib) && f.toString().endsWith(".jar")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -255,6 +255,28 @@ class LambdaApiTest {
   }
 
   @Test
+  void handle_getConfigurationOfAJava17Function_reportsItsRuntime() throws Exception {
+    FunctionDefinition java17 =
+        new FunctionDefinition(
+            "old",
+            "example.Old::handle",
+            "java17",
+            dev.idem.local.code.FunctionCode.jar(Path.of("target/old.jar")),
+            256,
+            Duration.ofSeconds(3),
+            Map.of(),
+            3,
+            java.util.Set.of(),
+            0);
+
+    Response configuration =
+        new LambdaApi(invoker, List.of(java17))
+            .handle(get("/2015-03-31/functions/old/configuration"));
+
+    assertThat(JSON.readTree(configuration.body()).path("Runtime").asText()).isEqualTo("java17");
+  }
+
+  @Test
   void handle_otherPath_returns404UnknownOperation() {
     Response response = api.handle(get("/2015-03-31/event-source-mappings/"));
 
