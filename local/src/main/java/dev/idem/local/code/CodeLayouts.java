@@ -180,9 +180,14 @@ public final class CodeLayouts {
         entries);
   }
 
+  /** Whether the folder holds classes of its own (not a build tool's output in it). */
   private static boolean holdsClasses(Path dir) {
+    Path target = dir.resolve("target");
+    Path build = dir.resolve("build");
     try (Stream<Path> files = Files.walk(dir, 12)) {
-      return files.anyMatch(file -> file.getFileName().toString().endsWith(".class"));
+      return files
+          .filter(file -> !file.startsWith(target) && !file.startsWith(build))
+          .anyMatch(file -> file.getFileName().toString().endsWith(".class"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
