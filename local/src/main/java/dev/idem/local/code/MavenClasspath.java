@@ -235,7 +235,7 @@ public final class MavenClasspath {
         .filter(line -> line.startsWith("[ERROR]"))
         .findFirst()
         .or(() -> lines.stream().findFirst())
-        .map(line -> line.replaceFirst("^\\[ERROR\\] ", ""))
+        .map(line -> line.replaceFirst("^\\[ERROR\\] ", "").replaceFirst(" -> \\[Help 1\\]$", ""))
         .orElse("Maven failed without a message");
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,6 +55,61 @@ class MavenClasspathTest {
             "cannot resolve the dependencies of the Maven module "
                 + module
                 + ": no mvnw in it or a parent folder, and no mvn on the PATH");
+  }
+
+  /** An {@code mvn} on a PATH of its own: the script given, run by {@code sh}. */
+  private Map<String, String> pathWithMaven(String script) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path mvn = Files.writeString(bin.resolve("mvn"), "#!/bin/sh\n" + script);
+    Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return Map.of("PATH", bin + ":/usr/bin:/bin");
+  }
+
+  @Test
+  void runtimeDependencies_mavenOnThePath_itsOfflineClasspathThenCached() throws Exception {
+    Path module = Files.createDirectories(dir.resolve("module"));
+    Files.writeString(module.resolve("pom.xml"), "<project/>");
+    Path a = Files.writeString(dir.resolve("a.jar"), "");
+    Path b = Files.writeString(dir.resolve("b.jar"), "");
+    Map<String, String> env =
+        pathWithMaven(
+            "echo \"$@\" > "
+                + dir.resolve("args.txt")
+                + "\nfor arg; do case $arg in -Dmdep.outputFile=*) printf '"
+                + a
+                + ":"
+                + b
+                + "' > ${arg#-Dmdep.outputFile=};; esac; done\n");
+
+    MavenClasspath maven = new MavenClasspath(env, dir.resolve("m2"));
+    MavenClasspath.Resolved first = maven.runtimeDependencies(module);
+    Files.delete(dir.resolve("args.txt"));
+    MavenClasspath.Resolved second = maven.runtimeDependencies(module);
+
+    assertThat(first.jars()).containsExactly(a, b);
+    assertThat(first.how()).startsWith("(resolved offline in ");
+    assertThat(second.jars()).containsExactly(a, b);
+    assertThat(second.how()).isEqualTo("(cached)");
+    assertThat(dir.resolve("args.txt")).doesNotExist();
+  }
+
+  @Test
+  void runtimeDependencies_mavenFails_oneLineWithItsFirstError() throws Exception {
+    Path module = Files.createDirectories(dir.resolve("module"));
+    Files.writeString(module.resolve("pom.xml"), "<project/>");
+    Map<String, String> env =
+        pathWithMaven(
+            "echo '[INFO] Scanning'\necho '[ERROR] Failed to execute goal on project t: Cannot"
+                + " access central in offline mode -> [Help 1]'\necho '[ERROR] more'\nexit 1\n");
+
+    assertThatThrownBy(() -> new MavenClasspath(env, dir.resolve("m2")).runtimeDependencies(module))
+        .isInstanceOf(CodeLayoutException.class)
+        .hasMessage(
+            "cannot resolve the runtime dependencies of "
+                + module.resolve("pom.xml")
+                + " offline ("
+                + dir.resolve("bin/mvn")
+                + "): Failed to execute goal on project t: Cannot access central in offline mode");
   }
 
   @Test
