@@ -6,6 +6,7 @@ import dev.idem.local.aws.LocalAws;
 import dev.idem.local.aws.ProvisionedStack;
 import dev.idem.local.aws.Provisioner;
 import dev.idem.local.code.CodeLayouts;
+import dev.idem.local.code.FunctionCode;
 import dev.idem.local.faults.EdgeFaults;
 import dev.idem.local.faults.FaultApi;
 import dev.idem.local.faults.FaultHooks;
@@ -324,6 +325,7 @@ public final class LocalCloud implements AutoCloseable {
   private URI awsEndpoint;
   private HttpStubs stubs;
   private ProvisionedStack provisioned;
+  private Map<String, FunctionCode> code = Map.of();
   private LambdaRuntime lambda;
   private EventSources sources;
   private HttpEndpoint api;
@@ -374,8 +376,9 @@ public final class LocalCloud implements AutoCloseable {
               + ": the local cloud has no authentication, so whoever reaches this address can"
               + " read and change its tables, queues and functions");
     }
-    startBackend();
     Template template = loadTemplate();
+    code = resolveCode(template);
+    startBackend();
     provisioned = new Provisioner(clients).provision(template);
     if (!provisioned.stack().notEmulated().isEmpty()) {
       console.accept(provisioned.stack().notEmulated().summary());
@@ -470,10 +473,23 @@ public final class LocalCloud implements AutoCloseable {
             value instanceof String text && (text.equals(url) || text.startsWith(url + "/")));
   }
 
+  /**
+   * Every function's code, resolved before anything starts: code that cannot be resolved is bad
+   * input, and Maven may take a few seconds the first time.
+   */
+  private static Map<String, FunctionCode> resolveCode(Template template) {
+    CodeLayouts layouts = CodeLayouts.standard();
+    Map<String, FunctionCode> code = new LinkedHashMap<>();
+    template
+        .specs()
+        .functions()
+        .forEach(function -> code.put(function.logicalId(), StackWiring.code(function, layouts)));
+    return code;
+  }
+
   private List<FunctionDefinition> startFunctions() {
     List<FunctionDefinition> functions =
-        StackWiring.definitions(
-            provisioned.stack(), options.concurrencyLimit(), CodeLayouts.standard());
+        StackWiring.definitions(provisioned.stack(), options.concurrencyLimit(), code);
     lambda =
         own(
             LambdaRuntime.start(

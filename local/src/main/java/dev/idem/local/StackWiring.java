@@ -24,6 +24,7 @@ import dev.idem.local.template.TemplateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,17 +42,33 @@ final class StackWiring {
    */
   static List<FunctionDefinition> definitions(
       StackSpec stack, int defaultLimit, CodeLayouts layouts) {
-    return stack.functions().stream().map(f -> definition(f, defaultLimit, layouts)).toList();
+    return definitions(stack, defaultLimit, Map.of(), layouts);
+  }
+
+  /**
+   * As {@link #definitions(StackSpec, int, CodeLayouts)}, with the code already resolved by logical
+   * id; what is not there is resolved now.
+   */
+  static List<FunctionDefinition> definitions(
+      StackSpec stack, int defaultLimit, Map<String, FunctionCode> resolved) {
+    return definitions(stack, defaultLimit, resolved, CodeLayouts.standard());
+  }
+
+  private static List<FunctionDefinition> definitions(
+      StackSpec stack, int defaultLimit, Map<String, FunctionCode> resolved, CodeLayouts layouts) {
+    return stack.functions().stream()
+        .map(f -> definition(f, defaultLimit, resolved.getOrDefault(f.logicalId(), null), layouts))
+        .toList();
   }
 
   private static FunctionDefinition definition(
-      FunctionSpec f, int defaultLimit, CodeLayouts layouts) {
+      FunctionSpec f, int defaultLimit, FunctionCode resolved, CodeLayouts layouts) {
     int limit = f.reservedConcurrency() != null ? f.reservedConcurrency() : defaultLimit;
     return new FunctionDefinition(
         f.name(),
         f.handler(),
         f.runtime(),
-        code(f, layouts),
+        resolved != null ? resolved : code(f, layouts),
         f.memorySize(),
         f.timeout(),
         f.environment(),
