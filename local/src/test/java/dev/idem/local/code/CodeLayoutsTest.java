@@ -83,6 +83,20 @@ class CodeLayoutsTest {
   }
 
   @Test
+  void function_gradleBuildZipInLambdasLayout_classesThenLib() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("gradle"));
+    Files.writeString(project.resolve("build.gradle"), "task buildZip(type: Zip) {}\n");
+    Path tree = LayoutApps.copy(classes(), dir.resolve("tree"));
+    LayoutApps.greetingJar(tree.resolve("lib/dep.jar"), "dep");
+    LayoutApps.zip(project.resolve("build/distributions/app.zip"), tree, "");
+
+    FunctionCode code = layouts().function(project);
+
+    assertThat(code.layout()).isEqualTo("Gradle zip of classes and 1 jar in lib/");
+    assertThat(code.classpath().get(1)).isEqualTo(code.classpath().get(0).resolve("lib/dep.jar"));
+  }
+
+  @Test
   void function_gradleProjectWithShadowJar_theShadowJar() throws Exception {
     Path project = Files.createDirectories(dir.resolve("gradle"));
     Files.writeString(project.resolve("build.gradle"), "");
