@@ -11,14 +11,21 @@ import dev.idem.local.faults.FaultHooks;
 import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.Faults;
 import dev.idem.local.http.HttpEndpoint;
+import dev.idem.local.lambda.AsyncDestinations;
+import dev.idem.local.lambda.AsyncInvoker;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.LambdaApi;
 import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.schedule.ScheduleExpression;
+import dev.idem.local.schedule.ScheduleTicker;
 import dev.idem.local.sources.ApiGateway;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.SourceContext;
 import dev.idem.local.template.CloudAssembly;
+import dev.idem.local.template.RuleEvent;
+import dev.idem.local.template.RuleSpec;
+import dev.idem.local.template.SchedulerEvent;
 import dev.idem.local.template.StackContext;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.Template;
@@ -78,6 +85,8 @@ public final class LocalCloud implements AutoCloseable {
    * @param faults the faults to inject from the start (more may be added over the fault API)
    * @param bindAddress where the edge, the API and the stubs listen: {@code 127.0.0.1} (nothing
    *     beyond this machine can reach them); the backends and Runtime APIs always stay on loopback
+   * @param timing the clock schedules fire by, and the asynchronous queue's waits ({@link
+   *     Timing#REAL}; tests move a test clock)
    */
   public record Options(
       Path template,
@@ -90,7 +99,8 @@ public final class LocalCloud implements AutoCloseable {
       URI endpoint,
       Consumer<String> console,
       FaultPlan faults,
-      String bindAddress) {
+      String bindAddress,
+      Timing timing) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -108,6 +118,7 @@ public final class LocalCloud implements AutoCloseable {
       Objects.requireNonNull(console, "console");
       Objects.requireNonNull(faults, "faults");
       Objects.requireNonNull(bindAddress, "bindAddress");
+      Objects.requireNonNull(timing, "timing");
       parameters = Map.copyOf(parameters);
       stubs = List.copyOf(stubs);
       for (int port : new int[] {edgePort, apiPort}) {
@@ -148,6 +159,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.console = console;
       builder.faults = faults;
       builder.bindAddress = bindAddress;
+      builder.timing = timing;
       return builder;
     }
 
@@ -199,6 +211,7 @@ public final class LocalCloud implements AutoCloseable {
       private Consumer<String> console = System.out::println;
       private FaultPlan faults = FaultPlan.none();
       private String bindAddress = HttpEndpoint.LOOPBACK;
+      private Timing timing = Timing.REAL;
 
       private Builder() {
         project(template);
@@ -292,6 +305,12 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** The clock schedules fire by and the asynchronous queue's waits (default real time). */
+      public Builder timing(Timing value) {
+        timing = value;
+        return this;
+      }
+
       /**
        * The options.
        *
@@ -309,7 +328,8 @@ public final class LocalCloud implements AutoCloseable {
             endpoint,
             console,
             faults,
-            bindAddress);
+            bindAddress,
+            timing);
       }
     }
   }
@@ -406,7 +426,14 @@ public final class LocalCloud implements AutoCloseable {
 
   private void startBackend() {
     if (options.endpoint() == null) {
-      aws = own(LocalAws.start(options.bindAddress(), options.edgePort()));
+      Timing timing = options.timing();
+      aws =
+          own(
+              LocalAws.start(
+                  options.bindAddress(),
+                  options.edgePort(),
+                  timing.clock(),
+                  timing.scheduleTick()));
       clients = aws.clients();
       awsEndpoint = aws.edgeUrl();
       FaultApi api = new FaultApi(faults);
@@ -478,10 +505,85 @@ public final class LocalCloud implements AutoCloseable {
                 functions,
                 new LambdaRuntime.Options(
                     awsEndpoint, Duration.ofSeconds(10), console, faultHooks)));
+    AsyncInvoker async = startAsync();
     if (aws != null) {
-      aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, this::logEvent));
+      aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, async));
+      aws.eventBridge()
+          .lambdaTargets(message ->
+              async.submit(
+                  message.targetArn().split(":")[6],
+                  message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      startRuleEvents();
     }
+    startSchedulerEvents(async);
     return functions;
+  }
+
+  /** Lambda's asynchronous queue, with each function's EventInvokeConfig and dead-letter queue. */
+  private AsyncInvoker startAsync() {
+    AsyncInvoker async =
+        own(
+            new AsyncInvoker(
+                lambda,
+                StackWiring.asyncConfigs(provisioned.stack()),
+                AsyncDestinations.NONE,
+                options.timing().clock(),
+                options.timing().asyncDelays(),
+                this::logEvent));
+    async.destinations(new ArnDestinations(clients, async));
+    return async;
+  }
+
+  /**
+   * The rules SAM makes of EventBridgeRule, CloudWatchEvent and Schedule events, with their DLQs.
+   */
+  private void startRuleEvents() {
+    Provisioner provisioner = new Provisioner(clients);
+    for (RuleEvent event : StackWiring.ruleEvents(provisioned.stack())) {
+      if (event.deadLetterQueue() != null) {
+        clients.sqs().createQueue(r -> r.queueName(event.deadLetterQueue()));
+      }
+      provisioner.rule(event.rule());
+      RuleSpec rule = event.rule();
+      console.accept(
+          "rule     "
+              + rule.name()
+              + " "
+              + (rule.scheduleExpression() != null ? rule.scheduleExpression() : rule.pattern())
+              + " -> "
+              + rule.targets()
+                  .get(0)
+                  .arn()
+                  .substring(rule.targets().get(0).arn().lastIndexOf(':') + 1)
+              + (event.enabled() ? "" : " (DISABLED)"));
+    }
+  }
+
+  /** SAM's ScheduleV2 events: EventBridge Scheduler invoking the function asynchronously. */
+  private void startSchedulerEvents(AsyncInvoker async) {
+    Map<SchedulerEvent, String> schedules = StackWiring.schedulerEvents(provisioned.stack());
+    if (schedules.isEmpty()) {
+      return;
+    }
+    ScheduleTicker ticker =
+        own(ScheduleTicker.start(options.timing().clock(), options.timing().scheduleTick()));
+    schedules.forEach((event, function) -> {
+      byte[] input = event.input().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ticker.put(
+          event.scheduleName(),
+          ScheduleExpression.parse(event.expression()),
+          java.time.ZoneId.of(event.timezone()),
+          due -> async.submit(function, input));
+      console.accept(
+          "schedule "
+              + event.scheduleName()
+              + " "
+              + event.expression()
+              + " "
+              + event.timezone()
+              + " -> "
+              + function);
+    });
   }
 
   private void logEvent(String function, InvocationResult result) {

@@ -1,5 +1,6 @@
 package dev.idem.local;
 
+import dev.idem.local.lambda.AsyncConfig;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.BodyValidation;
@@ -12,13 +13,19 @@ import dev.idem.local.template.ApiStage;
 import dev.idem.local.template.FunctionAlias;
 import dev.idem.local.template.FunctionEvent;
 import dev.idem.local.template.FunctionSpec;
+import dev.idem.local.template.InvokeConfig;
 import dev.idem.local.template.RequestModel;
+import dev.idem.local.template.RuleEvent;
+import dev.idem.local.template.SchedulerEvent;
 import dev.idem.local.template.SqsEvent;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.StreamEvent;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -125,6 +132,8 @@ final class StackWiring {
               case SqsEvent sqs -> sqs.enabled();
               case StreamEvent stream -> stream.enabled();
               case ApiEvent api -> true;
+              case RuleEvent rule -> rule.enabled();
+              case SchedulerEvent schedule -> schedule.enabled();
             };
         if (!enabled) {
           off.add(function.logicalId() + "." + event.name());
@@ -132,6 +141,54 @@ final class StackWiring {
       }
     }
     return off;
+  }
+
+  /** Every function's SAM {@code EventBridgeRule}, {@code CloudWatchEvent} and {@code Schedule}. */
+  static List<RuleEvent> ruleEvents(StackSpec stack) {
+    List<RuleEvent> rules = new ArrayList<>();
+    for (FunctionSpec function : stack.functions()) {
+      for (FunctionEvent event : function.events()) {
+        if (event instanceof RuleEvent rule) {
+          rules.add(rule);
+        }
+      }
+    }
+    return rules;
+  }
+
+  /** Every function's enabled SAM {@code ScheduleV2} events, by the function's name. */
+  static Map<SchedulerEvent, String> schedulerEvents(StackSpec stack) {
+    Map<SchedulerEvent, String> schedules = new LinkedHashMap<>();
+    for (FunctionSpec function : stack.functions()) {
+      for (FunctionEvent event : function.events()) {
+        if (event instanceof SchedulerEvent schedule && schedule.enabled()) {
+          schedules.put(schedule, function.name());
+        }
+      }
+    }
+    return schedules;
+  }
+
+  /** Each function's asynchronous invocation settings, by its name; defaults filled in. */
+  static Map<String, AsyncConfig> asyncConfigs(StackSpec stack) {
+    Map<String, AsyncConfig> configs = new LinkedHashMap<>();
+    for (FunctionSpec function : stack.functions()) {
+      InvokeConfig config = function.invokeConfig();
+      AsyncConfig defaults = AsyncConfig.DEFAULT;
+      configs.put(
+          function.name(),
+          new AsyncConfig(
+              config.maximumRetryAttempts() == null
+                  ? defaults.maximumRetryAttempts()
+                  : config.maximumRetryAttempts(),
+              config.maximumEventAgeInSeconds() == null
+                  ? defaults.maximumEventAge()
+                  : Duration.ofSeconds(config.maximumEventAgeInSeconds()),
+              config.onSuccess(),
+              config.onFailure(),
+              config.deadLetterArn()));
+    }
+    return configs;
   }
 
   /** The model as the API validates bodies with it; API Gateway's own answer unless declared. */

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  * @param events its event sources: its own SAM events, and the event source mappings, API methods
  *     and routes of the template that invoke it (or one of its aliases or versions)
  * @param aliases its aliases
+ * @param invokeConfig how its asynchronous invocations are handled ({@link InvokeConfig#DEFAULT}
+ *     when the template says nothing)
  */
 public record FunctionSpec(
     String logicalId,
@@ -37,13 +39,43 @@ public record FunctionSpec(
     Map<String, String> environment,
     Integer reservedConcurrency,
     List<FunctionEvent> events,
-    List<FunctionAlias> aliases)
+    List<FunctionAlias> aliases,
+    InvokeConfig invokeConfig)
     implements ResourceSpec {
 
   public FunctionSpec {
     environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     events = List.copyOf(events);
     aliases = List.copyOf(aliases);
+    invokeConfig = invokeConfig == null ? InvokeConfig.DEFAULT : invokeConfig;
+  }
+
+  /** A function whose asynchronous invocations take Lambda's defaults. */
+  public FunctionSpec(
+      String logicalId,
+      String name,
+      String handler,
+      Path codeUri,
+      String runtime,
+      int memorySize,
+      Duration timeout,
+      Map<String, String> environment,
+      Integer reservedConcurrency,
+      List<FunctionEvent> events,
+      List<FunctionAlias> aliases) {
+    this(
+        logicalId,
+        name,
+        handler,
+        codeUri,
+        runtime,
+        memorySize,
+        timeout,
+        environment,
+        reservedConcurrency,
+        events,
+        aliases,
+        InvokeConfig.DEFAULT);
   }
 
   /** A function without aliases. */

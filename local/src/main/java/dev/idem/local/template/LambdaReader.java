@@ -67,7 +67,8 @@ final class LambdaReader {
             variables == null ? Map.of() : variables.stringMap(),
             props.integer("ReservedConcurrentExecutions"),
             attached.events(id),
-            attached.aliases(id));
+            attached.aliases(id),
+            attached.invokeConfig(id, new AsyncReader(notes).cloudFormation(props)));
     if (environment != null) {
       environment.reportUnread(notes);
     }

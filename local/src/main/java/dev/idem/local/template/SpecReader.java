@@ -62,6 +62,7 @@ final class SpecReader {
         || type.equals(LambdaReader.VERSION)
         || type.equals(LambdaReader.ALIAS)
         || type.equals(EventSourceMappingReader.TYPE)
+        || type.equals(AsyncReader.EVENT_INVOKE_CONFIG)
         || RestApiReader.TYPES.contains(type)
         || HttpApiReader.TYPES.contains(type);
   }
@@ -109,6 +110,8 @@ final class SpecReader {
         case LambdaReader.ALIAS -> lambdas.alias(resource, props, attached);
         case LambdaReader.VERSION -> lambdas.version(resource, props, attached);
         case EventSourceMappingReader.TYPE -> mappings.read(resource, props, attached);
+        case AsyncReader.EVENT_INVOKE_CONFIG ->
+            new AsyncReader(notes).resource(resource, props, refs, attached);
         default -> {}
       }
     }
