@@ -87,6 +87,11 @@ final class SamScheduleEvents {
    * @throws TemplateException naming the property when the expression or time zone is wrong
    */
   SchedulerEvent scheduleV2(String functionId, String name, Props props) {
+    return scheduleV2(functionId, name, props, props.string("Input", "{}"));
+  }
+
+  /** A schedule of {@code props} (SAM's ScheduleV2 or an AWS::Scheduler::Schedule) with input. */
+  SchedulerEvent scheduleV2(String functionId, String name, Props props, String input) {
     String where = props.where();
     String expression =
         EventsReader.schedule(props.required("ScheduleExpression"), where + ".ScheduleExpression");
@@ -105,13 +110,16 @@ final class SamScheduleEvents {
         "RoleArn",
         "PermissionsBoundary",
         "OmitName");
-    return new SchedulerEvent(
-        name,
-        props.string("Name", functionId + name),
-        expression,
-        zone,
-        props.string("Input", "{}"),
-        state(props).equals("ENABLED"));
+    SchedulerEvent event =
+        new SchedulerEvent(
+            name,
+            props.string("Name", functionId + name),
+            expression,
+            zone,
+            input,
+            state(props).equals("ENABLED"));
+    props.reportUnread(notes);
+    return event;
   }
 
   private static String state(Props props) {

@@ -63,6 +63,7 @@ final class SpecReader {
         || type.equals(LambdaReader.ALIAS)
         || type.equals(EventSourceMappingReader.TYPE)
         || type.equals(AsyncReader.EVENT_INVOKE_CONFIG)
+        || type.equals(SchedulerReader.TYPE)
         || RestApiReader.TYPES.contains(type)
         || HttpApiReader.TYPES.contains(type);
   }
@@ -112,6 +113,8 @@ final class SpecReader {
         case EventSourceMappingReader.TYPE -> mappings.read(resource, props, attached);
         case AsyncReader.EVENT_INVOKE_CONFIG ->
             new AsyncReader(notes).resource(resource, props, refs, attached);
+        case SchedulerReader.TYPE ->
+            new SchedulerReader(notes, refs).read(resource, props, attached);
         default -> {}
       }
     }

@@ -257,4 +257,46 @@ class SamAsyncEventsTest {
                 "arn:aws:sqs:us-east-1:000000000000:Dlq"));
     assertThat(stack.notEmulated().resources()).isEmpty();
   }
+
+  @Test
+  @DisplayName(
+      "specs_schedulerScheduleTargetingAFunction_schedulerEventOfThatFunction"
+          + " (CloudFormation: AWS::Scheduler::Schedule)")
+  void specs_schedulerScheduleTargetingAFunction_schedulerEventOfThatFunction() {
+    StackSpec stack =
+        specs(
+            function("{}", "")
+                + """
+                  Nightly:
+                    Type: AWS::Scheduler::Schedule
+                    Properties:
+                      Name: nightly
+                      ScheduleExpression: at(2026-12-24T18:00:00)
+                      ScheduleExpressionTimezone: America/New_York
+                      FlexibleTimeWindow: {Mode: FLEXIBLE, MaximumWindowInMinutes: 5}
+                      Target:
+                        Arn: !GetAtt Fn.Arn
+                        RoleArn: arn:aws:iam::000000000000:role/r
+                        Input: '{"job":"n"}'
+                  Other:
+                    Type: AWS::Scheduler::Schedule
+                    Properties:
+                      ScheduleExpression: rate(1 hour)
+                      FlexibleTimeWindow: {Mode: 'OFF'}
+                      Target: {Arn: 'arn:aws:sqs:us-east-1:000000000000:q', RoleArn: r}
+                """);
+
+    assertThat(stack.functions().get(0).events())
+        .containsExactly(
+            new SchedulerEvent(
+                "Nightly",
+                "nightly",
+                "at(2026-12-24T18:00:00)",
+                "America/New_York",
+                "{\"job\":\"n\"}",
+                true));
+    assertThat(stack.notEmulated().resources())
+        .extracting(NotEmulated.Item::where)
+        .containsExactly("Other");
+  }
 }
