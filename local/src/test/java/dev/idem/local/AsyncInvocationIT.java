@@ -1,22 +1,26 @@
 package dev.idem.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.local.asyncapp.RecordHandler;
 import dev.idem.local.lambda.AsyncDelays;
 import dev.idem.testing.TestClock;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.jar.JarEntry;
@@ -197,6 +201,57 @@ class AsyncInvocationIT {
     assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("Success");
     assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(1);
     assertThat(record.path("responsePayload").path("ok").asBoolean()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "awsCliInvoke_invocationTypeEvent_status202AndTheEventRuns"
+          + " (AWS CLI: lambda invoke --invocation-type Event)")
+  void awsCliInvoke_invocationTypeEvent_status202AndTheEventRuns() throws Exception {
+    assumeTrue(onPath("aws"), "AWS CLI (aws) is not on the PATH");
+    Path payload = Files.writeString(project.resolve("cli-event.json"), "{\"n\":\"cli-1\"}");
+    List<String> command =
+        List.of(
+            "aws",
+            "--endpoint-url",
+            cloud.awsEndpoint().toString(),
+            "--output",
+            "json",
+            "lambda",
+            "invoke",
+            "--function-name",
+            "recorder",
+            "--invocation-type",
+            "Event",
+            "--payload",
+            "fileb://" + payload,
+            project.resolve("cli-out.json").toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("AWS_ACCESS_KEY_ID", "x");
+    builder.environment().put("AWS_SECRET_ACCESS_KEY", "x");
+    builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+    builder.environment().put("AWS_CONFIG_FILE", project.resolve("aws-config").toString());
+    builder
+        .environment()
+        .put("AWS_SHARED_CREDENTIALS_FILE", project.resolve("aws-creds").toString());
+    builder.environment().remove("AWS_PROFILE");
+    builder.environment().remove("AWS_ENDPOINT_URL");
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws lambda invoke finished").isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(json(output).path("StatusCode").asInt()).isEqualTo(202);
+    awaitReceived("recorder", event -> event.path("n").asText().equals("cli-1"));
+  }
+
+  private static boolean onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static InvokeResponse invokeEvent(String payload) {
