@@ -11,21 +11,15 @@ import dev.idem.local.faults.FaultHooks;
 import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.Faults;
 import dev.idem.local.http.HttpEndpoint;
-import dev.idem.local.lambda.AsyncDestinations;
 import dev.idem.local.lambda.AsyncInvoker;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.LambdaApi;
 import dev.idem.local.lambda.LambdaRuntime;
-import dev.idem.local.schedule.ScheduleExpression;
-import dev.idem.local.schedule.ScheduleTicker;
 import dev.idem.local.sources.ApiGateway;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.SourceContext;
 import dev.idem.local.template.CloudAssembly;
-import dev.idem.local.template.RuleEvent;
-import dev.idem.local.template.RuleSpec;
-import dev.idem.local.template.SchedulerEvent;
 import dev.idem.local.template.StackContext;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.Template;
@@ -505,7 +499,10 @@ public final class LocalCloud implements AutoCloseable {
                 functions,
                 new LambdaRuntime.Options(
                     awsEndpoint, Duration.ofSeconds(10), console, faultHooks)));
-    AsyncInvoker async = startAsync();
+    AsyncInvoker async =
+        own(AsyncLambda.start(
+                lambda, provisioned.stack(), clients, options.timing(), console, this::logEvent))
+            .invoker();
     if (aws != null) {
       aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, async));
       aws.eventBridge()
@@ -513,77 +510,9 @@ public final class LocalCloud implements AutoCloseable {
               async.submit(
                   message.targetArn().split(":")[6],
                   message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      startRuleEvents();
+      AsyncLambda.createRuleEvents(provisioned.stack(), clients, console);
     }
-    startSchedulerEvents(async);
     return functions;
-  }
-
-  /** Lambda's asynchronous queue, with each function's EventInvokeConfig and dead-letter queue. */
-  private AsyncInvoker startAsync() {
-    AsyncInvoker async =
-        own(
-            new AsyncInvoker(
-                lambda,
-                StackWiring.asyncConfigs(provisioned.stack()),
-                AsyncDestinations.NONE,
-                options.timing().clock(),
-                options.timing().asyncDelays(),
-                this::logEvent));
-    async.destinations(new ArnDestinations(clients, async));
-    return async;
-  }
-
-  /**
-   * The rules SAM makes of EventBridgeRule, CloudWatchEvent and Schedule events, with their DLQs.
-   */
-  private void startRuleEvents() {
-    Provisioner provisioner = new Provisioner(clients);
-    for (RuleEvent event : StackWiring.ruleEvents(provisioned.stack())) {
-      if (event.deadLetterQueue() != null) {
-        clients.sqs().createQueue(r -> r.queueName(event.deadLetterQueue()));
-      }
-      provisioner.rule(event.rule());
-      RuleSpec rule = event.rule();
-      console.accept(
-          "rule     "
-              + rule.name()
-              + " "
-              + (rule.scheduleExpression() != null ? rule.scheduleExpression() : rule.pattern())
-              + " -> "
-              + rule.targets()
-                  .get(0)
-                  .arn()
-                  .substring(rule.targets().get(0).arn().lastIndexOf(':') + 1)
-              + (event.enabled() ? "" : " (DISABLED)"));
-    }
-  }
-
-  /** SAM's ScheduleV2 events: EventBridge Scheduler invoking the function asynchronously. */
-  private void startSchedulerEvents(AsyncInvoker async) {
-    Map<SchedulerEvent, String> schedules = StackWiring.schedulerEvents(provisioned.stack());
-    if (schedules.isEmpty()) {
-      return;
-    }
-    ScheduleTicker ticker =
-        own(ScheduleTicker.start(options.timing().clock(), options.timing().scheduleTick()));
-    schedules.forEach((event, function) -> {
-      byte[] input = event.input().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      ticker.put(
-          event.scheduleName(),
-          ScheduleExpression.parse(event.expression()),
-          java.time.ZoneId.of(event.timezone()),
-          due -> async.submit(function, input));
-      console.accept(
-          "schedule "
-              + event.scheduleName()
-              + " "
-              + event.expression()
-              + " "
-              + event.timezone()
-              + " -> "
-              + function);
-    });
   }
 
   private void logEvent(String function, InvocationResult result) {

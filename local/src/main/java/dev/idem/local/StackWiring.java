@@ -156,13 +156,18 @@ final class StackWiring {
     return rules;
   }
 
-  /** Every function's enabled SAM {@code ScheduleV2} events, by the function's name. */
-  static Map<SchedulerEvent, String> schedulerEvents(StackSpec stack) {
-    Map<SchedulerEvent, String> schedules = new LinkedHashMap<>();
+  /** A Scheduler schedule and the name of the function it invokes. */
+  record Scheduled(String function, SchedulerEvent event) {}
+
+  /**
+   * Every enabled Scheduler schedule (SAM {@code ScheduleV2}, {@code AWS::Scheduler::Schedule}).
+   */
+  static List<Scheduled> schedulerEvents(StackSpec stack) {
+    List<Scheduled> schedules = new ArrayList<>();
     for (FunctionSpec function : stack.functions()) {
       for (FunctionEvent event : function.events()) {
         if (event instanceof SchedulerEvent schedule && schedule.enabled()) {
-          schedules.put(schedule, function.name());
+          schedules.add(new Scheduled(function.name(), schedule));
         }
       }
     }

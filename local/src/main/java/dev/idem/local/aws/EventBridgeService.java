@@ -6,13 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.http.HttpService;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
-import dev.idem.local.schedule.ScheduleExpression;
 import dev.idem.local.schedule.ScheduleTicker;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +52,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
 
   private final EventDelivery delivery;
   private final Clock clock;
-  private final ScheduleTicker schedules;
+  private final RuleSchedules schedules;
   private volatile EventTargetSender lambdaTargets;
   private volatile EventFaults faults = EventFaults.NONE;
   private final Map<String, EventBus> buses = new ConcurrentHashMap<>();
@@ -85,7 +81,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   EventBridgeService(EventTargetSender sender, Clock clock, ScheduleTicker schedules) {
     this.delivery = new EventDelivery(message -> route(sender, message));
     this.clock = clock;
-    this.schedules = schedules;
+    this.schedules = new RuleSchedules(schedules, this::deliver);
     buses.put("default", new EventBus("default"));
   }
 
@@ -166,7 +162,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
       case "DeleteRule" -> {
         EventBus bus = bus(body);
         bus.deleteRule(required(body, "Name"));
-        schedules.remove(scheduleKey(bus, required(body, "Name")));
+        schedules.remove(bus, required(body, "Name"));
         yield empty();
       }
       case "EnableRule", "DisableRule" ->
@@ -243,9 +239,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   private void route(EventBus bus, ObjectNode event) {
     String json = event.toString();
     for (EventRule rule : bus.match(json)) {
-      for (EventRule.Target target : rule.targets().values()) {
-        bus.deliver(delivery.of(bus.name(), rule, target, event, json));
-      }
+      deliver(bus, rule, event);
     }
   }
 
@@ -261,7 +255,9 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
           "Parameter(s) EventPattern or ScheduleExpression must be specified.");
     }
     EventBus bus = bus(body);
-    ScheduleExpression expression = schedule == null ? null : expression(schedule, bus);
+    if (schedule != null) {
+      RuleSchedules.validate(schedule, bus);
+    }
     EventRule rule =
         bus.putRule(
             new EventRule(
@@ -273,75 +269,22 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
                 body.path("State").asText("ENABLED"),
                 text(body, "Description"),
                 Map.of()));
-    schedule(bus, rule, expression);
+    schedules.update(bus, rule);
     return AwsJson.MAPPER.createObjectNode().put("RuleArn", rule.arn());
   }
 
-  private static ScheduleExpression expression(String schedule, EventBus bus) {
-    if (!bus.name().equals("default")) {
-      throw AwsError.validation("ScheduleExpression is supported only on the default event bus.");
-    }
-    try {
-      return ScheduleExpression.parse(schedule);
-    } catch (IllegalArgumentException e) {
-      throw AwsError.validation("Parameter ScheduleExpression is not valid: " + e.getMessage());
-    }
-  }
-
-  private void schedule(EventBus bus, EventRule rule, ScheduleExpression expression) {
-    String key = scheduleKey(bus, rule.name());
-    if (expression == null || !rule.state().startsWith("ENABLED")) {
-      schedules.remove(key);
-    } else {
-      schedules.put(key, expression, ZoneOffset.UTC, due -> fire(bus, rule.name(), due));
-    }
-  }
-
-  private static String scheduleKey(EventBus bus, String rule) {
-    return bus.name() + "/" + rule;
-  }
-
-  /** The event EventBridge sends a schedule rule's targets, to each of them. */
-  private void fire(EventBus bus, String ruleName, Instant due) {
-    EventRule rule =
-        bus.rules(ruleName).stream()
-            .filter(r -> r.name().equals(ruleName))
-            .findFirst()
-            .orElse(null);
-    if (rule == null) {
-      return;
-    }
-    ObjectNode event = scheduledEvent(rule, due);
+  private void deliver(EventBus bus, EventRule rule, ObjectNode event) {
     String json = event.toString();
     for (EventRule.Target target : rule.targets().values()) {
       bus.deliver(delivery.of(bus.name(), rule, target, event, json));
     }
   }
 
-  static ObjectNode scheduledEvent(EventRule rule, Instant due) {
-    ObjectNode event = AwsJson.MAPPER.createObjectNode();
-    event.put("version", "0");
-    event.put("id", java.util.UUID.randomUUID().toString());
-    event.put("detail-type", "Scheduled Event");
-    event.put("source", "aws.events");
-    event.put("account", ACCOUNT);
-    event.put("time", due.truncatedTo(ChronoUnit.SECONDS).toString());
-    event.put("region", REGION);
-    event.putArray("resources").add(rule.arn());
-    event.putObject("detail");
-    return event;
-  }
-
   private ObjectNode setState(JsonNode body, String state) {
     EventBus bus = bus(body);
     EventRule rule = bus.rule(required(body, "Name")).withState(state);
     bus.update(rule);
-    schedule(
-        bus,
-        rule,
-        rule.scheduleExpression() == null
-            ? null
-            : ScheduleExpression.parse(rule.scheduleExpression()));
+    schedules.update(bus, rule);
     return empty();
   }
 

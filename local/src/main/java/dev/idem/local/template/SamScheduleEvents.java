@@ -87,11 +87,14 @@ final class SamScheduleEvents {
    * @throws TemplateException naming the property when the expression or time zone is wrong
    */
   SchedulerEvent scheduleV2(String functionId, String name, Props props) {
-    return scheduleV2(functionId, name, props, props.string("Input", "{}"));
+    return schedule(name, functionId + name, props, props.string("Input", "{}"));
   }
 
-  /** A schedule of {@code props} (SAM's ScheduleV2 or an AWS::Scheduler::Schedule) with input. */
-  SchedulerEvent scheduleV2(String functionId, String name, Props props, String input) {
+  /**
+   * A schedule of {@code props} (SAM's ScheduleV2, or an AWS::Scheduler::Schedule whose target's
+   * {@code Input} is {@code input}), named by its {@code Name} or {@code defaultName}.
+   */
+  SchedulerEvent schedule(String name, String defaultName, Props props, String input) {
     String where = props.where();
     String expression =
         EventsReader.schedule(props.required("ScheduleExpression"), where + ".ScheduleExpression");
@@ -113,7 +116,7 @@ final class SamScheduleEvents {
     SchedulerEvent event =
         new SchedulerEvent(
             name,
-            props.string("Name", functionId + name),
+            props.string("Name", defaultName),
             expression,
             zone,
             input,

@@ -14,10 +14,12 @@ final class SchedulerReader {
 
   private final NotEmulated notes;
   private final FunctionRefs refs;
+  private final SamScheduleEvents schedules;
 
-  SchedulerReader(NotEmulated notes, FunctionRefs refs) {
+  SchedulerReader(ResourceIds ids, NotEmulated notes, FunctionRefs refs) {
     this.notes = notes;
     this.refs = refs;
+    this.schedules = new SamScheduleEvents(ids, notes);
   }
 
   /**
@@ -38,15 +40,6 @@ final class SchedulerReader {
     String input = target.string("Input", "{}");
     target.ignore("RoleArn", "RetryPolicy", "DeadLetterConfig");
     target.reportUnread(notes);
-    SchedulerEvent event = new SamScheduleEvents(null, notes).scheduleV2(id, "", props, input);
-    attached.event(
-        function.logicalId(),
-        new SchedulerEvent(
-            id,
-            props.string("Name", id),
-            event.expression(),
-            event.timezone(),
-            input,
-            event.enabled()));
+    attached.event(function.logicalId(), schedules.schedule(id, id, props, input));
   }
 }

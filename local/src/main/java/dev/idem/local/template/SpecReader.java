@@ -114,7 +114,7 @@ final class SpecReader {
         case AsyncReader.EVENT_INVOKE_CONFIG ->
             new AsyncReader(notes).resource(resource, props, refs, attached);
         case SchedulerReader.TYPE ->
-            new SchedulerReader(notes, refs).read(resource, props, attached);
+            new SchedulerReader(ids, notes, refs).read(resource, props, attached);
         default -> {}
       }
     }
