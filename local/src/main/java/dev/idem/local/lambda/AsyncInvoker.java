@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -149,7 +150,7 @@ public final class AsyncInvoker implements AutoCloseable {
   }
 
   private void later(Event event, Duration delay) {
-    if (!queue.isShutdown()) {
+    try {
       // The timer thread only hands over: each attempt blocks a virtual thread of its own.
       queue.schedule(
           () ->
@@ -158,6 +159,12 @@ public final class AsyncInvoker implements AutoCloseable {
                   .start(() -> attempt(event)),
           delay.toNanos(),
           TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "Asynchronous event {0} of {1} dropped: the queue is closed",
+          event.requestId(),
+          event.function());
     }
   }
 
