@@ -9,7 +9,8 @@ package dev.idem.local.template;
  * @param expression its {@code ScheduleExpression}: {@code rate(...)}, {@code cron(...)} or {@code
  *     at(...)}
  * @param timezone its {@code ScheduleExpressionTimezone} (default {@code UTC})
- * @param input the text the function receives: its {@code Input}, else {@code {}}
+ * @param input the text the function receives: its {@code Input} as is; else {@code {}} (Scheduler
+ *     sends "a default notification" whose shape its documentation does not give)
  * @param enabled whether its {@code State} is {@code ENABLED} (the default)
  */
 public record SchedulerEvent(
