@@ -205,6 +205,47 @@ class AsyncInvocationIT {
 
   @Test
   @DisplayName(
+      "invoke_eventWithAFunctionOnSuccess_thatFunctionGetsTheRecord"
+          + " (Lambda: destinations, Lambda function destination)")
+  void invoke_eventWithAFunctionOnSuccess_thatFunctionGetsTheRecord() {
+    lambda.invoke(r ->
+        r.functionName("chain")
+            .invocationType(InvocationType.EVENT)
+            .payload(SdkBytes.fromUtf8String("{\"n\":\"c-1\"}")));
+
+    JsonNode record =
+        awaitReceived(
+            "recorder", event -> event.path("requestPayload").path("n").asText().equals("c-1"));
+    assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("Success");
+    assertThat(record.path("requestContext").path("functionArn").asText())
+        .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:chain:$LATEST");
+  }
+
+  @Test
+  @DisplayName(
+      "invoke_eventFailingWithABusOnFailure_failureEventOnTheBus"
+          + " (Lambda: destinations, EventBridge event bus destination)")
+  void invoke_eventFailingWithABusOnFailure_failureEventOnTheBus() {
+    lambda.invoke(r ->
+        r.functionName("chain")
+            .invocationType(InvocationType.EVENT)
+            .payload(SdkBytes.fromUtf8String("{\"fail\":true,\"n\":\"c-2\"}")));
+
+    JsonNode event =
+        awaitMessage("BusFailures", m -> m.body().contains("c-2"))
+            .map(AsyncInvocationIT::json)
+            .get();
+    assertThat(event.path("source").asText()).isEqualTo("lambda");
+    assertThat(event.path("detail-type").asText())
+        .isEqualTo("Lambda Function Invocation Result - Failure");
+    assertThat(event.path("detail").path("requestContext").path("condition").asText())
+        .isEqualTo("RetriesExhausted");
+    assertThat(event.path("detail").path("requestContext").path("approximateInvokeCount").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
       "awsCliInvoke_invocationTypeEvent_status202AndTheEventRuns"
           + " (AWS CLI: lambda invoke --invocation-type Event)")
   void awsCliInvoke_invocationTypeEvent_status202AndTheEventRuns() throws Exception {
