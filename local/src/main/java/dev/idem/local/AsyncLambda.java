@@ -1,6 +1,7 @@
 package dev.idem.local;
 
 import dev.idem.local.aws.AwsClients;
+import dev.idem.local.aws.EventTargetSender;
 import dev.idem.local.aws.Provisioner;
 import dev.idem.local.lambda.AsyncDestinations;
 import dev.idem.local.lambda.AsyncInvoker;
@@ -14,6 +15,7 @@ import dev.idem.local.template.StackSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -80,6 +82,23 @@ final class AsyncLambda implements AutoCloseable {
   /** The asynchronous queue. */
   AsyncInvoker invoker() {
     return invoker;
+  }
+
+  /**
+   * What EventBridge delivers to Lambda function targets: the event queued for the function the ARN
+   * names ({@code arn:aws:lambda:...:function:name[:qualifier]}).
+   *
+   * @param functions the names of the functions that run here; a target naming another fails (and
+   *     goes to the target's dead-letter queue, as EventBridge sends it when the function is gone)
+   */
+  EventTargetSender targets(Set<String> functions) {
+    return message -> {
+      String[] parts = message.targetArn().split(":");
+      if (parts.length < 7 || !functions.contains(parts[6])) {
+        throw new IllegalArgumentException("Function not found: " + message.targetArn());
+      }
+      invoker.submit(parts[6], message.body().getBytes(StandardCharsets.UTF_8));
+    };
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.idem.local.faults.FaultHooks;
 import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.Faults;
 import dev.idem.local.http.HttpEndpoint;
-import dev.idem.local.lambda.AsyncInvoker;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.LambdaApi;
@@ -499,17 +498,16 @@ public final class LocalCloud implements AutoCloseable {
                 functions,
                 new LambdaRuntime.Options(
                     awsEndpoint, Duration.ofSeconds(10), console, faultHooks)));
-    AsyncInvoker async =
-        own(AsyncLambda.start(
-                lambda, provisioned.stack(), clients, options.timing(), console, this::logEvent))
-            .invoker();
+    AsyncLambda async =
+        own(
+            AsyncLambda.start(
+                lambda, provisioned.stack(), clients, options.timing(), console, this::logEvent));
     if (aws != null) {
-      aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, async));
+      aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, async.invoker()));
       aws.eventBridge()
-          .lambdaTargets(message ->
-              async.submit(
-                  message.targetArn().split(":")[6],
-                  message.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          .lambdaTargets(
+              async.targets(
+                  functions.stream().map(FunctionDefinition::name).collect(Collectors.toSet())));
       AsyncLambda.createRuleEvents(provisioned.stack(), clients, console);
     }
     return functions;

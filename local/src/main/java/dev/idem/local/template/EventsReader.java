@@ -16,10 +16,17 @@ final class EventsReader {
 
   private final ResourceIds ids;
   private final NotEmulated notes;
+  private final FunctionRefs refs;
 
   EventsReader(ResourceIds ids, NotEmulated notes) {
+    this(ids, notes, null);
+  }
+
+  /** A reader that names the rule targets that are functions of no template here ({@code refs}). */
+  EventsReader(ResourceIds ids, NotEmulated notes, FunctionRefs refs) {
     this.ids = ids;
     this.notes = notes;
+    this.refs = refs;
   }
 
   /** The bus's spec; what it does not read is reported. */
@@ -71,6 +78,11 @@ final class EventsReader {
       notes.property(
           target.where(),
           "targets other than SQS queues and Lambda functions (" + spec.arn() + ")");
+    } else if (spec.arn().startsWith("arn:aws:lambda:")
+        && refs != null
+        && refs.find(spec.arn(), target.where() + ".Arn").isEmpty()) {
+      notes.property(
+          target.where(), "targets that are functions of another stack (" + spec.arn() + ")");
     }
     return spec;
   }

@@ -135,7 +135,7 @@ final class SpecReader {
           case TABLE, SIMPLE_TABLE -> new TableReader(ids, notes).read(resource, props);
           case QUEUE -> new QueueReader(ids, notes, intrinsics).read(resource, props);
           case BUS -> new EventsReader(ids, notes).bus(resource, props);
-          case RULE -> new EventsReader(ids, notes).rule(resource, props);
+          case RULE -> new EventsReader(ids, notes, refs).rule(resource, props);
           case API -> {
             apis.api(props);
             props.reportUnread(notes);

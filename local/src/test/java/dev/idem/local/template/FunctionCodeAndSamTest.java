@@ -99,6 +99,7 @@ class FunctionCodeAndSamTest {
               Targets:
                 - {Id: fn, Arn: !GetAtt Fn.Arn}
                 - {Id: topic, Arn: arn:aws:sns:us-east-1:000000000000:t}
+                - {Id: elsewhere, Arn: arn:aws:lambda:us-east-1:000000000000:function:other}
         """;
 
     StackSpec stack = Template.parse(yaml, dir, Map.of()).specs();
@@ -107,6 +108,6 @@ class FunctionCodeAndSamTest {
         .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:Fn");
     assertThat(stack.notEmulated().properties())
         .extracting(NotEmulated.Item::where)
-        .containsExactly("R.Targets[1]");
+        .containsExactly("R.Targets[1]", "R.Targets[2]");
   }
 }
