@@ -20,7 +20,8 @@ import java.util.Locale;
  *
  * <p>Day-of-month takes {@code L} (the month's last day), {@code LW} (its last weekday) and {@code
  * nW} (the weekday nearest day n, within the month); day-of-week takes {@code nL} (the month's last
- * day n, {@code L} alone being Saturday) and {@code n#k} (the k-th day n of the month).
+ * day n; {@code L} alone is the week's last day: every Saturday) and {@code n#k} (the k-th day n of
+ * the month).
  *
  * @param text the six fields as written
  */
@@ -188,7 +189,9 @@ public record CronExpression(
   private static DaySpec weekDays(String field, String where) {
     String upper = field.toUpperCase(Locale.ROOT);
     if (upper.equals("L")) {
-      return new LastWeekDay(7);
+      BitSet saturday = new BitSet();
+      saturday.set(7);
+      return new WeekDays(saturday);
     }
     if (upper.endsWith("L")) {
       return new LastWeekDay(
