@@ -18,7 +18,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** EventBridge's Lambda targets as the local cloud hands them to the asynchronous queue. */
+/**
+ * EventBridge's Lambda targets as the local cloud hands them to the asynchronous queue. A delivery
+ * to a function that does not exist fails and goes to the target's dead-letter queue (AWS SAM
+ * Developer Guide, "DeadLetterConfig": "Invocation can fail, for example, when sending an event to
+ * a Lambda function that doesn't exist").
+ */
 class AsyncLambdaTest {
 
   private static final StackSpec EMPTY =
