@@ -79,7 +79,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   }
 
   EventBridgeService(EventTargetSender sender, Clock clock, ScheduleTicker schedules) {
-    this.delivery = new EventDelivery(message -> route(sender, message));
+    this.delivery = new EventDelivery(message -> send(sender, message));
     this.clock = clock;
     this.schedules = new RuleSchedules(schedules, this::deliver);
     buses.put("default", new EventBus("default"));
@@ -93,7 +93,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     this.lambdaTargets = java.util.Objects.requireNonNull(sender, "sender");
   }
 
-  private void route(EventTargetSender other, EventTargetSender.Message message) throws Exception {
+  private void send(EventTargetSender other, EventTargetSender.Message message) throws Exception {
     if (!message.targetArn().startsWith("arn:aws:lambda:")) {
       other.send(message);
       return;
