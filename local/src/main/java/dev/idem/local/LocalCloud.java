@@ -80,6 +80,8 @@ public final class LocalCloud implements AutoCloseable {
    * @param faults the faults to inject from the start (more may be added over the fault API)
    * @param bindAddress where the edge, the API and the stubs listen: {@code 127.0.0.1} (nothing
    *     beyond this machine can reach them); the backends and Runtime APIs always stay on loopback
+   * @param timing the clock schedules fire by, and the asynchronous queue's waits ({@link
+   *     Timing#REAL}; tests move a test clock)
    */
   public record Options(
       Path template,
@@ -92,7 +94,8 @@ public final class LocalCloud implements AutoCloseable {
       URI endpoint,
       Consumer<String> console,
       FaultPlan faults,
-      String bindAddress) {
+      String bindAddress,
+      Timing timing) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -110,6 +113,7 @@ public final class LocalCloud implements AutoCloseable {
       Objects.requireNonNull(console, "console");
       Objects.requireNonNull(faults, "faults");
       Objects.requireNonNull(bindAddress, "bindAddress");
+      Objects.requireNonNull(timing, "timing");
       parameters = Map.copyOf(parameters);
       stubs = List.copyOf(stubs);
       for (int port : new int[] {edgePort, apiPort}) {
@@ -150,6 +154,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.console = console;
       builder.faults = faults;
       builder.bindAddress = bindAddress;
+      builder.timing = timing;
       return builder;
     }
 
@@ -201,6 +206,7 @@ public final class LocalCloud implements AutoCloseable {
       private Consumer<String> console = System.out::println;
       private FaultPlan faults = FaultPlan.none();
       private String bindAddress = HttpEndpoint.LOOPBACK;
+      private Timing timing = Timing.REAL;
 
       private Builder() {
         project(template);
@@ -294,6 +300,12 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** The clock schedules fire by and the asynchronous queue's waits (default real time). */
+      public Builder timing(Timing value) {
+        timing = value;
+        return this;
+      }
+
       /**
        * The options.
        *
@@ -311,7 +323,8 @@ public final class LocalCloud implements AutoCloseable {
             endpoint,
             console,
             faults,
-            bindAddress);
+            bindAddress,
+            timing);
       }
     }
   }
@@ -410,7 +423,14 @@ public final class LocalCloud implements AutoCloseable {
 
   private void startBackend() {
     if (options.endpoint() == null) {
-      aws = own(LocalAws.start(options.bindAddress(), options.edgePort()));
+      Timing timing = options.timing();
+      aws =
+          own(
+              LocalAws.start(
+                  options.bindAddress(),
+                  options.edgePort(),
+                  timing.clock(),
+                  timing.scheduleTick()));
       clients = aws.clients();
       awsEndpoint = aws.edgeUrl();
       FaultApi api = new FaultApi(faults);
@@ -496,8 +516,17 @@ public final class LocalCloud implements AutoCloseable {
                 functions,
                 new LambdaRuntime.Options(
                     awsEndpoint, Duration.ofSeconds(10), console, faultHooks)));
+    AsyncLambda async =
+        own(
+            AsyncLambda.start(
+                lambda, provisioned.stack(), clients, options.timing(), console, this::logEvent));
     if (aws != null) {
-      aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, this::logEvent));
+      aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, async.invoker()));
+      aws.eventBridge()
+          .lambdaTargets(
+              async.targets(
+                  functions.stream().map(FunctionDefinition::name).collect(Collectors.toSet())));
+      AsyncLambda.createRuleEvents(provisioned.stack(), clients, console);
     }
     return functions;
   }

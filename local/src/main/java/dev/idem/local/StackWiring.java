@@ -3,6 +3,7 @@ package dev.idem.local;
 import dev.idem.local.code.CodeLayoutException;
 import dev.idem.local.code.CodeLayouts;
 import dev.idem.local.code.FunctionCode;
+import dev.idem.local.lambda.AsyncConfig;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.BodyValidation;
@@ -16,12 +17,17 @@ import dev.idem.local.template.FunctionAlias;
 import dev.idem.local.template.FunctionEvent;
 import dev.idem.local.template.FunctionLayer;
 import dev.idem.local.template.FunctionSpec;
+import dev.idem.local.template.InvokeConfig;
 import dev.idem.local.template.RequestModel;
+import dev.idem.local.template.RuleEvent;
+import dev.idem.local.template.SchedulerEvent;
 import dev.idem.local.template.SqsEvent;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.StreamEvent;
 import dev.idem.local.template.TemplateException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -170,6 +176,8 @@ final class StackWiring {
               case SqsEvent sqs -> sqs.enabled();
               case StreamEvent stream -> stream.enabled();
               case ApiEvent api -> true;
+              case RuleEvent rule -> rule.enabled();
+              case SchedulerEvent schedule -> schedule.enabled();
             };
         if (!enabled) {
           off.add(function.logicalId() + "." + event.name());
@@ -177,6 +185,59 @@ final class StackWiring {
       }
     }
     return off;
+  }
+
+  /** Every function's SAM {@code EventBridgeRule}, {@code CloudWatchEvent} and {@code Schedule}. */
+  static List<RuleEvent> ruleEvents(StackSpec stack) {
+    List<RuleEvent> rules = new ArrayList<>();
+    for (FunctionSpec function : stack.functions()) {
+      for (FunctionEvent event : function.events()) {
+        if (event instanceof RuleEvent rule) {
+          rules.add(rule);
+        }
+      }
+    }
+    return rules;
+  }
+
+  /** A Scheduler schedule and the name of the function it invokes. */
+  record Scheduled(String function, SchedulerEvent event) {}
+
+  /**
+   * Every enabled Scheduler schedule (SAM {@code ScheduleV2}, {@code AWS::Scheduler::Schedule}).
+   */
+  static List<Scheduled> schedulerEvents(StackSpec stack) {
+    List<Scheduled> schedules = new ArrayList<>();
+    for (FunctionSpec function : stack.functions()) {
+      for (FunctionEvent event : function.events()) {
+        if (event instanceof SchedulerEvent schedule && schedule.enabled()) {
+          schedules.add(new Scheduled(function.name(), schedule));
+        }
+      }
+    }
+    return schedules;
+  }
+
+  /** Each function's asynchronous invocation settings, by its name; defaults filled in. */
+  static Map<String, AsyncConfig> asyncConfigs(StackSpec stack) {
+    Map<String, AsyncConfig> configs = new LinkedHashMap<>();
+    for (FunctionSpec function : stack.functions()) {
+      InvokeConfig config = function.invokeConfig();
+      AsyncConfig defaults = AsyncConfig.DEFAULT;
+      configs.put(
+          function.name(),
+          new AsyncConfig(
+              config.maximumRetryAttempts() == null
+                  ? defaults.maximumRetryAttempts()
+                  : config.maximumRetryAttempts(),
+              config.maximumEventAgeInSeconds() == null
+                  ? defaults.maximumEventAge()
+                  : Duration.ofSeconds(config.maximumEventAgeInSeconds()),
+              config.onSuccess(),
+              config.onFailure(),
+              config.deadLetterArn()));
+    }
+    return configs;
   }
 
   /** The model as the API validates bodies with it; API Gateway's own answer unless declared. */

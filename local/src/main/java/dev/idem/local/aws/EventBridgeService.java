@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.http.HttpService;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
+import dev.idem.local.schedule.ScheduleTicker;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * the target's {@code RetryPolicy}; one given up on goes to the target's {@code DeadLetterConfig}
  * queue (with message attributes RULE_ARN, TARGET_ARN, ERROR_CODE, ERROR_MESSAGE,
  * EXHAUSTED_RETRY_CONDITION, RETRY_ATTEMPTS), or is counted as failed without one (see {@link
- * EventDelivery}). Schedule rules are kept but never fire.
+ * EventDelivery}). A target that is a Lambda function (or its alias or version) gets the event
+ * through the sender given to {@link #lambdaTargets(EventTargetSender)}: Lambda's asynchronous
+ * invocation.
+ *
+ * <p>An enabled rule with a {@code ScheduleExpression} ({@code rate(...)} or {@code cron(...)}, in
+ * UTC; only on the default bus, as in AWS) fires on time, read from the injected clock: each time
+ * its targets get the event EventBridge sends for a schedule ({@code "detail-type": "Scheduled
+ * Event"}, {@code "source": "aws.events"}, the rule's ARN as the one resource, {@code "detail":
+ * {}}).
  *
  * {@snippet :
  * try (EventBridgeService events = new EventBridgeService(new SqsTargetSender(sqs), Clock.systemUTC())) {
@@ -42,6 +52,8 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
 
   private final EventDelivery delivery;
   private final Clock clock;
+  private final RuleSchedules schedules;
+  private volatile EventTargetSender lambdaTargets;
   private volatile EventFaults faults = EventFaults.NONE;
   private final Map<String, EventBus> buses = new ConcurrentHashMap<>();
 
@@ -52,9 +64,45 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
    * @param clock stamps events that carry no {@code Time}
    */
   public EventBridgeService(EventTargetSender sender, Clock clock) {
-    this.delivery = new EventDelivery(sender);
+    this(sender, clock, Duration.ofSeconds(1));
+  }
+
+  /**
+   * A service with only the {@code default} bus, reading {@code clock} every {@code scheduleTick}
+   * for schedules that are due.
+   *
+   * @param sender delivers matched events to targets other than Lambda functions
+   * @param clock stamps events that carry no {@code Time}, and says when schedules fire
+   */
+  public EventBridgeService(EventTargetSender sender, Clock clock, Duration scheduleTick) {
+    this(sender, clock, ScheduleTicker.start(clock, scheduleTick));
+  }
+
+  EventBridgeService(EventTargetSender sender, Clock clock, ScheduleTicker schedules) {
+    this.delivery = new EventDelivery(message -> send(sender, message));
     this.clock = clock;
+    this.schedules = new RuleSchedules(schedules, this::deliver);
     buses.put("default", new EventBus("default"));
+  }
+
+  /**
+   * Delivers to Lambda function targets ({@code arn:aws:lambda:...:function:name[:qualifier]})
+   * through {@code sender} from now on; until then such a delivery fails.
+   */
+  public void lambdaTargets(EventTargetSender sender) {
+    this.lambdaTargets = java.util.Objects.requireNonNull(sender, "sender");
+  }
+
+  private void send(EventTargetSender other, EventTargetSender.Message message) throws Exception {
+    if (!message.targetArn().startsWith("arn:aws:lambda:")) {
+      other.send(message);
+      return;
+    }
+    EventTargetSender lambda = lambdaTargets;
+    if (lambda == null) {
+      throw new IllegalStateException("No Lambda function runs here for " + message.targetArn());
+    }
+    lambda.send(message);
   }
 
   /**
@@ -102,6 +150,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   /** Waits (at most 5 s per bus) for queued deliveries, then stops delivering. */
   @Override
   public void close() {
+    schedules.close();
     buses.values().forEach(EventBus::close);
     delivery.close();
   }
@@ -111,7 +160,9 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
       case "PutEvents" -> putEvents(body, request);
       case "PutRule" -> putRule(body);
       case "DeleteRule" -> {
-        bus(body).deleteRule(required(body, "Name"));
+        EventBus bus = bus(body);
+        bus.deleteRule(required(body, "Name"));
+        schedules.remove(bus, required(body, "Name"));
         yield empty();
       }
       case "EnableRule", "DisableRule" ->
@@ -188,9 +239,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   private void route(EventBus bus, ObjectNode event) {
     String json = event.toString();
     for (EventRule rule : bus.match(json)) {
-      for (EventRule.Target target : rule.targets().values()) {
-        bus.deliver(delivery.of(bus.name(), rule, target, event, json));
-      }
+      deliver(bus, rule, event);
     }
   }
 
@@ -206,6 +255,9 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
           "Parameter(s) EventPattern or ScheduleExpression must be specified.");
     }
     EventBus bus = bus(body);
+    if (schedule != null) {
+      RuleSchedules.validate(schedule, bus);
+    }
     EventRule rule =
         bus.putRule(
             new EventRule(
@@ -217,12 +269,22 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
                 body.path("State").asText("ENABLED"),
                 text(body, "Description"),
                 Map.of()));
+    schedules.update(bus, rule);
     return AwsJson.MAPPER.createObjectNode().put("RuleArn", rule.arn());
+  }
+
+  private void deliver(EventBus bus, EventRule rule, ObjectNode event) {
+    String json = event.toString();
+    for (EventRule.Target target : rule.targets().values()) {
+      bus.deliver(delivery.of(bus.name(), rule, target, event, json));
+    }
   }
 
   private ObjectNode setState(JsonNode body, String state) {
     EventBus bus = bus(body);
-    bus.update(bus.rule(required(body, "Name")).withState(state));
+    EventRule rule = bus.rule(required(body, "Name")).withState(state);
+    bus.update(rule);
+    schedules.update(bus, rule);
     return empty();
   }
 

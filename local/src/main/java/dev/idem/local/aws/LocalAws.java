@@ -4,6 +4,7 @@ import dev.idem.local.http.HttpEndpoint;
 import dev.idem.testing.DynamoDbLocal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,14 +35,20 @@ public final class LocalAws implements AutoCloseable {
   private final EventBridgeService eventBridge;
   private final AwsClients clients;
 
-  private LocalAws(EdgeRouter router, HttpEndpoint edge, DynamoDbLocal dynamoDb, SqsBackend sqs) {
+  private LocalAws(
+      EdgeRouter router,
+      HttpEndpoint edge,
+      DynamoDbLocal dynamoDb,
+      SqsBackend sqs,
+      Clock clock,
+      Duration scheduleTick) {
     this.router = router;
     this.edge = edge;
     this.dynamoDb = dynamoDb;
     this.sqs = sqs;
     this.backendClients = AwsClients.create(sqs.endpoint());
     this.eventBridge =
-        new EventBridgeService(new SqsTargetSender(backendClients.sqs()), Clock.systemUTC());
+        new EventBridgeService(new SqsTargetSender(backendClients.sqs()), clock, scheduleTick);
     router.forward(AwsService.DYNAMODB, dynamoDb.endpoint());
     router.forward(AwsService.SQS, sqs.endpoint());
     router.route(AwsService.EVENTS, eventBridge);
@@ -66,6 +73,18 @@ public final class LocalAws implements AutoCloseable {
    * @throws IllegalStateException when a backend cannot start
    */
   public static LocalAws start(String bindAddress, int edgePort) {
+    return start(bindAddress, edgePort, Clock.systemUTC(), Duration.ofSeconds(1));
+  }
+
+  /**
+   * Starts everything with the edge listening on {@code bindAddress}, EventBridge reading {@code
+   * clock} every {@code scheduleTick} for schedules that are due (a test moves a test clock).
+   *
+   * @throws dev.idem.local.http.PortInUseException when the edge port is taken
+   * @throws IllegalStateException when a backend cannot start
+   */
+  public static LocalAws start(
+      String bindAddress, int edgePort, Clock clock, Duration scheduleTick) {
     EdgeRouter router = new EdgeRouter();
     HttpEndpoint edge = HttpEndpoint.start("edge", bindAddress, edgePort, router);
     try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -74,7 +93,7 @@ public final class LocalAws implements AutoCloseable {
       CompletableFuture<SqsBackend> sqs =
           CompletableFuture.supplyAsync(() -> SqsBackend.start(edge.port()), starter);
       try {
-        return new LocalAws(router, edge, dynamoDb.join(), sqs.join());
+        return new LocalAws(router, edge, dynamoDb.join(), sqs.join(), clock, scheduleTick);
       } catch (RuntimeException e) {
         dynamoDb.thenAccept(DynamoDbLocal::close);
         sqs.thenAccept(SqsBackend::close);

@@ -191,6 +191,18 @@ public final class Provisioner {
   }
 
   private void createRule(RuleSpec rule, PhysicalIds ids) {
+    ids.putAtt(rule.logicalId(), "Arn", rule(rule));
+  }
+
+  /**
+   * Creates (or replaces) one rule with its targets, such as one SAM generates from a function's
+   * event.
+   *
+   * @return the rule's ARN
+   * @throws IllegalStateException naming the rule when a target is refused
+   * @throws SdkException when the backend refuses the rule
+   */
+  public String rule(RuleSpec rule) {
     String arn =
         events
             .putRule(r ->
@@ -201,9 +213,8 @@ public final class Provisioner {
                     .state(rule.state())
                     .description(rule.description()))
             .ruleArn();
-    ids.putAtt(rule.logicalId(), "Arn", arn);
     if (rule.targets().isEmpty()) {
-      return;
+      return arn;
     }
     List<Target> targets = new ArrayList<>();
     rule.targets().forEach(t -> targets.add(target(t)));
@@ -213,6 +224,7 @@ public final class Provisioner {
       throw new IllegalStateException(
           "Rule " + rule.logicalId() + ": targets refused: " + response.failedEntries());
     }
+    return arn;
   }
 
   private static Target target(RuleSpec.Target target) {

@@ -4,7 +4,6 @@ import dev.idem.local.http.HttpService;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -26,8 +25,9 @@ import java.util.function.BiConsumer;
  *   <li>{@code RequestResponse} (default): 200 with the function's response; on a function error
  *       still 200, with {@code X-Amz-Function-Error: Unhandled} and the error JSON; {@code
  *       X-Amz-Log-Type: Tail} adds {@code X-Amz-Log-Result}, the base64 of the last 4 KB of log.
- *   <li>{@code Event}: 202 at once; the invocation runs on its own thread, retried while throttled
- *       (for up to 6 hours, as Lambda's asynchronous queue), and its result goes to the listener.
+ *   <li>{@code Event}: 202 at once, with an empty body and the event's request id in {@code
+ *       x-amzn-RequestId}; the event goes to the function's {@link AsyncInvoker} queue (retries,
+ *       maximum event age, destinations and dead-letter queue as Lambda's).
  *   <li>{@code DryRun}: 204 when the function exists.
  * </ul>
  *
@@ -45,15 +45,12 @@ import java.util.function.BiConsumer;
  */
 public final class LambdaApi implements HttpService {
 
-  private static final System.Logger LOG = System.getLogger(LambdaApi.class.getName());
   private static final String FUNCTIONS = "/2015-03-31/functions";
   private static final int MAX_PAYLOAD = 6 * 1024 * 1024;
-  private static final Duration MAX_EVENT_AGE = Duration.ofHours(6);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
   private final Invoker invoker;
   private final Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
-  private final BiConsumer<String, InvocationResult> eventListener;
+  private final AsyncInvoker async;
 
   /** An API whose Event invocations' results are dropped. */
   public LambdaApi(Invoker invoker, Collection<FunctionDefinition> functions) {
@@ -61,18 +58,36 @@ public final class LambdaApi implements HttpService {
   }
 
   /**
-   * An API over {@code invoker}, knowing {@code functions}.
+   * An API over {@code invoker}, knowing {@code functions}; Event invocations take Lambda's
+   * defaults (two retries, one and two minutes apart; no destinations).
    *
-   * @param eventListener receives the function name and the result of every Event invocation, on
-   *     the thread that ran it
+   * @param eventListener receives the function name and the result of every Event invocation
+   *     attempt, on the thread that ran it
    */
   public LambdaApi(
       Invoker invoker,
       Collection<FunctionDefinition> functions,
       BiConsumer<String, InvocationResult> eventListener) {
+    this(
+        invoker,
+        functions,
+        new AsyncInvoker(
+            invoker,
+            Map.of(),
+            AsyncDestinations.NONE,
+            java.time.Clock.systemUTC(),
+            AsyncDelays.LAMBDA,
+            eventListener));
+  }
+
+  /**
+   * An API over {@code invoker}, knowing {@code functions}, queueing Event invocations on {@code
+   * async} (the caller closes it).
+   */
+  public LambdaApi(Invoker invoker, Collection<FunctionDefinition> functions, AsyncInvoker async) {
     this.invoker = invoker;
     functions.forEach(function -> this.functions.put(function.name(), function));
-    this.eventListener = eventListener;
+    this.async = async;
   }
 
   @Override
@@ -177,28 +192,13 @@ public final class LambdaApi implements HttpService {
   }
 
   private Response event(FunctionDefinition function, byte[] payload) {
-    Thread.ofVirtual()
-        .name("lambda-event " + function.name())
-        .start(() -> runEvent(function.name(), payload));
-    return withRequestId(Response.empty(202));
-  }
-
-  private void runEvent(String function, byte[] payload) {
-    long giveUp = System.nanoTime() + MAX_EVENT_AGE.toNanos();
-    Duration backoff = Duration.ofMillis(50);
+    String requestId;
     try {
-      InvocationResult result = invoker.invoke(function, payload);
-      while (result.status() == InvocationResult.Status.THROTTLED && System.nanoTime() < giveUp) {
-        Thread.sleep(backoff);
-        backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
-        result = invoker.invoke(function, payload);
-      }
-      eventListener.accept(function, result);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "Event invocation of " + function + " failed", e);
+      requestId = async.submit(function.name(), payload);
+    } catch (IllegalStateException e) {
+      return error(500, "ServiceException", e.getMessage());
     }
+    return Response.empty(202).withHeader("x-amzn-RequestId", requestId);
   }
 
   /**
@@ -260,10 +260,6 @@ public final class LambdaApi implements HttpService {
 
   private static Response withRequestId(Response response) {
     return response.withHeader("x-amzn-RequestId", UUID.randomUUID().toString());
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static byte[] utf8(String text) {

@@ -16,10 +16,17 @@ final class EventsReader {
 
   private final ResourceIds ids;
   private final NotEmulated notes;
+  private final FunctionRefs refs;
 
   EventsReader(ResourceIds ids, NotEmulated notes) {
+    this(ids, notes, null);
+  }
+
+  /** A reader that names the rule targets that are functions of no template here ({@code refs}). */
+  EventsReader(ResourceIds ids, NotEmulated notes, FunctionRefs refs) {
     this.ids = ids;
     this.notes = notes;
+    this.refs = refs;
   }
 
   /** The bus's spec; what it does not read is reported. */
@@ -33,12 +40,8 @@ final class EventsReader {
   RuleSpec rule(Resource resource, Props props) {
     props.ignore("Name", "Description");
     String bus = props.string("EventBusName", "default");
-    String schedule = props.string("ScheduleExpression");
-    if (schedule != null) {
-      notes.property(
-          resource.logicalId() + ".ScheduleExpression",
-          "ScheduleExpression (schedules do not fire)");
-    }
+    String schedule =
+        schedule(props.string("ScheduleExpression"), resource.logicalId() + ".ScheduleExpression");
     List<RuleSpec.Target> targets = new ArrayList<>();
     for (Props target : props.children("Targets")) {
       targets.add(target(target));
@@ -48,7 +51,7 @@ final class EventsReader {
             resource.logicalId(),
             bus.substring(bus.lastIndexOf('/') + 1),
             ids.ref(resource.logicalId()),
-            pattern(props),
+            pattern(props, "EventPattern"),
             schedule,
             props.string("State", "ENABLED"),
             props.string("Description"),
@@ -71,13 +74,37 @@ final class EventsReader {
             inputTransformer(target.child("InputTransformer")),
             retryPolicy(target.child("RetryPolicy")));
     target.reportUnread(notes);
-    if (!spec.arn().startsWith("arn:aws:sqs:")) {
-      notes.property(target.where(), "targets other than SQS queues (" + spec.arn() + ")");
+    if (!spec.arn().startsWith("arn:aws:sqs:") && !spec.arn().startsWith("arn:aws:lambda:")) {
+      notes.property(
+          target.where(),
+          "targets other than SQS queues and Lambda functions (" + spec.arn() + ")");
+    } else if (spec.arn().startsWith("arn:aws:lambda:")
+        && refs != null
+        && refs.find(spec.arn(), target.where() + ".Arn").isEmpty()) {
+      notes.property(
+          target.where(), "targets that are functions of another stack (" + spec.arn() + ")");
     }
     return spec;
   }
 
-  private RuleSpec.InputTransformer inputTransformer(Props block) {
+  /**
+   * The schedule expression as written, once it reads as AWS reads it; null stays null.
+   *
+   * @throws TemplateException naming {@code where} when it does not
+   */
+  static String schedule(String expression, String where) {
+    if (expression == null) {
+      return null;
+    }
+    try {
+      dev.idem.local.schedule.ScheduleExpression.parse(expression);
+      return expression;
+    } catch (IllegalArgumentException e) {
+      throw new TemplateException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  RuleSpec.InputTransformer inputTransformer(Props block) {
     if (block == null) {
       return null;
     }
@@ -89,7 +116,7 @@ final class EventsReader {
     return transformer;
   }
 
-  private RuleSpec.RetryPolicy retryPolicy(Props block) {
+  RuleSpec.RetryPolicy retryPolicy(Props block) {
     if (block == null) {
       return null;
     }
@@ -100,12 +127,12 @@ final class EventsReader {
     return policy;
   }
 
-  private static String pattern(Props props) {
-    Object pattern = props.value("EventPattern");
+  static String pattern(Props props, String key) {
+    Object pattern = props.value(key);
     if (pattern == null) {
       return null;
     }
-    String where = props.where() + ".EventPattern";
+    String where = props.where() + "." + key;
     try {
       Object tree = pattern instanceof String text ? JSON.readValue(text, Map.class) : pattern;
       return JSON.writeValueAsString(tree);

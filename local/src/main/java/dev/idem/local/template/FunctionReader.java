@@ -9,8 +9,10 @@ import java.util.Map;
 
 /**
  * Reads an {@code AWS::Serverless::Function}: its settings, its events ({@code Api}, {@code
- * HttpApi}, {@code SQS}, {@code DynamoDB}) and its {@code AutoPublishAlias} with {@code
- * ProvisionedConcurrencyConfig}, plus what other resources attach to it.
+ * HttpApi}, {@code SQS}, {@code DynamoDB}, {@code EventBridgeRule}, {@code CloudWatchEvent}, {@code
+ * Schedule}, {@code ScheduleV2}), its {@code EventInvokeConfig} and {@code DeadLetterQueue}, and
+ * its {@code AutoPublishAlias} with {@code ProvisionedConcurrencyConfig}, plus what other resources
+ * attach to it.
  */
 final class FunctionReader {
 
@@ -22,6 +24,7 @@ final class FunctionReader {
   private final ApiReader apis;
   private final HttpApiReader httpApis;
   private final MappingProps mappings;
+  private final SamScheduleEvents schedules;
 
   FunctionReader(
       Template template,
@@ -35,6 +38,7 @@ final class FunctionReader {
     this.apis = apis;
     this.httpApis = httpApis;
     this.mappings = new MappingProps(notes);
+    this.schedules = new SamScheduleEvents(ids, notes);
   }
 
   /** The function's spec, or null (and reported) when it cannot run locally. */
@@ -52,7 +56,7 @@ final class FunctionReader {
     props.ignore("FunctionName", "Description", "PackageType");
     Props environment = props.child("Environment");
     Props variables = environment == null ? null : environment.child("Variables");
-    List<FunctionEvent> events = new ArrayList<>(events(props.child("Events")));
+    List<FunctionEvent> events = new ArrayList<>(events(id, props.child("Events")));
     events.addAll(attached.events(id));
     List<FunctionAlias> aliases = new ArrayList<>(alias(props));
     aliases.addAll(attached.aliases(id));
@@ -69,7 +73,8 @@ final class FunctionReader {
             props.integer("ReservedConcurrentExecutions"),
             events,
             aliases,
-            new LayerReader(template, ids, notes).layers(props));
+            new LayerReader(template, ids, notes).layers(props),
+            attached.invokeConfig(id, new AsyncReader(notes).sam(props)));
     if (environment != null) {
       environment.reportUnread(notes);
     }
@@ -98,7 +103,7 @@ final class FunctionReader {
         .orElseGet(() -> LayerReader.resolve(template, codeUri));
   }
 
-  private List<FunctionEvent> events(Props events) {
+  private List<FunctionEvent> events(String functionId, Props events) {
     if (events == null) {
       return List.of();
     }
@@ -113,6 +118,9 @@ final class FunctionReader {
             case "HttpApi" -> httpApis.samEvent(name, properties);
             case "SQS" -> mappings.sqs(name, properties.required("Queue"), properties);
             case "DynamoDB" -> mappings.stream(name, properties.required("Stream"), properties);
+            case "EventBridgeRule", "CloudWatchEvent", "Schedule" ->
+                schedules.rule(functionId, arn(functionId), name, type, properties);
+            case "ScheduleV2" -> schedules.scheduleV2(functionId, name, properties);
             default -> null;
           };
       if (spec == null) {
@@ -123,6 +131,15 @@ final class FunctionReader {
       }
     }
     return read;
+  }
+
+  private String arn(String functionId) {
+    return "arn:aws:lambda:"
+        + Intrinsics.REGION
+        + ":"
+        + Intrinsics.ACCOUNT
+        + ":function:"
+        + ids.ref(functionId);
   }
 
   private ApiEvent api(String name, Props props) {

@@ -23,6 +23,8 @@ import java.util.Map;
  *     and routes of the template that invoke it (or one of its aliases or versions)
  * @param aliases its aliases
  * @param layers the template's layers it lists, in its order
+ * @param invokeConfig how its asynchronous invocations are handled ({@link InvokeConfig#DEFAULT}
+ *     when the template says nothing)
  */
 public record FunctionSpec(
     String logicalId,
@@ -36,7 +38,8 @@ public record FunctionSpec(
     Integer reservedConcurrency,
     List<FunctionEvent> events,
     List<FunctionAlias> aliases,
-    List<FunctionLayer> layers)
+    List<FunctionLayer> layers,
+    InvokeConfig invokeConfig)
     implements ResourceSpec {
 
   public FunctionSpec {
@@ -44,6 +47,37 @@ public record FunctionSpec(
     events = List.copyOf(events);
     aliases = List.copyOf(aliases);
     layers = List.copyOf(layers);
+    invokeConfig = invokeConfig == null ? InvokeConfig.DEFAULT : invokeConfig;
+  }
+
+  /** A function whose asynchronous invocations take Lambda's defaults. */
+  public FunctionSpec(
+      String logicalId,
+      String name,
+      String handler,
+      Path codeUri,
+      String runtime,
+      int memorySize,
+      Duration timeout,
+      Map<String, String> environment,
+      Integer reservedConcurrency,
+      List<FunctionEvent> events,
+      List<FunctionAlias> aliases,
+      List<FunctionLayer> layers) {
+    this(
+        logicalId,
+        name,
+        handler,
+        codeUri,
+        runtime,
+        memorySize,
+        timeout,
+        environment,
+        reservedConcurrency,
+        events,
+        aliases,
+        layers,
+        InvokeConfig.DEFAULT);
   }
 
   /** A function without aliases or layers. */

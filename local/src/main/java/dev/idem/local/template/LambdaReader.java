@@ -69,7 +69,8 @@ final class LambdaReader {
             props.integer("ReservedConcurrentExecutions"),
             attached.events(id),
             attached.aliases(id),
-            new LayerReader(template, ids, notes).layers(props));
+            new LayerReader(template, ids, notes).layers(props),
+            attached.invokeConfig(id, new AsyncReader(notes).cloudFormation(props)));
     if (environment != null) {
       environment.reportUnread(notes);
     }

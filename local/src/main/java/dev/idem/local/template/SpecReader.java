@@ -64,6 +64,8 @@ final class SpecReader {
         || type.equals(EventSourceMappingReader.TYPE)
         || type.equals(LayerReader.SERVERLESS)
         || type.equals(LayerReader.LAMBDA)
+        || type.equals(AsyncReader.EVENT_INVOKE_CONFIG)
+        || type.equals(SchedulerReader.TYPE)
         || RestApiReader.TYPES.contains(type)
         || HttpApiReader.TYPES.contains(type);
   }
@@ -111,6 +113,10 @@ final class SpecReader {
         case LambdaReader.ALIAS -> lambdas.alias(resource, props, attached);
         case LambdaReader.VERSION -> lambdas.version(resource, props, attached);
         case EventSourceMappingReader.TYPE -> mappings.read(resource, props, attached);
+        case AsyncReader.EVENT_INVOKE_CONFIG ->
+            new AsyncReader(notes).resource(resource, props, refs, attached);
+        case SchedulerReader.TYPE ->
+            new SchedulerReader(ids, notes, refs).read(resource, props, attached);
         default -> {}
       }
     }
@@ -131,7 +137,7 @@ final class SpecReader {
           case TABLE, SIMPLE_TABLE -> new TableReader(ids, notes).read(resource, props);
           case QUEUE -> new QueueReader(ids, notes, intrinsics).read(resource, props);
           case BUS -> new EventsReader(ids, notes).bus(resource, props);
-          case RULE -> new EventsReader(ids, notes).rule(resource, props);
+          case RULE -> new EventsReader(ids, notes, refs).rule(resource, props);
           case API -> {
             apis.api(props);
             props.reportUnread(notes);

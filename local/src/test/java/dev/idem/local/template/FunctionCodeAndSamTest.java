@@ -43,7 +43,7 @@ class FunctionCodeAndSamTest {
   }
 
   @Test
-  void specs_ruleWithLambdaTarget_reportedAsNotEmulated() {
+  void specs_ruleWithLambdaAndSnsTargets_functionTargetKeptSnsReported() {
     String yaml =
         """
         Resources:
@@ -52,13 +52,18 @@ class FunctionCodeAndSamTest {
             Type: AWS::Events::Rule
             Properties:
               EventPattern: {source: [s]}
-              Targets: [{Id: fn, Arn: !GetAtt Fn.Arn}]
+              Targets:
+                - {Id: fn, Arn: !GetAtt Fn.Arn}
+                - {Id: topic, Arn: arn:aws:sns:us-east-1:000000000000:t}
+                - {Id: elsewhere, Arn: arn:aws:lambda:us-east-1:000000000000:function:other}
         """;
 
     StackSpec stack = Template.parse(yaml, dir, Map.of()).specs();
 
+    assertThat(stack.rules().get(0).targets().get(0).arn())
+        .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:Fn");
     assertThat(stack.notEmulated().properties())
         .extracting(NotEmulated.Item::where)
-        .contains("R.Targets[0]");
+        .containsExactly("R.Targets[1]", "R.Targets[2]");
   }
 }

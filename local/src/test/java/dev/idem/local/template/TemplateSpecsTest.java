@@ -143,7 +143,7 @@ class TemplateSpecsTest {
                   Handler: a.B
                   Layers: [arn:aws:lambda:us-east-1:1:layer:x:1]
                   Events:
-                    Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
+                    Nightly: {Type: SNS, Properties: {Topic: arn:aws:sns:us-east-1:1:t}}
                     Web: {Type: Api, Properties: {Path: /x, Method: get, Auth: {ApiKeyRequired: true}}}
               Q: {Type: AWS::SQS::Queue, Properties: {KmsMasterKeyId: alias/aws/sqs}}
             """);
