@@ -151,6 +151,7 @@ class ReportsTest {
         0,
         0,
         7,
+        0,
         List.of(new FunctionStats.ColdStart(1, Duration.ofMillis(500), Duration.ofMillis(900))));
   }
 }

@@ -15,6 +15,7 @@ import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.LambdaApi;
 import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.lambda.Scaling;
 import dev.idem.local.sources.ApiGateway;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.SourceContext;
@@ -78,6 +79,8 @@ public final class LocalCloud implements AutoCloseable {
    * @param faults the faults to inject from the start (more may be added over the fault API)
    * @param bindAddress where the edge, the API and the stubs listen: {@code 127.0.0.1} (nothing
    *     beyond this machine can reach them); the backends and Runtime APIs always stay on loopback
+   * @param scaling how many instances start at once and live together, and how many of each
+   *     function start warm ({@link Scaling#forThisMachine()})
    */
   public record Options(
       Path template,
@@ -90,7 +93,8 @@ public final class LocalCloud implements AutoCloseable {
       URI endpoint,
       Consumer<String> console,
       FaultPlan faults,
-      String bindAddress) {
+      String bindAddress,
+      Scaling scaling) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -108,6 +112,7 @@ public final class LocalCloud implements AutoCloseable {
       Objects.requireNonNull(console, "console");
       Objects.requireNonNull(faults, "faults");
       Objects.requireNonNull(bindAddress, "bindAddress");
+      Objects.requireNonNull(scaling, "scaling");
       parameters = Map.copyOf(parameters);
       stubs = List.copyOf(stubs);
       for (int port : new int[] {edgePort, apiPort}) {
@@ -148,6 +153,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.console = console;
       builder.faults = faults;
       builder.bindAddress = bindAddress;
+      builder.scaling = scaling;
       return builder;
     }
 
@@ -199,6 +205,7 @@ public final class LocalCloud implements AutoCloseable {
       private Consumer<String> console = System.out::println;
       private FaultPlan faults = FaultPlan.none();
       private String bindAddress = HttpEndpoint.LOOPBACK;
+      private Scaling scaling = Scaling.forThisMachine();
 
       private Builder() {
         project(template);
@@ -292,6 +299,12 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** Instance pacing, the cloud's ceiling, warm instances. */
+      public Builder scaling(Scaling value) {
+        scaling = value;
+        return this;
+      }
+
       /**
        * The options.
        *
@@ -309,7 +322,8 @@ public final class LocalCloud implements AutoCloseable {
             endpoint,
             console,
             faults,
-            bindAddress);
+            bindAddress,
+            scaling);
       }
     }
   }
@@ -396,12 +410,15 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   /** e.g. {@code provisioned PlaceOrderFunction 1, GetOrderFunction 1 (instances initialized)}. */
-  private static String provisionedLine(Map<String, Integer> provisioned) {
+  private String provisionedLine(Map<String, Integer> provisioned) {
+    int warm = options.scaling().warm();
     return "provisioned "
         + provisioned.entrySet().stream()
             .map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", "))
-        + " (initialized before ready: alias provisioned concurrency)";
+        + " (initialized before ready: alias provisioned concurrency"
+        + (warm > 0 ? ", --warm " + warm : "")
+        + ")";
   }
 
   private void startBackend() {
@@ -477,7 +494,7 @@ public final class LocalCloud implements AutoCloseable {
             LambdaRuntime.start(
                 functions,
                 new LambdaRuntime.Options(
-                    awsEndpoint, Duration.ofSeconds(10), console, faultHooks)));
+                    awsEndpoint, Duration.ofSeconds(10), console, faultHooks, options.scaling())));
     if (aws != null) {
       aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, this::logEvent));
     }
@@ -539,6 +556,7 @@ public final class LocalCloud implements AutoCloseable {
             stubs.urls(),
             sources.descriptions())
         .forEach(console);
+    console.accept(options.scaling().summary());
     if (!ready.isEmpty()) {
       console.accept(provisionedLine(ready));
     }

@@ -3,6 +3,7 @@ package dev.idem.local;
 import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.FaultRuleException;
 import dev.idem.local.http.PortInUseException;
+import dev.idem.local.lambda.Scaling;
 import dev.idem.local.template.CloudAssembly;
 import dev.idem.local.template.Template;
 import dev.idem.local.template.TemplateException;
@@ -40,8 +41,8 @@ public final class LocalCloudMain {
                             [--edge-port N] [--api-port N]
                             [--config FILE] [--stub-port NAME=PORT]...
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
-                            [--max-concurrency N] [--endpoint URL]
-                            [--faults FILE] [--fault-seed N] [--bind ADDR]
+                            [--max-concurrency N] [--max-starting N] [--max-instances N]
+                            [--warm N] [--endpoint URL] [--faults FILE] [--fault-seed N] [--bind ADDR]
 
         --template PATH         a CloudFormation template, SAM or plain, YAML or JSON (default:
                                 the repository's template.yaml)
@@ -58,6 +59,12 @@ public final class LocalCloudMain {
         --seed FILE             items to write at start (default: the config's "seed")
         --no-seed               write no items
         --max-concurrency N     instances per function without reserved concurrency (default 10)
+        --max-starting N        instances starting at once in the whole cloud; a burst waits for
+                                a free instance or a start slot (default: the processors, >= 2)
+        --max-instances N       instances alive at once in the whole cloud; above it an idle one
+                                is retired, else the call is throttled (default: MemorySizes up
+                                to 3/4 of the machine's memory)
+        --warm N                start N instances of every function before ready (default 0)
         --endpoint URL          run the resources on another backend (LocalStack...) instead of
                                 the embedded ones (default: $AWS_ENDPOINT_URL, if set)
         --faults FILE           fault rules to inject from the start (JSON; see the README's
@@ -239,8 +246,20 @@ public final class LocalCloudMain {
             .console(console)
             .faults(faultPlan(given))
             .bindAddress(given.bind)
+            .scaling(scaling(given))
             .build();
     return new Parsed(options, false, endpoint.notes(), source);
+  }
+
+  private static Scaling scaling(Arguments given) {
+    Scaling scaling = Scaling.forThisMachine();
+    if (given.maxStarting > 0) {
+      scaling = scaling.withMaxStarting(given.maxStarting);
+    }
+    if (given.maxInstances > 0) {
+      scaling = scaling.withMaxInstances(given.maxInstances);
+    }
+    return scaling.withWarm(given.warm);
   }
 
   private static FaultPlan faultPlan(Arguments given) {
@@ -362,6 +381,9 @@ public final class LocalCloudMain {
     Path config;
     final Map<String, Integer> stubPorts = new LinkedHashMap<>();
     int maxConcurrency = LocalCloud.Options.defaults().concurrencyLimit();
+    int maxStarting;
+    int maxInstances;
+    int warm;
     final Map<String, String> parameters = new LinkedHashMap<>();
 
     private static final Set<String> VALUE_OPTIONS =
@@ -374,6 +396,9 @@ public final class LocalCloudMain {
             "--stub-port",
             "--config",
             "--max-concurrency",
+            "--max-starting",
+            "--max-instances",
+            "--warm",
             "--parameter",
             "--faults",
             "--fault-seed",
@@ -454,6 +479,9 @@ public final class LocalCloudMain {
         case "--stub-port" -> stubPort(value);
         case "--config" -> config = Path.of(value);
         case "--max-concurrency" -> maxConcurrency = number(name, value, 1, 1000);
+        case "--max-starting" -> maxStarting = number(name, value, 1, 1000);
+        case "--max-instances" -> maxInstances = number(name, value, 1, 10_000);
+        case "--warm" -> warm = number(name, value, 0, 1000);
         case "--parameter" -> parameter(value);
         case "--faults" -> faults = Path.of(value);
         case "--fault-seed" -> faultSeed = seedNumber(name, value);

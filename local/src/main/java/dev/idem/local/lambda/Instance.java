@@ -45,6 +45,7 @@ final class Instance implements RunningInstance {
   private final java.util.concurrent.CountDownLatch initEnded =
       new java.util.concurrent.CountDownLatch(1);
   private volatile long firstNextNanos;
+  private volatile long idleSinceNanos;
   private volatile Outcome initFailure;
   private long logEnd;
   private int served;
@@ -96,6 +97,16 @@ final class Instance implements RunningInstance {
       current.compareAndSet(invocation, null);
       served++;
     }
+  }
+
+  /** Notes the moment the instance went back to the idle list. */
+  void markIdle() {
+    idleSinceNanos = System.nanoTime();
+  }
+
+  /** When the instance last went idle ({@link System#nanoTime()}). */
+  long idleSince() {
+    return idleSinceNanos;
   }
 
   boolean usable() {
