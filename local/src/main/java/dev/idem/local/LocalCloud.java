@@ -81,6 +81,8 @@ public final class LocalCloud implements AutoCloseable {
    *     beyond this machine can reach them); the backends and Runtime APIs always stay on loopback
    * @param scaling how many instances start at once and live together, and how many of each
    *     function start warm ({@link Scaling#forThisMachine()})
+   * @param aotCache the folder of the instances' class-loading caches ({@code ~/.cache/idem/aot}),
+   *     or null for plain starts
    */
   public record Options(
       Path template,
@@ -94,7 +96,8 @@ public final class LocalCloud implements AutoCloseable {
       Consumer<String> console,
       FaultPlan faults,
       String bindAddress,
-      Scaling scaling) {
+      Scaling scaling,
+      Path aotCache) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -154,6 +157,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.faults = faults;
       builder.bindAddress = bindAddress;
       builder.scaling = scaling;
+      builder.aotCache = aotCache;
       return builder;
     }
 
@@ -206,6 +210,7 @@ public final class LocalCloud implements AutoCloseable {
       private FaultPlan faults = FaultPlan.none();
       private String bindAddress = HttpEndpoint.LOOPBACK;
       private Scaling scaling = Scaling.forThisMachine();
+      private Path aotCache = LambdaRuntime.Options.defaultAotCache();
 
       private Builder() {
         project(template);
@@ -299,6 +304,12 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** The folder of the instances' class-loading caches, or null for plain starts. */
+      public Builder aotCache(Path value) {
+        aotCache = value;
+        return this;
+      }
+
       /** Instance pacing, the cloud's ceiling, warm instances. */
       public Builder scaling(Scaling value) {
         scaling = value;
@@ -323,7 +334,8 @@ public final class LocalCloud implements AutoCloseable {
             console,
             faults,
             bindAddress,
-            scaling);
+            scaling,
+            aotCache);
       }
     }
   }
@@ -494,7 +506,12 @@ public final class LocalCloud implements AutoCloseable {
             LambdaRuntime.start(
                 functions,
                 new LambdaRuntime.Options(
-                    awsEndpoint, Duration.ofSeconds(10), console, faultHooks, options.scaling())));
+                    awsEndpoint,
+                    Duration.ofSeconds(10),
+                    console,
+                    faultHooks,
+                    options.scaling(),
+                    options.aotCache())));
     if (aws != null) {
       aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, this::logEvent));
     }

@@ -3,6 +3,7 @@ package dev.idem.local;
 import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.FaultRuleException;
 import dev.idem.local.http.PortInUseException;
+import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.lambda.Scaling;
 import dev.idem.local.template.CloudAssembly;
 import dev.idem.local.template.Template;
@@ -42,7 +43,8 @@ public final class LocalCloudMain {
                             [--config FILE] [--stub-port NAME=PORT]...
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
                             [--max-concurrency N] [--max-starting N] [--max-instances N]
-                            [--warm N] [--endpoint URL] [--faults FILE] [--fault-seed N] [--bind ADDR]
+                            [--warm N] [--aot-cache DIR | --no-aot-cache]
+                            [--endpoint URL] [--faults FILE] [--fault-seed N] [--bind ADDR]
 
         --template PATH         a CloudFormation template, SAM or plain, YAML or JSON (default:
                                 the repository's template.yaml)
@@ -65,6 +67,8 @@ public final class LocalCloudMain {
                                 is retired, else the call is throttled (default: MemorySizes up
                                 to 3/4 of the machine's memory)
         --warm N                start N instances of every function before ready (default 0)
+        --aot-cache DIR         the instances' class-loading caches (default ~/.cache/idem/aot)
+        --no-aot-cache          plain instance starts, no cache written or read
         --endpoint URL          run the resources on another backend (LocalStack...) instead of
                                 the embedded ones (default: $AWS_ENDPOINT_URL, if set)
         --faults FILE           fault rules to inject from the start (JSON; see the README's
@@ -247,6 +251,7 @@ public final class LocalCloudMain {
             .faults(faultPlan(given))
             .bindAddress(given.bind)
             .scaling(scaling(given))
+            .aotCache(given.noAotCache ? null : given.aotCache)
             .build();
     return new Parsed(options, false, endpoint.notes(), source);
   }
@@ -384,6 +389,8 @@ public final class LocalCloudMain {
     int maxStarting;
     int maxInstances;
     int warm;
+    Path aotCache = LambdaRuntime.Options.defaultAotCache();
+    boolean noAotCache;
     final Map<String, String> parameters = new LinkedHashMap<>();
 
     private static final Set<String> VALUE_OPTIONS =
@@ -399,6 +406,7 @@ public final class LocalCloudMain {
             "--max-starting",
             "--max-instances",
             "--warm",
+            "--aot-cache",
             "--parameter",
             "--faults",
             "--fault-seed",
@@ -459,6 +467,7 @@ public final class LocalCloudMain {
     private boolean flag(String arg) {
       switch (arg) {
         case "--no-seed" -> noSeed = true;
+        case "--no-aot-cache" -> noAotCache = true;
         case "-h", "--help", "help" -> help = true;
         default -> {
           return false;
@@ -482,6 +491,7 @@ public final class LocalCloudMain {
         case "--max-starting" -> maxStarting = number(name, value, 1, 1000);
         case "--max-instances" -> maxInstances = number(name, value, 1, 10_000);
         case "--warm" -> warm = number(name, value, 0, 1000);
+        case "--aot-cache" -> aotCache = Path.of(value);
         case "--parameter" -> parameter(value);
         case "--faults" -> faults = Path.of(value);
         case "--fault-seed" -> faultSeed = seedNumber(name, value);

@@ -28,12 +28,14 @@ final class Instance implements RunningInstance {
 
   private static final int TAIL_BYTES = 4096;
   private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+  private static final Duration CACHE_WRITE_WAIT = Duration.ofSeconds(60);
 
   private final FunctionDefinition function;
   private final int number;
   private final InstanceLog log;
   private final HttpEndpoint runtimeApi;
   private final Process process;
+  private final boolean training;
   private final long startNanos;
   private final BlockingQueue<Invocation> mailbox = new LinkedBlockingQueue<>();
   private final AtomicReference<Invocation> current = new AtomicReference<>();
@@ -61,7 +63,10 @@ final class Instance implements RunningInstance {
     this.startNanos = System.nanoTime();
     this.accessKey = launcher.register(this);
     try {
-      this.process = launcher.start(function, runtimeApi.port(), log.file(), accessKey);
+      InstanceLauncher.Launch launch =
+          launcher.start(function, runtimeApi.port(), log.file(), accessKey);
+      this.process = launch.process();
+      this.training = launch.training();
     } catch (IOException | RuntimeException e) {
       launcher.unregister(accessKey);
       runtimeApi.close();
@@ -135,6 +140,9 @@ final class Instance implements RunningInstance {
   void close() {
     if (closed.getAndSet(true)) {
       return;
+    }
+    if (training && process.isAlive()) {
+      stopToWriteCache();
     }
     killProcess();
     launcher.unregister(accessKey);
@@ -267,6 +275,22 @@ final class Instance implements RunningInstance {
       Outcome failure = initFailure;
       invocation.finish(
           failure != null ? failure : Outcome.exit(invocation.requestId, process.exitValue()));
+    }
+  }
+
+  /**
+   * Stops a training instance with SIGTERM, so that its JVM writes the class-loading cache at exit
+   * (and, on JDK 25, starts the child JVM that assembles it), and waits for that within {@link
+   * #CACHE_WRITE_WAIT}; whatever is left is then killed.
+   */
+  private void stopToWriteCache() {
+    process.destroy();
+    try {
+      process.onExit().get(CACHE_WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // killed below; the cache is not written and a later instance trains again
     }
   }
 

@@ -50,16 +50,37 @@ final class InstanceLauncher {
   private final URI endpointUrl;
   private final Consumer<String> console;
   private final InstanceFaults faults;
+  private final AotCache aotCache;
   private final Map<String, RunningInstance> byAccessKey = new ConcurrentHashMap<>();
   private Path jniLibrary;
 
   InstanceLauncher(Path workDir, URI endpointUrl, Consumer<String> console, InstanceFaults faults) {
+    this(workDir, endpointUrl, console, faults, null);
+  }
+
+  /** A launcher whose instances use class-loading caches in {@code aotCacheDir} (null: none). */
+  InstanceLauncher(
+      Path workDir,
+      URI endpointUrl,
+      Consumer<String> console,
+      InstanceFaults faults,
+      Path aotCacheDir) {
     this.java = Path.of(System.getProperty("java.home"), "bin", "java");
     this.runtimeClasspath = locateRuntimeClasspath();
     this.workDir = workDir;
     this.endpointUrl = endpointUrl;
     this.console = console;
     this.faults = faults;
+    this.aotCache = new AotCache(aotCacheDir, console);
+  }
+
+  /** A started instance process, and how it uses the class-loading cache. */
+  record Launch(Process process, AotCache.Plan plan) {
+
+    /** True when the process writes a cache on a graceful stop: stop it with SIGTERM. */
+    boolean training() {
+      return plan.role() == AotCache.Role.TRAIN;
+    }
   }
 
   Consumer<String> console() {
@@ -108,37 +129,73 @@ final class InstanceLauncher {
    * Starts one instance signing with {@code accessKey}; its output goes to {@code logFile}, its
    * stdin is closed.
    */
-  Process start(FunctionDefinition function, int runtimeApiPort, Path logFile, String accessKey)
+  Launch start(FunctionDefinition function, int runtimeApiPort, Path logFile, String accessKey)
       throws IOException {
+    List<String> options = options(function);
+    List<Path> classpath = classpathEntries(function);
+    AotCache.Plan plan =
+        aotCache.plan(
+            function.name(),
+            Runtime.version().feature(),
+            System.getProperty("java.vm.version", Runtime.version().toString()),
+            options,
+            classpath);
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(options);
+    command.addAll(plan.flags());
+    command.addAll(mainAndHandler(function, classpath));
     ProcessBuilder builder =
-        new ProcessBuilder(command(function))
+        new ProcessBuilder(command)
             .directory(taskRoot().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     builder.environment().clear();
     builder.environment().putAll(environment(function, runtimeApiPort, accessKey));
-    Process process = builder.start();
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException | RuntimeException e) {
+      if (plan.role() == AotCache.Role.TRAIN) {
+        aotCache.trainingEnded(function.name(), plan);
+      }
+      throw e;
+    }
     process.getOutputStream().close();
-    return process;
+    if (plan.role() == AotCache.Role.TRAIN) {
+      process.onExit().thenRun(() -> aotCache.trainingEnded(function.name(), plan));
+    }
+    return new Launch(process, plan);
   }
 
+  /** The command line of a plain start (no class-loading cache). */
   List<String> command(FunctionDefinition function) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.add("-Xmx" + Math.max(function.memoryMb() * 3 / 4, 64) + "m");
-    command.addAll(
+    command.addAll(options(function));
+    command.addAll(mainAndHandler(function, classpathEntries(function)));
+    return command;
+  }
+
+  private List<String> options(FunctionDefinition function) throws IOException {
+    List<String> options = new ArrayList<>();
+    options.add("-Xmx" + Math.max(function.memoryMb() * 3 / 4, 64) + "m");
+    options.addAll(
         List.of(
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData",
-            "-Xshare:auto",
             "--enable-native-access=ALL-UNNAMED",
             "-D" + JNI_PROPERTY + "=" + jniLibrary()));
-    command.add("-cp");
-    command.add(classpath(function));
-    command.add(RIC_MAIN);
-    command.add(function.handler());
-    return command;
+    return options;
+  }
+
+  private static List<String> mainAndHandler(FunctionDefinition function, List<Path> classpath) {
+    return List.of(
+        "-cp",
+        String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+        RIC_MAIN,
+        function.handler());
   }
 
   /**
@@ -175,11 +232,11 @@ final class InstanceLauncher {
     return env;
   }
 
-  private String classpath(FunctionDefinition function) {
-    Set<String> entries = new LinkedHashSet<>();
-    entries.add(function.codeJar().toAbsolutePath().toString());
-    runtimeClasspath.forEach(path -> entries.add(path.toString()));
-    return String.join(File.pathSeparator, entries);
+  private List<Path> classpathEntries(FunctionDefinition function) {
+    Set<Path> entries = new LinkedHashSet<>();
+    entries.add(function.codeJar().toAbsolutePath());
+    entries.addAll(runtimeClasspath);
+    return List.copyOf(entries);
   }
 
   /**

@@ -49,13 +49,16 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
    * @param faults the faults to inject into instances ({@link InstanceFaults#NONE} for none)
    * @param scaling how many instances start at once and live together, and how many of each
    *     function start warm
+   * @param aotCache the folder of the instances' class-loading caches ({@link #defaultAotCache()}),
+   *     or null for plain starts
    */
   public record Options(
       URI endpointUrl,
       Duration initTimeout,
       Consumer<String> console,
       InstanceFaults faults,
-      Scaling scaling) {
+      Scaling scaling,
+      Path aotCache) {
 
     /** Checks the components. */
     public Options {
@@ -68,10 +71,33 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       }
     }
 
-    /** Options paced for this machine ({@link Scaling#forThisMachine()}). */
+    /** Options without class-loading caches. */
+    public Options(
+        URI endpointUrl,
+        Duration initTimeout,
+        Consumer<String> console,
+        InstanceFaults faults,
+        Scaling scaling) {
+      this(endpointUrl, initTimeout, console, faults, scaling, null);
+    }
+
+    /** Options paced for this machine ({@link Scaling#forThisMachine()}), without caches. */
     public Options(
         URI endpointUrl, Duration initTimeout, Consumer<String> console, InstanceFaults faults) {
       this(endpointUrl, initTimeout, console, faults, Scaling.forThisMachine());
+    }
+
+    /**
+     * The default folder of class-loading caches: {@code $XDG_CACHE_HOME/idem/aot}, else {@code
+     * ~/.cache/idem/aot}.
+     */
+    public static Path defaultAotCache() {
+      return AotCache.defaultDir();
+    }
+
+    /** The same options with class-loading caches in {@code dir} (null: none). */
+    public Options withAotCache(Path dir) {
+      return new Options(endpointUrl, initTimeout, console, faults, scaling, dir);
     }
 
     /** Options without faults, paced for this machine. */
@@ -81,7 +107,7 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
 
     /** The same options with that scaling. */
     public Options withScaling(Scaling value) {
-      return new Options(endpointUrl, initTimeout, console, faults, value);
+      return new Options(endpointUrl, initTimeout, console, faults, value, aotCache);
     }
 
     /** No endpoint, a 10 second init timeout, instance output to {@code System.out}. */
@@ -122,7 +148,12 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       throw new UncheckedIOException("Cannot create a work folder for function instances", e);
     }
     InstanceLauncher launcher =
-        new InstanceLauncher(workDir, options.endpointUrl(), options.console(), options.faults());
+        new InstanceLauncher(
+            workDir,
+            options.endpointUrl(),
+            options.console(),
+            options.faults(),
+            options.aotCache());
     Map<String, FunctionPool> pools = new LinkedHashMap<>();
     Capacity capacity = new Capacity(options.scaling());
     Reclaimer reclaimer = new Reclaimer(pools);
