@@ -83,6 +83,7 @@ public final class LocalCloud implements AutoCloseable {
    *     function start warm ({@link Scaling#forThisMachine()})
    * @param aotCache the folder of the instances' class-loading caches ({@code ~/.cache/idem/aot}),
    *     or null for plain starts
+   * @param hotReload true to move a function to its new code when its jar or folder changes
    */
   public record Options(
       Path template,
@@ -97,7 +98,8 @@ public final class LocalCloud implements AutoCloseable {
       FaultPlan faults,
       String bindAddress,
       Scaling scaling,
-      Path aotCache) {
+      Path aotCache,
+      boolean hotReload) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -158,6 +160,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.bindAddress = bindAddress;
       builder.scaling = scaling;
       builder.aotCache = aotCache;
+      builder.hotReload = hotReload;
       return builder;
     }
 
@@ -211,6 +214,7 @@ public final class LocalCloud implements AutoCloseable {
       private String bindAddress = HttpEndpoint.LOOPBACK;
       private Scaling scaling = Scaling.forThisMachine();
       private Path aotCache = LambdaRuntime.Options.defaultAotCache();
+      private boolean hotReload = true;
 
       private Builder() {
         project(template);
@@ -304,6 +308,12 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** Whether a function moves to its new code when its jar or folder changes (true). */
+      public Builder hotReload(boolean value) {
+        hotReload = value;
+        return this;
+      }
+
       /** The folder of the instances' class-loading caches, or null for plain starts. */
       public Builder aotCache(Path value) {
         aotCache = value;
@@ -335,7 +345,8 @@ public final class LocalCloud implements AutoCloseable {
             faults,
             bindAddress,
             scaling,
-            aotCache);
+            aotCache,
+            hotReload);
       }
     }
   }
@@ -512,6 +523,9 @@ public final class LocalCloud implements AutoCloseable {
                     faultHooks,
                     options.scaling(),
                     options.aotCache())));
+    if (options.hotReload()) {
+      lambda.watchCode(Duration.ofMillis(250));
+    }
     if (aws != null) {
       aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, this::logEvent));
     }

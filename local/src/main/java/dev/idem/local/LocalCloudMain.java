@@ -43,7 +43,7 @@ public final class LocalCloudMain {
                             [--config FILE] [--stub-port NAME=PORT]...
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
                             [--max-concurrency N] [--max-starting N] [--max-instances N]
-                            [--warm N] [--aot-cache DIR | --no-aot-cache]
+                            [--warm N] [--aot-cache DIR | --no-aot-cache] [--no-reload]
                             [--endpoint URL] [--faults FILE] [--fault-seed N] [--bind ADDR]
 
         --template PATH         a CloudFormation template, SAM or plain, YAML or JSON (default:
@@ -69,6 +69,8 @@ public final class LocalCloudMain {
         --warm N                start N instances of every function before ready (default 0)
         --aot-cache DIR         the instances' class-loading caches (default ~/.cache/idem/aot)
         --no-aot-cache          plain instance starts, no cache written or read
+        --no-reload             keep running the code loaded at start when a function's jar or
+                                folder changes (default: new invocations get the new code)
         --endpoint URL          run the resources on another backend (LocalStack...) instead of
                                 the embedded ones (default: $AWS_ENDPOINT_URL, if set)
         --faults FILE           fault rules to inject from the start (JSON; see the README's
@@ -252,6 +254,7 @@ public final class LocalCloudMain {
             .bindAddress(given.bind)
             .scaling(scaling(given))
             .aotCache(given.noAotCache ? null : given.aotCache)
+            .hotReload(!given.noReload)
             .build();
     return new Parsed(options, false, endpoint.notes(), source);
   }
@@ -391,6 +394,7 @@ public final class LocalCloudMain {
     int warm;
     Path aotCache = LambdaRuntime.Options.defaultAotCache();
     boolean noAotCache;
+    boolean noReload;
     final Map<String, String> parameters = new LinkedHashMap<>();
 
     private static final Set<String> VALUE_OPTIONS =
@@ -468,6 +472,7 @@ public final class LocalCloudMain {
       switch (arg) {
         case "--no-seed" -> noSeed = true;
         case "--no-aot-cache" -> noAotCache = true;
+        case "--no-reload" -> noReload = true;
         case "-h", "--help", "help" -> help = true;
         default -> {
           return false;

@@ -86,12 +86,14 @@ final class AotCache {
   }
 
   /**
-   * The plan for a new instance of {@code function} started by a JDK of feature version {@code
-   * jdkFeature} and build {@code jdkBuild}, with these options (system properties excluded, they do
-   * not affect the cache) and this class path.
+   * The plan for a new instance of {@code function}, whose code the template names at {@code
+   * source}, started by a JDK of feature version {@code jdkFeature} and build {@code jdkBuild},
+   * with these options (system properties excluded, they do not affect the cache) and this class
+   * path.
    */
   Plan plan(
       String function,
+      Path source,
       int jdkFeature,
       String jdkBuild,
       List<String> options,
@@ -111,7 +113,7 @@ final class AotCache {
     boolean aot = jdkFeature >= 25;
     String digest = digest(jdkBuild, options, classpath);
     Path target =
-        dir.resolve(prefix(function, classpath) + digest + (aot ? ".aot" : ".jsa")).normalize();
+        dir.resolve(prefix(function, source) + digest + (aot ? ".aot" : ".jsa")).normalize();
     if (Files.isRegularFile(target)) {
       return new Plan(
           Role.USE,
@@ -172,8 +174,8 @@ final class AotCache {
   }
 
   /** Function name and a digest of where its code lives: caches under it replace each other. */
-  private static String prefix(String function, List<Path> classpath) {
-    String where = classpath.isEmpty() ? "" : classpath.getFirst().toAbsolutePath().toString();
+  private static String prefix(String function, Path source) {
+    String where = source.toAbsolutePath().normalize().toString();
     return function.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + sha256(where).substring(0, 8) + "-";
   }
 

@@ -41,6 +41,7 @@ public final class FunctionPool implements AutoCloseable {
   private final BooleanSupplier reclaimIdle;
   private final Deque<Instance> idle = new ArrayDeque<>();
   private final Set<Instance> live = new HashSet<>();
+  private final Set<Instance> stale = new HashSet<>();
   private final List<FunctionStats.ColdStart> coldStarts = new ArrayList<>();
   private final AtomicLong invocations = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
@@ -194,6 +195,28 @@ public final class FunctionPool implements AutoCloseable {
     }
     retired.forEach(Instance::close);
     return retired.size();
+  }
+
+  /**
+   * Moves the function to its code as it is now on disk: the idle instances stop, the busy ones
+   * finish their invocations and then stop, and new invocations go to new instances — as many
+   * started at once as were idle (at least one where the function had any), so that the first
+   * requests after a rebuild find the new code warm.
+   *
+   * @return how many new instances are ready
+   */
+  public int reload() {
+    List<Instance> retired;
+    int hadLive;
+    synchronized (this) {
+      hadLive = live.size();
+      stale.addAll(live);
+      retired = new ArrayList<>(idle);
+      idle.clear();
+      retired.forEach(this::forget);
+    }
+    retired.forEach(Instance::close);
+    return hadLive == 0 ? 0 : provision(Math.max(1, retired.size()));
   }
 
   /** When the least recently used idle instance went idle ({@link System#nanoTime()}), if any. */
@@ -396,7 +419,7 @@ public final class FunctionPool implements AutoCloseable {
 
   private void release(Instance instance, Outcome outcome) {
     synchronized (this) {
-      if (!closed && outcome.keepsInstance() && instance.usable()) {
+      if (!closed && outcome.keepsInstance() && instance.usable() && !stale.contains(instance)) {
         instance.markIdle();
         idle.addFirst(instance);
         notifyAll();
@@ -409,6 +432,7 @@ public final class FunctionPool implements AutoCloseable {
 
   /** Drops an instance from the books; its slot and its share of the ceiling become free. */
   private void forget(Instance instance) {
+    stale.remove(instance);
     if (live.remove(instance)) {
       slots--;
       capacity.released(function);

@@ -51,6 +51,7 @@ final class InstanceLauncher {
   private final Consumer<String> console;
   private final InstanceFaults faults;
   private final AotCache aotCache;
+  private final CodeSnapshots snapshots;
   private final Map<String, RunningInstance> byAccessKey = new ConcurrentHashMap<>();
   private Path jniLibrary;
 
@@ -72,6 +73,9 @@ final class InstanceLauncher {
     this.console = console;
     this.faults = faults;
     this.aotCache = new AotCache(aotCacheDir, console);
+    this.snapshots =
+        new CodeSnapshots(
+            aotCacheDir != null ? aotCacheDir.resolve("code") : workDir.resolve("code"));
   }
 
   /** A started instance process, and how it uses the class-loading cache. */
@@ -136,6 +140,7 @@ final class InstanceLauncher {
     AotCache.Plan plan =
         aotCache.plan(
             function.name(),
+            function.codeJar(),
             Runtime.version().feature(),
             System.getProperty("java.vm.version", Runtime.version().toString()),
             options,
@@ -232,9 +237,13 @@ final class InstanceLauncher {
     return env;
   }
 
+  /**
+   * The function's code as a snapshot (a jar, folders packed), then the runtime interface client: a
+   * rebuild cannot change the code under a running instance.
+   */
   private List<Path> classpathEntries(FunctionDefinition function) {
     Set<Path> entries = new LinkedHashSet<>();
-    entries.add(function.codeJar().toAbsolutePath());
+    entries.add(snapshots.snapshot(function.codeJar()));
     entries.addAll(runtimeClasspath);
     return List.copyOf(entries);
   }

@@ -123,6 +123,7 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
   private final Thread shutdownHook;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final List<CodeWatcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private LambdaRuntime(
       Map<String, FunctionPool> pools, Capacity capacity, InstanceLauncher launcher, Path workDir) {
@@ -232,6 +233,18 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
         });
   }
 
+  /**
+   * Starts hot reload: every function whose code (jar or folder) changes on disk moves to the new
+   * code ({@link FunctionPool#reload()}), checked every {@code interval}. Stops with the runtime,
+   * or when the returned handle is closed.
+   */
+  public AutoCloseable watchCode(Duration interval) {
+    CodeWatcher watcher =
+        CodeWatcher.start(List.copyOf(pools.values()), interval, launcher.console());
+    watchers.add(watcher);
+    return watcher;
+  }
+
   /** The pacing and the ceiling in force. */
   public Scaling scaling() {
     return capacity.scaling();
@@ -288,6 +301,7 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       closed.join(); // a second caller (say, the shutdown hook) returns once it is really done
       return;
     }
+    watchers.forEach(CodeWatcher::close);
     List<Thread> closers =
         pools.values().stream().map(pool -> Thread.ofVirtual().start(pool::close)).toList();
     closers.forEach(LambdaRuntime::join);
