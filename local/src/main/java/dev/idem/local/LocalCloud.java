@@ -84,6 +84,8 @@ public final class LocalCloud implements AutoCloseable {
    * @param aotCache the folder of the instances' class-loading caches ({@code ~/.cache/idem/aot}),
    *     or null for plain starts
    * @param hotReload true to move a function to its new code when its jar or folder changes
+   * @param watchSources true to rebuild the Maven modules of the functions' jars when their sources
+   *     change ({@link SourceBuilds}); needs {@code hotReload}
    */
   public record Options(
       Path template,
@@ -99,7 +101,8 @@ public final class LocalCloud implements AutoCloseable {
       String bindAddress,
       Scaling scaling,
       Path aotCache,
-      boolean hotReload) {
+      boolean hotReload,
+      boolean watchSources) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -118,6 +121,9 @@ public final class LocalCloud implements AutoCloseable {
       Objects.requireNonNull(faults, "faults");
       Objects.requireNonNull(bindAddress, "bindAddress");
       Objects.requireNonNull(scaling, "scaling");
+      if (watchSources && !hotReload) {
+        throw new IllegalArgumentException("watching sources needs hot reload");
+      }
       parameters = Map.copyOf(parameters);
       stubs = List.copyOf(stubs);
       for (int port : new int[] {edgePort, apiPort}) {
@@ -161,6 +167,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.scaling = scaling;
       builder.aotCache = aotCache;
       builder.hotReload = hotReload;
+      builder.watchSources = watchSources;
       return builder;
     }
 
@@ -215,6 +222,7 @@ public final class LocalCloud implements AutoCloseable {
       private Scaling scaling = Scaling.forThisMachine();
       private Path aotCache = LambdaRuntime.Options.defaultAotCache();
       private boolean hotReload = true;
+      private boolean watchSources;
 
       private Builder() {
         project(template);
@@ -308,6 +316,12 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** Whether to rebuild the functions' Maven modules when their sources change (false). */
+      public Builder watchSources(boolean value) {
+        watchSources = value;
+        return this;
+      }
+
       /** Whether a function moves to its new code when its jar or folder changes (true). */
       public Builder hotReload(boolean value) {
         hotReload = value;
@@ -346,7 +360,8 @@ public final class LocalCloud implements AutoCloseable {
             bindAddress,
             scaling,
             aotCache,
-            hotReload);
+            hotReload,
+            watchSources);
       }
     }
   }
@@ -525,6 +540,13 @@ public final class LocalCloud implements AutoCloseable {
                     options.aotCache())));
     if (options.hotReload()) {
       lambda.watchCode(Duration.ofMillis(250));
+    }
+    if (options.watchSources()) {
+      SourceBuilds.start(
+              functions.stream().map(FunctionDefinition::codeJar).distinct().toList(),
+              Duration.ofMillis(500),
+              console)
+          .ifPresent(this::own);
     }
     if (aws != null) {
       aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, this::logEvent));

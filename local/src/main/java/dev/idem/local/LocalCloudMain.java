@@ -43,7 +43,7 @@ public final class LocalCloudMain {
                             [--config FILE] [--stub-port NAME=PORT]...
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
                             [--max-concurrency N] [--max-starting N] [--max-instances N]
-                            [--warm N] [--aot-cache DIR | --no-aot-cache] [--no-reload]
+                            [--warm N] [--aot-cache DIR | --no-aot-cache] [--no-reload | --watch]
                             [--endpoint URL] [--faults FILE] [--fault-seed N] [--bind ADDR]
 
         --template PATH         a CloudFormation template, SAM or plain, YAML or JSON (default:
@@ -71,6 +71,8 @@ public final class LocalCloudMain {
         --no-aot-cache          plain instance starts, no cache written or read
         --no-reload             keep running the code loaded at start when a function's jar or
                                 folder changes (default: new invocations get the new code)
+        --watch                 also rebuild the functions' Maven modules (offline, incremental)
+                                when one of their sources changes
         --endpoint URL          run the resources on another backend (LocalStack...) instead of
                                 the embedded ones (default: $AWS_ENDPOINT_URL, if set)
         --faults FILE           fault rules to inject from the start (JSON; see the README's
@@ -255,6 +257,7 @@ public final class LocalCloudMain {
             .scaling(scaling(given))
             .aotCache(given.noAotCache ? null : given.aotCache)
             .hotReload(!given.noReload)
+            .watchSources(given.watch)
             .build();
     return new Parsed(options, false, endpoint.notes(), source);
   }
@@ -395,6 +398,7 @@ public final class LocalCloudMain {
     Path aotCache = LambdaRuntime.Options.defaultAotCache();
     boolean noAotCache;
     boolean noReload;
+    boolean watch;
     final Map<String, String> parameters = new LinkedHashMap<>();
 
     private static final Set<String> VALUE_OPTIONS =
@@ -436,6 +440,9 @@ public final class LocalCloudMain {
           option(arg, value);
         }
       }
+      if (noReload && watch) {
+        throw new IllegalArgumentException("--watch and --no-reload exclude each other");
+      }
       if (noSeed && seed != null) {
         throw new IllegalArgumentException("--seed and --no-seed exclude each other");
       }
@@ -473,6 +480,7 @@ public final class LocalCloudMain {
         case "--no-seed" -> noSeed = true;
         case "--no-aot-cache" -> noAotCache = true;
         case "--no-reload" -> noReload = true;
+        case "--watch" -> watch = true;
         case "-h", "--help", "help" -> help = true;
         default -> {
           return false;

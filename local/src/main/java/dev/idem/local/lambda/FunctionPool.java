@@ -215,7 +215,7 @@ public final class FunctionPool implements AutoCloseable {
       idle.clear();
       retired.forEach(this::forget);
     }
-    retired.forEach(Instance::close);
+    retired.forEach(instance -> Thread.ofVirtual().start(instance::close));
     return hadLive == 0 ? 0 : provision(Math.max(1, retired.size()));
   }
 
