@@ -317,7 +317,7 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
   }
 
   /** The process ids of all live instances. */
-  List<Long> processIds() {
+  public List<Long> processIds() {
     return pools.values().stream().flatMap(pool -> pool.processIds().stream()).toList();
   }
 
