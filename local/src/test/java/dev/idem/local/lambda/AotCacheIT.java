@@ -77,6 +77,22 @@ class AotCacheIT {
   }
 
   @Test
+  void invoke_cacheTheJvmCannotUse_plainStartThatAnswers() throws Exception {
+    Path jar = Files.copy(FixtureJar.path(), codeDir.resolve("echo.jar"));
+    try (LambdaRuntime runtime = runtime(echo(jar))) {
+      runtime.invoke("echo", "{}".getBytes(UTF_8));
+    }
+    await(() -> caches().size() == 1);
+    Files.write(caches().getFirst(), "not an AOT cache".getBytes(UTF_8));
+
+    try (LambdaRuntime again = runtime(echo(jar))) {
+      long first = pid(again.invoke("echo", "{}".getBytes(UTF_8)));
+
+      assertThat(commandLine(first)).contains("-XX:AOTCache=");
+    }
+  }
+
+  @Test
   void invoke_trainerKilledByItsTimeout_noCacheAndTheNextInstanceTrainsAgain() throws Exception {
     Path jar = Files.copy(FixtureJar.path(), codeDir.resolve("sleep.jar"));
     FunctionDefinition base =
