@@ -47,6 +47,10 @@ public final class Bench {
               "exactly-once",
               (args, out, progress) ->
                   new ExactlyOnceBenchmark(ExactlyOnceBenchmark.Config.parse(args), out, progress)
+                      .run(),
+              "hot-reload",
+              (args, out, progress) ->
+                  new HotReloadBenchmark(HotReloadBenchmark.Config.parse(args), out, progress)
                       .run()));
 
   private Bench() {}

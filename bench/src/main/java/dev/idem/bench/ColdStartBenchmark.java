@@ -7,6 +7,7 @@ import dev.idem.local.lambda.FunctionPool;
 import dev.idem.local.lambda.FunctionStats.ColdStart;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.lambda.Scaling;
 import dev.idem.local.template.FunctionSpec;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +40,12 @@ import java.util.stream.Stream;
  * (every DynamoDB operation they make) and the file cache, and counts the classes each loads by its
  * first response. Figures are medians over the measured rounds, from process start as the pool
  * timed it.
+ *
+ * <p>The six functions also run in a second runtime whose instances use class-loading caches (the
+ * JDK's AOT cache) in a fresh folder: its warm-up round is their training run (each function
+ * invoked once, its instance retired so that the JVM writes the cache), and in every measured round
+ * each function starts once more from its cache, before or after its plain round by turns, with its
+ * own order.
  */
 final class ColdStartBenchmark {
 
@@ -77,11 +84,19 @@ final class ColdStartBenchmark {
           BareJar.write(functionsJar, work.resolve("idem-functions-bare.jar"), BareTwin.CLASSES);
       List<FunctionDefinition> functions = definitions(cloud, bareJar);
       LambdaRuntime.Options options =
-          new LambdaRuntime.Options(cloud.aws().edgeUrl(), Duration.ofSeconds(30), line -> {});
-      try (LambdaRuntime lambda = LambdaRuntime.start(functions, options)) {
+          new LambdaRuntime.Options(cloud.aws().edgeUrl(), Duration.ofSeconds(30), line -> {})
+              .withScaling(Scaling.unbounded());
+      List<FunctionDefinition> subjects =
+          functions.stream()
+              .filter(
+                  f -> ColdStartSubject.ALL.stream().anyMatch(s -> s.function().equals(f.name())))
+              .toList();
+      try (LambdaRuntime lambda = LambdaRuntime.start(functions, options);
+          LambdaRuntime cached =
+              LambdaRuntime.start(subjects, options.withAotCache(work.resolve("aot")))) {
         double loadBefore = loadAverage();
         long begin = System.nanoTime();
-        runRounds(lambda, new SampleEvents(files));
+        runRounds(lambda, cached, new SampleEvents(files));
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         print(ColdStartReport.of(coldStarts, this::classCounts), functionsJar, took, loadBefore);
       }
@@ -119,7 +134,8 @@ final class ColdStartBenchmark {
     return work.resolve(name + "-classes.log");
   }
 
-  private void runRounds(LambdaRuntime lambda, SampleEvents samples) {
+  private void runRounds(LambdaRuntime lambda, LambdaRuntime cached, SampleEvents samples)
+      throws InterruptedException {
     int total = WARMUP_ROUNDS + config.rounds();
     for (int round = 0; round < total; round++) {
       boolean measured = round >= WARMUP_ROUNDS;
@@ -128,8 +144,60 @@ final class ColdStartBenchmark {
           "idem bench: round %d of %d%s%n",
           round + 1,
           total,
-          measured ? "" : " (warm-up, not measured: each logs the classes it loads)");
-      runRound(lambda, samples, round, measured);
+          measured
+              ? ""
+              : " (warm-up, not measured: each logs the classes it loads, and trains its cache)");
+      if (measured && round % 2 == 1) {
+        runCachedRound(cached, samples, true);
+        runRound(lambda, samples, round, true);
+      } else {
+        runRound(lambda, samples, round, measured);
+        runCachedRound(cached, samples, measured);
+      }
+      if (!measured) {
+        awaitCaches(cached.functions().size());
+      }
+    }
+  }
+
+  /**
+   * Each function once in the runtime with caches, with its own order; the cold starts are kept
+   * under the name plus {@link ColdStartReport#CACHED} when {@code measured}.
+   */
+  private void runCachedRound(LambdaRuntime cached, SampleEvents samples, boolean measured) {
+    String orderId = SampleEvents.SAMPLE_ORDER_ID;
+    for (ColdStartSubject subject : ColdStartSubject.ALL) {
+      String event = samples.fresh(subject.sample(), orderId);
+      InvocationResult result = coldInvoke(cached, subject.function(), event, false);
+      if (measured) {
+        coldStarts
+            .computeIfAbsent(subject.function() + ColdStartReport.CACHED, n -> new ArrayList<>())
+            .add(cached.pool(subject.function()).stats().coldStarts().getLast());
+      }
+      if (subject.function().equals("PlaceOrderFunction")) {
+        orderId = placedOrderId(result);
+      }
+    }
+  }
+
+  /** Waits until every trained cache is written (the retired trainers write them as they exit). */
+  private void awaitCaches(int count) throws InterruptedException {
+    Path dir = work.resolve("aot");
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (cacheFiles(dir) < count) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Only " + cacheFiles(dir) + " of " + count + " AOT caches written in 2 minutes");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static long cacheFiles(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(file -> file.toString().endsWith(".aot")).count();
+    } catch (IOException e) {
+      return 0;
     }
   }
 
@@ -254,6 +322,16 @@ final class ColdStartBenchmark {
         jarMb,
         report.worst().ratio(),
         report.worst().function());
+    report
+        .worstCached()
+        .ifPresent(row ->
+            out.printf(
+                Locale.ROOT,
+                "with the AOT cache (JDK %d): worst first response %.2fx the plain start's (%s);"
+                    + " aim <= 0.5x%n",
+                Runtime.version().feature(),
+                row.aotRatio(),
+                row.function()));
     out.println(report.json(jarMb));
   }
 

@@ -21,6 +21,8 @@ final class ColdStartReport {
    * @param bare its bare twin's
    * @param classes the classes the function loaded by its first response, by origin and total
    * @param bareClasses the twin's
+   * @param cached the function's cold starts with its class-loading (AOT) cache; empty when not
+   *     measured
    */
   record Row(
       String function,
@@ -28,7 +30,8 @@ final class ColdStartReport {
       List<ColdStart> cold,
       List<ColdStart> bare,
       Map<String, Integer> classes,
-      Map<String, Integer> bareClasses) {
+      Map<String, Integer> bareClasses,
+      List<ColdStart> cached) {
 
     Row {
       if (cold.isEmpty() || bare.isEmpty()) {
@@ -36,6 +39,7 @@ final class ColdStartReport {
       }
       cold = List.copyOf(cold);
       bare = List.copyOf(bare);
+      cached = List.copyOf(cached);
       classes = Map.copyOf(classes);
       bareClasses = Map.copyOf(bareClasses);
     }
@@ -44,7 +48,17 @@ final class ColdStartReport {
     double ratio() {
       return median(cold, ColdStart::toFirstResponse) / median(bare, ColdStart::toFirstResponse);
     }
+
+    /** Median first response with the cache over median first response without; NaN unmeasured. */
+    double aotRatio() {
+      return cached.isEmpty()
+          ? Double.NaN
+          : median(cached, ColdStart::toFirstResponse) / median(cold, ColdStart::toFirstResponse);
+    }
   }
+
+  /** The suffix of the names under which cold starts with the cache are kept. */
+  static final String CACHED = "+aot";
 
   private final List<Row> rows;
 
@@ -71,7 +85,8 @@ final class ColdStartReport {
               coldStarts.getOrDefault(subject.function(), List.of()),
               coldStarts.getOrDefault(twin, List.of()),
               classes.apply(subject.function()),
-              classes.apply(twin)));
+              classes.apply(twin),
+              coldStarts.getOrDefault(subject.function() + CACHED, List.of())));
     }
     return new ColdStartReport(rows);
   }
@@ -85,10 +100,17 @@ final class ColdStartReport {
     return rows.stream().max(Comparator.comparingDouble(Row::ratio)).orElseThrow();
   }
 
+  /** The row whose cache helps least (highest cached / plain), if the cache was measured. */
+  java.util.Optional<Row> worstCached() {
+    return rows.stream()
+        .filter(row -> !row.cached().isEmpty())
+        .max(Comparator.comparingDouble(Row::aotRatio));
+  }
+
   String table() {
     Table table =
         new Table(
-            "LRRRRRLRRR",
+            "LRRRRRLRRRRRRR",
             "function",
             "n",
             "init",
@@ -98,7 +120,11 @@ final class ColdStartReport {
             "n",
             "bare init",
             "bare first response",
-            "ratio");
+            "ratio",
+            "n cached",
+            "cached init",
+            "cached first response",
+            "cached/plain");
     for (Row row : rows) {
       table.row(
           row.function(),
@@ -110,7 +136,11 @@ final class ColdStartReport {
           Integer.toString(row.bare().size()),
           ms(median(row.bare(), ColdStart::toFirstNext)),
           ms(median(row.bare(), ColdStart::toFirstResponse)),
-          String.format(Locale.ROOT, "%.2fx", row.ratio()));
+          String.format(Locale.ROOT, "%.2fx", row.ratio()),
+          Integer.toString(row.cached().size()),
+          row.cached().isEmpty() ? "-" : ms(median(row.cached(), ColdStart::toFirstNext)),
+          row.cached().isEmpty() ? "-" : ms(median(row.cached(), ColdStart::toFirstResponse)),
+          row.cached().isEmpty() ? "-" : String.format(Locale.ROOT, "%.2fx", row.aotRatio()));
     }
     return table.render();
   }
@@ -143,10 +173,18 @@ final class ColdStartReport {
   /** The last line: the worst ratio and the jar's size. */
   String json(double jarMb) {
     Row worst = worst();
-    return new JsonLine()
-        .number("cold_start_ratio", Stats.round(worst.ratio(), 2))
-        .number("jar_mb", Stats.round(jarMb, 2))
-        .string("worst_function", worst.function())
+    JsonLine json =
+        new JsonLine()
+            .number("cold_start_ratio", Stats.round(worst.ratio(), 2))
+            .number("jar_mb", Stats.round(jarMb, 2));
+    worstCached()
+        .ifPresent(row ->
+            json.number("aot_ratio", Stats.round(row.aotRatio(), 2))
+                .string("aot_worst_function", row.function())
+                .number(
+                    "aot_first_response_ms",
+                    Math.round(median(row.cached(), ColdStart::toFirstResponse))));
+    return json.string("worst_function", worst.function())
         .number(
             "worst_first_response_ms", Math.round(median(worst.cold(), ColdStart::toFirstResponse)))
         .number(

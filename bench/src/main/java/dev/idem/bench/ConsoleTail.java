@@ -55,6 +55,12 @@ final class ConsoleTail implements Consumer<String> {
         line.substring(0, arrow) + " " + (colon < 0 ? outcome : outcome.substring(0, colon)));
   }
 
+  /** Forgets the lines and counts so far, for the next run. */
+  synchronized void clear() {
+    lines.clear();
+    outcomes.clear();
+  }
+
   /** The last lines, oldest first. */
   synchronized List<String> lines() {
     return List.copyOf(lines);

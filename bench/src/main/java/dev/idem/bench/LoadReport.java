@@ -8,14 +8,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The local-load benchmark's report: load, scaling, and the correctness counts. */
+/**
+ * The local-load benchmark's report: load, scaling, and the correctness counts.
+ *
+ * @param peakRssMb the most resident memory all instances held together, sampled (0: not measured)
+ * @param baseline the same run's throughput without the AOT cache, pacing and warm instances, in
+ *     orders per second; NaN when there was no baseline run
+ */
 record LoadReport(
     LocalLoadBenchmark.Config config,
     LoadClients.Result load,
     SystemState state,
     Duration settled,
     List<FunctionStats> functions,
-    Map<String, Long> outcomes) {
+    Map<String, Long> outcomes,
+    long peakRssMb,
+    double baseline) {
+
+  /** A report without a memory sample or a baseline. */
+  LoadReport(
+      LocalLoadBenchmark.Config config,
+      LoadClients.Result load,
+      SystemState state,
+      Duration settled,
+      List<FunctionStats> functions,
+      Map<String, Long> outcomes) {
+    this(config, load, state, settled, functions, outcomes, 0, Double.NaN);
+  }
 
   long accepted() {
     return load.accepted().size();
@@ -35,8 +54,21 @@ record LoadReport(
     return Math.max(0, state.charges() - state.paid(state.orders().keySet()));
   }
 
+  /** Accepted orders that are not in the orders table: answered 201, then gone. */
   long lostOrders() {
-    return accepted() - paid();
+    return load.accepted().values().stream()
+        .filter(orderId -> !state.orders().containsKey(orderId))
+        .count();
+  }
+
+  /** Accepted orders in the table but not paid when the run ended. */
+  long unsettledOrders() {
+    return accepted() - paid() - lostOrders();
+  }
+
+  /** Invocations killed by their function's timeout. */
+  long timeouts() {
+    return functions.stream().mapToLong(FunctionStats::timeouts).sum();
   }
 
   /** One notification per PaymentCaptured and per InventoryReserved event. */
@@ -80,6 +112,11 @@ record LoadReport(
         settled.compareTo(LocalLoadBenchmark.SETTLE_DEADLINE) < 0 ? "settled" : "NOT settled",
         settled.toNanos() / 1e9);
     out.print(functionTable());
+    out.printf(
+        Locale.ROOT,
+        "invocations killed by their timeout: %d; instances' resident memory at most %s%n",
+        timeouts(),
+        peakRssMb > 0 ? peakRssMb + " MB together" : "not measured");
     out.println("invocations by outcome (event sources and API, from the local cloud's log):");
     outcomes.forEach((outcome, count) -> out.printf(Locale.ROOT, "  %6d  %s%n", count, outcome));
     out.println();
@@ -99,9 +136,12 @@ record LoadReport(
         load.retryMismatches());
     out.printf(
         Locale.ROOT,
-        "  accepted orders paid %d of %d; charges %d (for %d orders) = orders paid %d%n",
+        "  accepted orders paid %d of %d (%d unsettled, %d lost); charges %d (for %d orders) ="
+            + " orders paid %d%n",
         paid(),
         accepted(),
+        unsettledOrders(),
+        lostOrders(),
         state.charges(),
         state.chargedOrders(),
         state.paid(state.orders().keySet()));
@@ -149,20 +189,27 @@ record LoadReport(
 
   String json() {
     long[] latencies = load.createdLatenciesNanos();
-    return new JsonLine()
-        .number("throughput_per_s", Stats.round(throughput(), 1))
-        .number("p50_ms", millis(Stats.percentile(latencies, 50)))
-        .number("p99_ms", millis(Stats.percentile(latencies, 99)))
-        .number(
-            "instances_max",
-            functions.stream().mapToInt(FunctionStats::instancesStarted).max().orElse(0))
-        .number("cold_starts", functions.stream().mapToInt(f -> f.coldStarts().size()).sum())
-        .number("throttled", load.throttled())
-        .number("duplicate_orders", duplicateOrders())
-        .number("duplicate_charges", duplicateCharges())
-        .number("lost_orders", lostOrders())
-        .number("dlq_messages", state.dlqMessages())
-        .toString();
+    JsonLine json =
+        new JsonLine()
+            .number("throughput_per_s", Stats.round(throughput(), 1))
+            .number("p50_ms", millis(Stats.percentile(latencies, 50)))
+            .number("p99_ms", millis(Stats.percentile(latencies, 99)))
+            .number(
+                "instances_max",
+                functions.stream().mapToInt(FunctionStats::instancesStarted).max().orElse(0))
+            .number("cold_starts", functions.stream().mapToInt(f -> f.coldStarts().size()).sum())
+            .number("throttled", load.throttled())
+            .number("duplicate_orders", duplicateOrders())
+            .number("duplicate_charges", duplicateCharges())
+            .number("lost_orders", lostOrders())
+            .number("dlq_messages", state.dlqMessages())
+            .number("timeouts", timeouts())
+            .number("unsettled_orders", unsettledOrders());
+    if (!Double.isNaN(baseline) && baseline > 0) {
+      json.number("throughput_vs_baseline", Stats.round(throughput() / baseline, 2))
+          .number("baseline_throughput_per_s", Stats.round(baseline, 1));
+    }
+    return json.number("peak_rss_mb", peakRssMb).toString();
   }
 
   private static long millis(long nanos) {

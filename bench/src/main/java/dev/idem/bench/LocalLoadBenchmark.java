@@ -3,6 +3,7 @@ package dev.idem.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.LocalCloud;
+import dev.idem.local.lambda.Scaling;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,10 +15,15 @@ import java.util.Set;
 
 /**
  * The local cloud under load: {@code --clients} clients (50) place orders for {@code --seconds}
- * (30) against template.yaml as declared, with the default concurrency limit of 10 instances per
+ * (20) against template.yaml as declared, with the default concurrency limit of 10 instances per
  * function; then, within a deadline, every accepted order must be paid and every queue drained. The
- * report gives throughput, latency, how the functions scaled, and the counts that prove nothing was
- * done twice or lost.
+ * report gives throughput, latency, how the functions scaled, the instances' memory, and the counts
+ * that prove nothing was done twice or lost.
+ *
+ * <p>The same load runs twice in one benchmark: first as a baseline with the instance features off
+ * (no AOT cache, no start pacing, no warm instances), then with the local cloud's defaults and one
+ * warm instance per function, after one order has trained the AOT caches; the report is the second
+ * run's, with its throughput over the baseline's.
  */
 final class LocalLoadBenchmark {
 
@@ -28,7 +34,7 @@ final class LocalLoadBenchmark {
   record Config(int clients, int seconds) {
     static Config parse(List<String> args) {
       Args options = Args.parse(args, Set.of("clients", "seconds"));
-      return new Config(options.number("clients", 50, 1), options.number("seconds", 30, 1));
+      return new Config(options.number("clients", 50, 1), options.number("seconds", 20, 1));
     }
   }
 
@@ -56,8 +62,37 @@ final class LocalLoadBenchmark {
             .withTemplate(files.template(), seedWithoutStockLimit(files))
             .withFreePorts()
             .withConsole(console);
+    LocalCloud.Options baseline =
+        options.toBuilder().aotCache(null).scaling(Scaling.unbounded()).build();
+    LocalCloud.Options tuned =
+        options.toBuilder().scaling(Scaling.forThisMachine().withWarm(1)).build();
+    progress.println("idem bench: baseline run (no AOT cache, no start pacing, no warm pool)");
+    LoadReport before = phase(baseline, Double.NaN);
+    progress.println("idem bench: training the AOT caches with one order");
+    trainCaches(tuned);
+    progress.println("idem bench: run with the defaults (AOT cache, start pacing, 1 warm each)");
+    phase(tuned, before.throughput()).print(out);
+    out.printf(
+        Locale.ROOT,
+        "baseline (same run, no AOT cache, no pacing, no warm pool): %.1f orders/s, POST p99 %d"
+            + " ms, %d timeouts, %d unsettled, %d lost, instances at most %d MB together%n",
+        before.throughput(),
+        Math.round(Stats.percentile(before.load().createdLatenciesNanos(), 99) / 1e6),
+        before.timeouts(),
+        before.unsettledOrders(),
+        before.lostOrders(),
+        before.peakRssMb());
+    out.println(phaseJson.get());
+  }
+
+  private final java.util.concurrent.atomic.AtomicReference<String> phaseJson =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** One load run on a cloud with these options: its report (also kept for the last line). */
+  private LoadReport phase(LocalCloud.Options options, double baseline) throws Exception {
     progress.println("idem bench: starting the local cloud");
-    try (LocalCloud cloud = Quietly.start(() -> LocalCloud.start(options))) {
+    try (LocalCloud cloud = Quietly.start(() -> LocalCloud.start(options));
+        MemorySampler memory = new MemorySampler(cloud.lambda())) {
       OrdersApi api = new OrdersApi(cloud.apiUrl().orElseThrow());
       progress.printf(
           Locale.ROOT, "idem bench: %d clients for %d s%n", config.clients(), config.seconds());
@@ -70,12 +105,35 @@ final class LocalLoadBenchmark {
       long settleBegin = System.nanoTime();
       SystemState state = settle(cloud, api, load);
       Duration settled = Duration.ofNanos(System.nanoTime() - settleBegin);
-      new LoadReport(config, load, state, settled, cloud.lambda().stats(), console.outcomes())
-          .print(out);
+      LoadReport report =
+          new LoadReport(
+              config,
+              load,
+              state,
+              settled,
+              cloud.lambda().stats(),
+              console.outcomes(),
+              memory.peakMb(),
+              baseline);
+      phaseJson.set(report.json());
+      console.clear();
+      return report;
     } catch (RuntimeException e) {
       progress.println("idem bench: the local cloud's last lines:");
       console.lines().forEach(line -> progress.println("  " + line));
       throw e;
+    }
+  }
+
+  /**
+   * One order through every function on a cloud with these options, then a clean stop: each
+   * function's first instance writes its AOT cache as it stops (nothing to do when they exist).
+   */
+  private void trainCaches(LocalCloud.Options options) throws Exception {
+    try (LocalCloud cloud = Quietly.start(() -> LocalCloud.start(options))) {
+      OrdersApi api = new OrdersApi(cloud.apiUrl().orElseThrow());
+      LoadClients.Result one = new LoadClients(api).run(1, Duration.ofSeconds(60), 1);
+      settle(cloud, api, one);
     }
   }
 

@@ -66,7 +66,8 @@ class BenchTest {
   @Test
   void benchmarks_registered_includeEveryBenchmark() {
     assertThat(Bench.BENCHMARKS)
-        .containsOnlyKeys("idempotency", "cold-start", "local-flow", "local-load", "exactly-once");
+        .containsOnlyKeys(
+            "idempotency", "cold-start", "local-flow", "local-load", "exactly-once", "hot-reload");
   }
 
   private int run(String... args) throws Exception {

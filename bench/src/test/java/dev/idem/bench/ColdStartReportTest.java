@@ -30,6 +30,33 @@ class ColdStartReportTest {
   }
 
   @Test
+  void json_cachedStartsMeasured_reportsTheWorstCachedOverPlainRatio() {
+    Map<String, List<ColdStart>> starts = new HashMap<>();
+    for (ColdStartSubject subject : ColdStartSubject.ALL) {
+      starts.put(subject.function(), starts(1000));
+      starts.put(subject.twin().name(), starts(900));
+      starts.put(subject.function() + ColdStartReport.CACHED, starts(400));
+    }
+    starts.put("GetOrderFunction" + ColdStartReport.CACHED, starts(600));
+
+    ColdStartReport report = ColdStartReport.of(starts, name -> Map.of("total", 100));
+
+    assertThat(report.json(12))
+        .contains("\"aot_ratio\":0.6,\"aot_worst_function\":\"GetOrderFunction\"")
+        .contains("\"aot_first_response_ms\":600");
+    assertThat(report.table()).contains("0.40x").contains("0.60x");
+  }
+
+  @Test
+  void json_cachedStartsNotMeasured_noAotRatio() {
+    Map<String, List<ColdStart>> starts = new HashMap<>();
+    ColdStartSubject.ALL.forEach(s -> starts.put(s.function(), starts(1000)));
+    ColdStartSubject.ALL.forEach(s -> starts.put(s.twin().name(), starts(800)));
+
+    assertThat(ColdStartReport.of(starts, name -> Map.of()).json(1)).doesNotContain("aot_ratio");
+  }
+
+  @Test
   void table_sharedTwin_showsItOnEachOfItsFunctions() {
     Map<String, List<ColdStart>> starts = new HashMap<>();
     ColdStartSubject.ALL.forEach(s -> starts.put(s.function(), starts(1000)));

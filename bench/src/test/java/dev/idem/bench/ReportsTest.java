@@ -45,11 +45,62 @@ class ReportsTest {
         .isEqualTo(
             "{\"throughput_per_s\":1,\"p50_ms\":1,\"p99_ms\":3,\"instances_max\":4,"
                 + "\"cold_starts\":1,\"throttled\":7,\"duplicate_orders\":1,"
-                + "\"duplicate_charges\":1,\"lost_orders\":0,\"dlq_messages\":2}");
+                + "\"duplicate_charges\":1,\"lost_orders\":0,\"dlq_messages\":2,\"timeouts\":0,"
+                + "\"unsettled_orders\":0,\"peak_rss_mb\":0}");
   }
 
   @Test
-  void loadReport_acceptedOrderNotPaid_isLost() {
+  void loadReport_baselineAndMemory_ratioAndPeakInTheJson() {
+    LoadClients.Result load =
+        new LoadClients.Result(
+            Map.of("k1", "o1", "k2", "o2"),
+            new long[] {1},
+            0,
+            Map.of(),
+            0,
+            0,
+            Duration.ofSeconds(1));
+    SystemState state = new SystemState(Map.of("o1", "PAID", "o2", "PAID"), 2, 0, 0, 2, 2, 4, 4);
+
+    LoadReport report =
+        new LoadReport(
+            new LocalLoadBenchmark.Config(1, 1),
+            load,
+            state,
+            Duration.ZERO,
+            List.of(),
+            Map.of(),
+            812,
+            0.5);
+
+    assertThat(report.json())
+        .contains("\"throughput_vs_baseline\":4,\"baseline_throughput_per_s\":0.5")
+        .endsWith("\"peak_rss_mb\":812}");
+  }
+
+  @Test
+  void loadReport_acceptedOrderMissingFromTheTable_isLost() {
+    LoadClients.Result load =
+        new LoadClients.Result(
+            Map.of("k1", "o1", "k2", "o2"),
+            new long[] {1},
+            0,
+            Map.of(),
+            0,
+            0,
+            Duration.ofSeconds(1));
+    SystemState state = new SystemState(Map.of("o1", "PAID"), 1, 0, 0, 1, 1, 2, 2);
+
+    LoadReport report =
+        new LoadReport(
+            new LocalLoadBenchmark.Config(1, 1), load, state, Duration.ZERO, List.of(), Map.of());
+
+    assertThat(report.lostOrders()).isEqualTo(1);
+    assertThat(report.unsettledOrders()).isZero();
+  }
+
+  @Test
+  void loadReport_acceptedOrderNotPaid_isUnsettledNotLost() {
     LoadClients.Result load =
         new LoadClients.Result(
             Map.of("k1", "o1", "k2", "o2"),
@@ -65,7 +116,8 @@ class ReportsTest {
         new LoadReport(
             new LocalLoadBenchmark.Config(1, 1), load, state, Duration.ZERO, List.of(), Map.of());
 
-    assertThat(report.lostOrders()).isEqualTo(1);
+    assertThat(report.lostOrders()).isZero();
+    assertThat(report.unsettledOrders()).isEqualTo(1);
     assertThat(report.expectedNotifications()).isEqualTo(2);
   }
 
@@ -151,6 +203,7 @@ class ReportsTest {
         0,
         0,
         7,
+        0,
         List.of(new FunctionStats.ColdStart(1, Duration.ofMillis(500), Duration.ofMillis(900))));
   }
 }

@@ -17,6 +17,7 @@ import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.LambdaApi;
 import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.lambda.Scaling;
 import dev.idem.local.sources.ApiGateway;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.SourceContext;
@@ -82,6 +83,13 @@ public final class LocalCloud implements AutoCloseable {
    *     beyond this machine can reach them); the backends and Runtime APIs always stay on loopback
    * @param timing the clock schedules fire by, and the asynchronous queue's waits ({@link
    *     Timing#REAL}; tests move a test clock)
+   * @param scaling how many instances start at once and live together, and how many of each
+   *     function start warm ({@link Scaling#forThisMachine()})
+   * @param aotCache the folder of the instances' class-loading caches ({@code ~/.cache/idem/aot}),
+   *     or null for plain starts
+   * @param hotReload true to move a function to its new code when its jar or folder changes
+   * @param watchSources true to rebuild the Maven modules of the functions' jars when their sources
+   *     change ({@link SourceBuilds}); needs {@code hotReload}
    */
   public record Options(
       Path template,
@@ -95,7 +103,11 @@ public final class LocalCloud implements AutoCloseable {
       Consumer<String> console,
       FaultPlan faults,
       String bindAddress,
-      Timing timing) {
+      Timing timing,
+      Scaling scaling,
+      Path aotCache,
+      boolean hotReload,
+      boolean watchSources) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -114,6 +126,10 @@ public final class LocalCloud implements AutoCloseable {
       Objects.requireNonNull(faults, "faults");
       Objects.requireNonNull(bindAddress, "bindAddress");
       Objects.requireNonNull(timing, "timing");
+      Objects.requireNonNull(scaling, "scaling");
+      if (watchSources && !hotReload) {
+        throw new IllegalArgumentException("watching sources needs hot reload");
+      }
       parameters = Map.copyOf(parameters);
       stubs = List.copyOf(stubs);
       for (int port : new int[] {edgePort, apiPort}) {
@@ -155,6 +171,10 @@ public final class LocalCloud implements AutoCloseable {
       builder.faults = faults;
       builder.bindAddress = bindAddress;
       builder.timing = timing;
+      builder.scaling = scaling;
+      builder.aotCache = aotCache;
+      builder.hotReload = hotReload;
+      builder.watchSources = watchSources;
       return builder;
     }
 
@@ -207,6 +227,10 @@ public final class LocalCloud implements AutoCloseable {
       private FaultPlan faults = FaultPlan.none();
       private String bindAddress = HttpEndpoint.LOOPBACK;
       private Timing timing = Timing.REAL;
+      private Scaling scaling = Scaling.forThisMachine();
+      private Path aotCache = LambdaRuntime.Options.defaultAotCache();
+      private boolean hotReload = true;
+      private boolean watchSources;
 
       private Builder() {
         project(template);
@@ -306,6 +330,30 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** Whether to rebuild the functions' Maven modules when their sources change (false). */
+      public Builder watchSources(boolean value) {
+        watchSources = value;
+        return this;
+      }
+
+      /** Whether a function moves to its new code when its jar or folder changes (true). */
+      public Builder hotReload(boolean value) {
+        hotReload = value;
+        return this;
+      }
+
+      /** The folder of the instances' class-loading caches, or null for plain starts. */
+      public Builder aotCache(Path value) {
+        aotCache = value;
+        return this;
+      }
+
+      /** Instance pacing, the cloud's ceiling, warm instances. */
+      public Builder scaling(Scaling value) {
+        scaling = value;
+        return this;
+      }
+
       /**
        * The options.
        *
@@ -324,7 +372,11 @@ public final class LocalCloud implements AutoCloseable {
             console,
             faults,
             bindAddress,
-            timing);
+            timing,
+            scaling,
+            aotCache,
+            hotReload,
+            watchSources);
       }
     }
   }
@@ -413,12 +465,15 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   /** e.g. {@code provisioned PlaceOrderFunction 1, GetOrderFunction 1 (instances initialized)}. */
-  private static String provisionedLine(Map<String, Integer> provisioned) {
+  private String provisionedLine(Map<String, Integer> provisioned) {
+    int warm = options.scaling().warm();
     return "provisioned "
         + provisioned.entrySet().stream()
             .map(e -> e.getKey() + " " + e.getValue())
             .collect(Collectors.joining(", "))
-        + " (initialized before ready: alias provisioned concurrency)";
+        + " (initialized before ready: alias provisioned concurrency"
+        + (warm > 0 ? ", --warm " + warm : "")
+        + ")";
   }
 
   private void startBackend() {
@@ -515,11 +570,26 @@ public final class LocalCloud implements AutoCloseable {
             LambdaRuntime.start(
                 functions,
                 new LambdaRuntime.Options(
-                    awsEndpoint, Duration.ofSeconds(10), console, faultHooks)));
+                    awsEndpoint,
+                    Duration.ofSeconds(10),
+                    console,
+                    faultHooks,
+                    options.scaling(),
+                    options.aotCache())));
     AsyncLambda async =
         own(
             AsyncLambda.start(
                 lambda, provisioned.stack(), clients, options.timing(), console, this::logEvent));
+    if (options.hotReload()) {
+      lambda.watchCode(Duration.ofMillis(250));
+    }
+    if (options.watchSources()) {
+      SourceBuilds.start(
+              functions.stream().flatMap(f -> f.code().classpath().stream()).distinct().toList(),
+              Duration.ofMillis(500),
+              console)
+          .ifPresent(this::own);
+    }
     if (aws != null) {
       aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, async.invoker()));
       aws.eventBridge()
@@ -589,6 +659,7 @@ public final class LocalCloud implements AutoCloseable {
     if (lambda != null) {
       Banner.functionLines(lambda.runtimes(), lambda.functions()).forEach(console);
     }
+    console.accept(options.scaling().summary());
     if (!ready.isEmpty()) {
       console.accept(provisionedLine(ready));
     }

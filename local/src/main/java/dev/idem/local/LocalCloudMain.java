@@ -3,6 +3,8 @@ package dev.idem.local;
 import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.FaultRuleException;
 import dev.idem.local.http.PortInUseException;
+import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.lambda.Scaling;
 import dev.idem.local.template.CloudAssembly;
 import dev.idem.local.template.Template;
 import dev.idem.local.template.TemplateException;
@@ -40,8 +42,9 @@ public final class LocalCloudMain {
                             [--edge-port N] [--api-port N]
                             [--config FILE] [--stub-port NAME=PORT]...
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
-                            [--max-concurrency N] [--endpoint URL]
-                            [--faults FILE] [--fault-seed N] [--bind ADDR]
+                            [--max-concurrency N] [--max-starting N] [--max-instances N]
+                            [--warm N] [--aot-cache DIR | --no-aot-cache] [--no-reload | --watch]
+                            [--endpoint URL] [--faults FILE] [--fault-seed N] [--bind ADDR]
 
         --template PATH         a CloudFormation template, SAM or plain, YAML or JSON (default:
                                 the repository's template.yaml)
@@ -58,6 +61,18 @@ public final class LocalCloudMain {
         --seed FILE             items to write at start (default: the config's "seed")
         --no-seed               write no items
         --max-concurrency N     instances per function without reserved concurrency (default 10)
+        --max-starting N        instances starting at once in the whole cloud; a burst waits for
+                                a free instance or a start slot (default: the processors, >= 2)
+        --max-instances N       instances alive at once in the whole cloud; above it an idle one
+                                is retired, else the call is throttled (default: MemorySizes up
+                                to 3/4 of the machine's memory)
+        --warm N                start N instances of every function before ready (default 0)
+        --aot-cache DIR         the instances' class-loading caches (default ~/.cache/idem/aot)
+        --no-aot-cache          plain instance starts, no cache written or read
+        --no-reload             keep running the code loaded at start when a function's jar or
+                                folder changes (default: new invocations get the new code)
+        --watch                 also rebuild the functions' Maven modules (offline, incremental)
+                                when one of their sources changes
         --endpoint URL          run the resources on another backend (LocalStack...) instead of
                                 the embedded ones (default: $AWS_ENDPOINT_URL, if set)
         --faults FILE           fault rules to inject from the start (JSON; see the README's
@@ -239,8 +254,23 @@ public final class LocalCloudMain {
             .console(console)
             .faults(faultPlan(given))
             .bindAddress(given.bind)
+            .scaling(scaling(given))
+            .aotCache(given.noAotCache ? null : given.aotCache)
+            .hotReload(!given.noReload)
+            .watchSources(given.watch)
             .build();
     return new Parsed(options, false, endpoint.notes(), source);
+  }
+
+  private static Scaling scaling(Arguments given) {
+    Scaling scaling = Scaling.forThisMachine();
+    if (given.maxStarting > 0) {
+      scaling = scaling.withMaxStarting(given.maxStarting);
+    }
+    if (given.maxInstances > 0) {
+      scaling = scaling.withMaxInstances(given.maxInstances);
+    }
+    return scaling.withWarm(given.warm);
   }
 
   private static FaultPlan faultPlan(Arguments given) {
@@ -362,6 +392,13 @@ public final class LocalCloudMain {
     Path config;
     final Map<String, Integer> stubPorts = new LinkedHashMap<>();
     int maxConcurrency = LocalCloud.Options.defaults().concurrencyLimit();
+    int maxStarting;
+    int maxInstances;
+    int warm;
+    Path aotCache = LambdaRuntime.Options.defaultAotCache();
+    boolean noAotCache;
+    boolean noReload;
+    boolean watch;
     final Map<String, String> parameters = new LinkedHashMap<>();
 
     private static final Set<String> VALUE_OPTIONS =
@@ -374,6 +411,10 @@ public final class LocalCloudMain {
             "--stub-port",
             "--config",
             "--max-concurrency",
+            "--max-starting",
+            "--max-instances",
+            "--warm",
+            "--aot-cache",
             "--parameter",
             "--faults",
             "--fault-seed",
@@ -398,6 +439,9 @@ public final class LocalCloudMain {
           }
           option(arg, value);
         }
+      }
+      if (noReload && watch) {
+        throw new IllegalArgumentException("--watch and --no-reload exclude each other");
       }
       if (noSeed && seed != null) {
         throw new IllegalArgumentException("--seed and --no-seed exclude each other");
@@ -434,6 +478,9 @@ public final class LocalCloudMain {
     private boolean flag(String arg) {
       switch (arg) {
         case "--no-seed" -> noSeed = true;
+        case "--no-aot-cache" -> noAotCache = true;
+        case "--no-reload" -> noReload = true;
+        case "--watch" -> watch = true;
         case "-h", "--help", "help" -> help = true;
         default -> {
           return false;
@@ -454,6 +501,10 @@ public final class LocalCloudMain {
         case "--stub-port" -> stubPort(value);
         case "--config" -> config = Path.of(value);
         case "--max-concurrency" -> maxConcurrency = number(name, value, 1, 1000);
+        case "--max-starting" -> maxStarting = number(name, value, 1, 1000);
+        case "--max-instances" -> maxInstances = number(name, value, 1, 10_000);
+        case "--warm" -> warm = number(name, value, 0, 1000);
+        case "--aot-cache" -> aotCache = Path.of(value);
         case "--parameter" -> parameter(value);
         case "--faults" -> faults = Path.of(value);
         case "--fault-seed" -> faultSeed = seedNumber(name, value);

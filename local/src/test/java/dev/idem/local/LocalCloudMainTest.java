@@ -3,6 +3,7 @@ package dev.idem.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idem.local.lambda.Scaling;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -95,6 +96,22 @@ class LocalCloudMainTest {
     assertThat(options.seed()).isNull();
     assertThat(options.concurrencyLimit()).isEqualTo(3);
     assertThat(options.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9999"));
+  }
+
+  @Test
+  void parse_scalingOptions_paceCeilingAndWarmTakenAsGiven() {
+    LocalCloud.Options defaults = parse(Map.of()).options();
+    LocalCloud.Options given =
+        parse(Map.of(), "--max-starting", "3", "--max-instances", "7", "--warm", "1").options();
+
+    assertThat(defaults.scaling()).isEqualTo(Scaling.forThisMachine());
+    assertThat(given.scaling().maxStarting()).isEqualTo(3);
+    assertThat(given.scaling().maxInstances()).isEqualTo(7);
+    assertThat(given.scaling().warm()).isEqualTo(1);
+    assertThatThrownBy(() -> parse(Map.of(), "--max-starting", "0"))
+        .hasMessage("--max-starting needs a number from 1 to 1000, got '0'");
+    assertThatThrownBy(() -> parse(Map.of(), "--warm", "-1"))
+        .hasMessage("--warm needs a number from 0 to 1000, got '-1'");
   }
 
   @Test

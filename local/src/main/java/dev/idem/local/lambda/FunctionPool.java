@@ -7,14 +7,25 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The instances of one function, scaled as Lambda scales them: each serves one invocation at a
  * time; a free warm instance is reused (the most recently used first); otherwise a new one starts
  * while the function is under its concurrency limit; at the limit the invocation is throttled at
  * once. An instance that times out, exits or fails its init is discarded; the others live on.
+ *
+ * <p>Starts are paced by the cloud-wide {@link Scaling}: when every start slot is taken, the
+ * invocation waits (up to the function's timeout) for an instance of this function to free up or
+ * for a slot; when the cloud's ceiling is reached, the least recently used idle instance of any
+ * function is retired to make room, and without one the invocation is throttled. An instance's init
+ * has its own budget (Lambda's 10 seconds), and an invocation's timeout runs from the moment its
+ * instance takes it, not from its arrival.
  *
  * <p>Obtained from {@link LambdaRuntime#pool(String)}; thread-safe.
  */
@@ -26,21 +37,33 @@ public final class FunctionPool implements AutoCloseable {
   private final FunctionDefinition function;
   private final InstanceLauncher launcher;
   private final Duration initTimeout;
+  private final Capacity capacity;
+  private final BooleanSupplier reclaimIdle;
   private final Deque<Instance> idle = new ArrayDeque<>();
   private final Set<Instance> live = new HashSet<>();
+  private final Set<Instance> stale = new HashSet<>();
   private final List<FunctionStats.ColdStart> coldStarts = new ArrayList<>();
   private final AtomicLong invocations = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong timeouts = new AtomicLong();
   private final AtomicLong throttles = new AtomicLong();
+  private final AtomicLong waits = new AtomicLong();
   private int slots;
   private int started;
   private boolean closed;
 
-  FunctionPool(FunctionDefinition function, InstanceLauncher launcher, Duration initTimeout) {
+  FunctionPool(
+      FunctionDefinition function,
+      InstanceLauncher launcher,
+      Duration initTimeout,
+      Capacity capacity,
+      BooleanSupplier reclaimIdle) {
     this.function = function;
     this.launcher = launcher;
     this.initTimeout = initTimeout;
+    this.capacity = capacity;
+    this.reclaimIdle = reclaimIdle;
+    capacity.onRoom(this::wake);
   }
 
   /** The function this pool runs. */
@@ -49,20 +72,27 @@ public final class FunctionPool implements AutoCloseable {
   }
 
   /**
-   * Runs one invocation, or returns THROTTLED at once when every instance is busy and the pool is
-   * at its limit.
+   * Runs one invocation, or returns THROTTLED when every instance is busy and the pool is at its
+   * limit, when the cloud is at its ceiling with no idle instance to retire, or when no instance
+   * freed up and no start slot opened within the function's timeout.
    *
    * @throws IllegalStateException when the pool is closed, an instance could not be started, or the
    *     calling thread was interrupted (the instance it used is then discarded)
    */
   public InvocationResult invoke(byte[] payload) {
     long begin = System.nanoTime();
-    Lease lease = acquire();
+    Lease lease;
+    try {
+      lease = acquire(begin + function.timeout().toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for " + function.name(), e);
+    }
     if (lease == null) {
       throttles.incrementAndGet();
       return InvocationResult.throttled();
     }
-    Instance instance = lease.warm() != null ? lease.warm() : startInstance(lease.number());
+    Instance instance = lease.warm() != null ? lease.warm() : startInstance(lease.number(), true);
     Instance.Run run = run(instance, payload);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
     if (lease.warm() == null) {
@@ -84,10 +114,9 @@ public final class FunctionPool implements AutoCloseable {
    */
   public int provision(int count) {
     List<Thread> starters = new ArrayList<>();
-    java.util.concurrent.atomic.AtomicInteger ready =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger ready = new AtomicInteger();
     for (int i = 0; i < count; i++) {
-      int number = reserveSlot();
+      int number = reserveProvisionedSlot();
       if (number < 0) {
         break;
       }
@@ -113,7 +142,7 @@ public final class FunctionPool implements AutoCloseable {
   private boolean provisionOne(int number) {
     Instance instance;
     try {
-      instance = startInstance(number);
+      instance = startInstance(number, false);
     } catch (IllegalStateException e) {
       return false;
     }
@@ -147,6 +176,7 @@ public final class FunctionPool implements AutoCloseable {
         errors.get(),
         timeouts.get(),
         throttles.get(),
+        waits.get(),
         coldStarts);
   }
 
@@ -167,6 +197,48 @@ public final class FunctionPool implements AutoCloseable {
     return retired.size();
   }
 
+  /**
+   * Moves the function to its code as it is now on disk: the idle instances stop, the busy ones
+   * finish their invocations and then stop, and new invocations go to new instances — as many
+   * started at once as were idle (at least one where the function had any), so that the first
+   * requests after a rebuild find the new code warm.
+   *
+   * @return how many new instances are ready
+   */
+  public int reload() {
+    List<Instance> retired;
+    int hadLive;
+    synchronized (this) {
+      hadLive = live.size();
+      stale.addAll(live);
+      retired = new ArrayList<>(idle);
+      idle.clear();
+      retired.forEach(this::forget);
+    }
+    retired.forEach(instance -> Thread.ofVirtual().start(instance::close));
+    return hadLive == 0 ? 0 : provision(Math.max(1, retired.size()));
+  }
+
+  /** When the least recently used idle instance went idle ({@link System#nanoTime()}), if any. */
+  synchronized OptionalLong oldestIdleSince() {
+    Instance oldest = idle.peekLast();
+    return oldest == null ? OptionalLong.empty() : OptionalLong.of(oldest.idleSince());
+  }
+
+  /** Stops the least recently used idle instance, to make room: false when none is idle. */
+  boolean retireOldestIdle() {
+    Instance oldest;
+    synchronized (this) {
+      oldest = idle.pollLast();
+      if (oldest == null) {
+        return false;
+      }
+      forget(oldest);
+    }
+    oldest.close();
+    return true;
+  }
+
   /** Kills every instance, busy or idle, with its process tree, and waits for them to end. */
   @Override
   public void close() {
@@ -175,6 +247,7 @@ public final class FunctionPool implements AutoCloseable {
       closed = true;
       all = new ArrayList<>(live);
       idle.clear();
+      notifyAll();
     }
     List<Thread> closers =
         all.stream().map(instance -> Thread.ofVirtual().start(instance::close)).toList();
@@ -195,36 +268,104 @@ public final class FunctionPool implements AutoCloseable {
 
   private record Lease(Instance warm, int number) {}
 
-  private synchronized Lease acquire() {
-    if (closed) {
-      throw new IllegalStateException("Function " + function.name() + " is shut down");
+  /** The cloud is at its ceiling: an idle instance must be retired before this one starts. */
+  private static final Lease MAKE_ROOM = new Lease(null, -1);
+
+  /**
+   * A warm instance, or a slot for a new one; null when the invocation is throttled. Waits, until
+   * {@code deadline} ({@link System#nanoTime()}), while every start slot of the cloud is taken.
+   */
+  private Lease acquire(long deadline) throws InterruptedException {
+    while (true) {
+      Lease lease;
+      synchronized (this) {
+        lease = leaseOrWait(deadline);
+      }
+      if (lease != MAKE_ROOM) {
+        return lease;
+      }
+      if (!reclaimIdle.getAsBoolean()) {
+        return null;
+      }
     }
+  }
+
+  /** Under the lock: a lease, null to throttle, or {@link #MAKE_ROOM} at the cloud's ceiling. */
+  private Lease leaseOrWait(long deadline) throws InterruptedException {
+    boolean waited = false;
+    while (true) {
+      if (closed) {
+        throw new IllegalStateException("Function " + function.name() + " is shut down");
+      }
+      Instance warm = takeIdle();
+      if (warm != null) {
+        return new Lease(warm, warm.number());
+      }
+      if (slots >= function.concurrencyLimit()) {
+        return null;
+      }
+      switch (capacity.admit(function)) {
+        case START -> {
+          return new Lease(null, takeSlot());
+        }
+        case CEILING_FULL -> {
+          return MAKE_ROOM;
+        }
+        case STARTS_FULL -> {
+          long remaining = deadline - System.nanoTime();
+          if (remaining <= 0) {
+            return null;
+          }
+          if (!waited) {
+            waits.incrementAndGet();
+            waited = true;
+          }
+          TimeUnit.NANOSECONDS.timedWait(this, remaining);
+        }
+      }
+    }
+  }
+
+  /** The most recently used usable idle instance; unusable ones are dropped. Holds the lock. */
+  private Instance takeIdle() {
     Instance warm;
     while ((warm = idle.pollFirst()) != null) {
       if (warm.usable()) {
-        return new Lease(warm, warm.number());
+        return warm;
       }
       forget(warm);
       Thread.ofVirtual().start(warm::close);
     }
-    int number = reserveSlot();
-    return number < 0 ? null : new Lease(null, number);
+    return null;
   }
 
-  /** Takes a slot for a new instance: its number, or -1 at the limit. */
-  private synchronized int reserveSlot() {
+  /** Takes a slot for a new instance, without a start slot: its number, or -1 at the limit. */
+  private synchronized int reserveProvisionedSlot() {
     if (closed) {
       throw new IllegalStateException("Function " + function.name() + " is shut down");
     }
-    if (slots >= function.concurrencyLimit()) {
+    if (slots >= function.concurrencyLimit() || !capacity.reserve(function)) {
       return -1;
     }
+    return takeSlot();
+  }
+
+  /** Counts a new instance's slot: its number. Holds the lock. */
+  private int takeSlot() {
     slots++;
     started++;
     return started;
   }
 
-  private Instance startInstance(int number) {
+  private synchronized void wake() {
+    notifyAll();
+  }
+
+  /**
+   * Starts the instance of a slot taken before; {@code paced} when it holds a start slot, given
+   * back once its init has ended.
+   */
+  private Instance startInstance(int number, boolean paced) {
     Instance instance;
     try {
       instance = Instance.start(function, number, launcher);
@@ -232,8 +373,15 @@ public final class FunctionPool implements AutoCloseable {
       synchronized (this) {
         slots--;
       }
+      capacity.released(function);
+      if (paced) {
+        capacity.startEnded();
+      }
       throw new IllegalStateException(
           "Could not start an instance of " + function.name() + ": " + e.getMessage(), e);
+    }
+    if (paced) {
+      Thread.ofVirtual().start(() -> endStartAfterInit(instance));
     }
     synchronized (this) {
       if (!closed) {
@@ -243,6 +391,17 @@ public final class FunctionPool implements AutoCloseable {
     }
     instance.close();
     throw new IllegalStateException("Function " + function.name() + " is shut down");
+  }
+
+  /** Gives the start slot back when the init ends: first poll, failure, exit or init timeout. */
+  private void endStartAfterInit(Instance instance) {
+    try {
+      instance.awaitInit(initTimeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      capacity.startEnded();
+    }
   }
 
   private Instance.Run run(Instance instance, byte[] payload) {
@@ -260,8 +419,10 @@ public final class FunctionPool implements AutoCloseable {
 
   private void release(Instance instance, Outcome outcome) {
     synchronized (this) {
-      if (!closed && outcome.keepsInstance() && instance.usable()) {
+      if (!closed && outcome.keepsInstance() && instance.usable() && !stale.contains(instance)) {
+        instance.markIdle();
         idle.addFirst(instance);
+        notifyAll();
         return;
       }
       forget(instance);
@@ -269,10 +430,12 @@ public final class FunctionPool implements AutoCloseable {
     instance.close();
   }
 
-  /** Drops an instance from the books; its slot becomes free. Holds the lock. */
+  /** Drops an instance from the books; its slot and its share of the ceiling become free. */
   private void forget(Instance instance) {
+    stale.remove(instance);
     if (live.remove(instance)) {
       slots--;
+      capacity.released(function);
     }
   }
 

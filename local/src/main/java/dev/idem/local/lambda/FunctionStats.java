@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param invocations invocations that ran (throttled ones excluded)
  * @param errors invocations that ended in FUNCTION_ERROR, timeouts included
  * @param timeouts invocations that overran the function's timeout
- * @param throttles invocations refused at the concurrency limit
+ * @param throttles invocations refused at the concurrency limit or the cloud's ceiling
+ * @param waits invocations that waited for a start slot (pacing) before they ran or were throttled
  * @param coldStarts the measured start of every instance that served its first invocation, in order
  */
 public record FunctionStats(
@@ -27,6 +28,7 @@ public record FunctionStats(
     long errors,
     long timeouts,
     long throttles,
+    long waits,
     List<ColdStart> coldStarts) {
 
   /**
@@ -59,7 +61,7 @@ public record FunctionStats(
 
   /**
    * One line for the console, e.g. {@code PlaceOrder: 3 instances (limit 10), 3 cold starts (median
-   * 640 ms), 120 invocations, 2 errors, 1 timeout, 5 throttled}.
+   * 640 ms), 120 invocations, 2 errors, 1 timeout, 5 throttled, 4 waited for a start}.
    */
   public String summary() {
     return name
@@ -79,6 +81,8 @@ public record FunctionStats(
         + timeouts
         + (timeouts == 1 ? " timeout, " : " timeouts, ")
         + throttles
-        + " throttled";
+        + " throttled, "
+        + waits
+        + " waited for a start";
   }
 }

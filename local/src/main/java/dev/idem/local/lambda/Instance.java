@@ -31,12 +31,14 @@ final class Instance implements RunningInstance {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
   private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+  private static final Duration CACHE_WRITE_WAIT = Duration.ofSeconds(60);
 
   private final FunctionDefinition function;
   private final int number;
   private final InstanceLog log;
   private final HttpEndpoint runtimeApi;
   private final Process process;
+  private final boolean training;
   private final long startNanos;
   private final BlockingQueue<Invocation> mailbox = new LinkedBlockingQueue<>();
   private final AtomicReference<Invocation> current = new AtomicReference<>();
@@ -48,6 +50,7 @@ final class Instance implements RunningInstance {
   private final java.util.concurrent.CountDownLatch initEnded =
       new java.util.concurrent.CountDownLatch(1);
   private volatile long firstNextNanos;
+  private volatile long idleSinceNanos;
   private volatile Outcome initFailure;
   private long logEnd;
   private int served;
@@ -63,7 +66,10 @@ final class Instance implements RunningInstance {
     this.startNanos = System.nanoTime();
     this.accessKey = launcher.register(this);
     try {
-      this.process = launcher.start(function, runtimeApi.port(), log.file(), accessKey);
+      InstanceLauncher.Launch launch =
+          launcher.start(function, runtimeApi.port(), log.file(), accessKey);
+      this.process = launch.process();
+      this.training = launch.training();
     } catch (IOException | RuntimeException e) {
       launcher.unregister(accessKey);
       runtimeApi.close();
@@ -101,6 +107,16 @@ final class Instance implements RunningInstance {
     }
   }
 
+  /** Notes the moment the instance went back to the idle list. */
+  void markIdle() {
+    idleSinceNanos = System.nanoTime();
+  }
+
+  /** When the instance last went idle ({@link System#nanoTime()}). */
+  long idleSince() {
+    return idleSinceNanos;
+  }
+
   boolean usable() {
     return initFailure == null && process.isAlive();
   }
@@ -127,6 +143,9 @@ final class Instance implements RunningInstance {
   void close() {
     if (closed.getAndSet(true)) {
       return;
+    }
+    if (training && process.isAlive()) {
+      stopToWriteCache();
     }
     killProcess();
     launcher.unregister(accessKey);
@@ -287,6 +306,22 @@ final class Instance implements RunningInstance {
       Outcome failure = initFailure;
       invocation.finish(
           failure != null ? failure : Outcome.exit(invocation.requestId, process.exitValue()));
+    }
+  }
+
+  /**
+   * Stops a training instance with SIGTERM, so that its JVM writes the class-loading cache at exit
+   * (and, on JDK 25, starts the child JVM that assembles it), and waits for that within {@link
+   * #CACHE_WRITE_WAIT}; whatever is left is then killed.
+   */
+  private void stopToWriteCache() {
+    process.destroy();
+    try {
+      process.onExit().get(CACHE_WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // killed below; the cache is not written and a later instance trains again
     }
   }
 

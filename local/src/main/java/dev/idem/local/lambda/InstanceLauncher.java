@@ -52,6 +52,8 @@ final class InstanceLauncher {
   private final URI endpointUrl;
   private final Consumer<String> console;
   private final InstanceFaults faults;
+  private final AotCache aotCache;
+  private final CodeSnapshots snapshots;
   private final Map<String, RunningInstance> byAccessKey = new ConcurrentHashMap<>();
   private Path jniLibrary;
 
@@ -64,12 +66,40 @@ final class InstanceLauncher {
       Consumer<String> console,
       InstanceFaults faults,
       Map<String, RuntimeJdk> jdks) {
+    this(workDir, endpointUrl, console, faults, jdks, null);
+  }
+
+  /**
+   * A launcher whose instances use class-loading caches in {@code aotCacheDir} (null: none).
+   *
+   * @param jdks the JDK of each runtime the functions use, by runtime name
+   */
+  InstanceLauncher(
+      Path workDir,
+      URI endpointUrl,
+      Consumer<String> console,
+      InstanceFaults faults,
+      Map<String, RuntimeJdk> jdks,
+      Path aotCacheDir) {
     this.jdks = Map.copyOf(jdks);
     this.runtimeClasspath = locateRuntimeClasspath();
     this.workDir = workDir;
     this.endpointUrl = endpointUrl;
     this.console = console;
     this.faults = faults;
+    this.aotCache = new AotCache(aotCacheDir, console);
+    this.snapshots =
+        new CodeSnapshots(
+            aotCacheDir != null ? aotCacheDir.resolve("code") : workDir.resolve("code"));
+  }
+
+  /** A started instance process, and how it uses the class-loading cache. */
+  record Launch(Process process, AotCache.Plan plan) {
+
+    /** True when the process writes a cache on a graceful stop: stop it with SIGTERM. */
+    boolean training() {
+      return plan.role() == AotCache.Role.TRAIN;
+    }
   }
 
   List<RuntimeJdk> runtimes() {
@@ -124,32 +154,80 @@ final class InstanceLauncher {
    * Starts one instance signing with {@code accessKey}; its output goes to {@code logFile}, its
    * stdin is closed.
    */
-  Process start(FunctionDefinition function, int runtimeApiPort, Path logFile, String accessKey)
+  Launch start(FunctionDefinition function, int runtimeApiPort, Path logFile, String accessKey)
       throws IOException {
+    RuntimeJdk jdk = jdk(function);
+    List<String> options = options(function);
+    List<Path> classpath = classpathEntries(function);
+    AotCache.Plan plan =
+        aotCache.plan(
+            function.name(),
+            function.code().location(),
+            jdk.jdk().feature(),
+            jdkBuild(jdk),
+            options,
+            classpath);
+    List<String> command = new ArrayList<>();
+    command.add(jdk.jdk().java().toString());
+    command.addAll(options);
+    command.addAll(plan.flags());
+    command.addAll(mainAndHandler(function, classpath));
     ProcessBuilder builder =
-        new ProcessBuilder(command(function))
+        new ProcessBuilder(command)
             .directory(taskRoot().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     builder.environment().clear();
     builder.environment().putAll(environment(function, runtimeApiPort, accessKey));
-    Process process = builder.start();
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException | RuntimeException e) {
+      if (plan.role() == AotCache.Role.TRAIN) {
+        aotCache.trainingEnded(function.name(), plan);
+      }
+      throw e;
+    }
     process.getOutputStream().close();
-    return process;
+    if (plan.role() == AotCache.Role.TRAIN) {
+      process.onExit().thenRun(() -> aotCache.trainingEnded(function.name(), plan));
+    }
+    return new Launch(process, plan);
   }
 
+  /** The command line of a plain start (no class-loading cache). */
   List<String> command(FunctionDefinition function) throws IOException {
     RuntimeJdk jdk = jdk(function);
     List<String> command = new ArrayList<>();
     command.add(jdk.jdk().java().toString());
-    command.add("-Xmx" + Math.max(function.memoryMb() * 3 / 4, 64) + "m");
-    command.addAll(jdk.options());
-    command.add("-D" + JNI_PROPERTY + "=" + jniLibrary());
-    command.add("-cp");
-    command.add(classpath(function));
-    command.add(RIC_MAIN);
-    command.add(function.handler());
+    command.addAll(options(function));
+    command.addAll(mainAndHandler(function, classpathEntries(function)));
     return command;
+  }
+
+  private List<String> options(FunctionDefinition function) throws IOException {
+    List<String> options = new ArrayList<>();
+    options.add("-Xmx" + Math.max(function.memoryMb() * 3 / 4, 64) + "m");
+    options.addAll(jdk(function).options());
+    options.add("-D" + JNI_PROPERTY + "=" + jniLibrary());
+    return options;
+  }
+
+  /** What identifies the JDK's build for its caches: its {@code release} file, else its home. */
+  private static String jdkBuild(RuntimeJdk jdk) {
+    try {
+      return Files.readString(jdk.jdk().home().resolve("release"));
+    } catch (IOException e) {
+      return jdk.jdk().home() + " " + jdk.jdk().feature();
+    }
+  }
+
+  private static List<String> mainAndHandler(FunctionDefinition function, List<Path> classpath) {
+    return List.of(
+        "-cp",
+        String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+        RIC_MAIN,
+        function.handler());
   }
 
   /**
@@ -209,11 +287,22 @@ final class InstanceLauncher {
         name -> ClassVersions.tooNew(function.code(), function.handler(), function.lambdaJava()));
   }
 
-  private String classpath(FunctionDefinition function) {
-    Set<String> entries = new LinkedHashSet<>();
-    function.code().classpath().forEach(path -> entries.add(path.toString()));
-    runtimeClasspath.forEach(path -> entries.add(path.toString()));
-    return String.join(File.pathSeparator, entries);
+  /**
+   * The function's code and layers, each entry a snapshot (a jar, folders packed) unless it comes
+   * from the local Maven repository, whose jars do not change; then the runtime interface client. A
+   * rebuild cannot change the code under a running instance.
+   */
+  private List<Path> classpathEntries(FunctionDefinition function) {
+    Set<Path> entries = new LinkedHashSet<>();
+    for (Path entry : function.code().classpath()) {
+      entries.add(fromMavenRepository(entry) ? entry : snapshots.snapshot(entry));
+    }
+    entries.addAll(runtimeClasspath);
+    return List.copyOf(entries);
+  }
+
+  private static boolean fromMavenRepository(Path entry) {
+    return entry.toAbsolutePath().normalize().toString().contains("/.m2/repository/");
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,23 +47,67 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
    *     polling for the next invocation before it is killed; Lambda's is 10 seconds
    * @param console receives every line an instance writes, prefixed {@code [<FunctionName>#<n>] }
    * @param faults the faults to inject into instances ({@link InstanceFaults#NONE} for none)
+   * @param scaling how many instances start at once and live together, and how many of each
+   *     function start warm
+   * @param aotCache the folder of the instances' class-loading caches ({@link #defaultAotCache()}),
+   *     or null for plain starts
    */
   public record Options(
-      URI endpointUrl, Duration initTimeout, Consumer<String> console, InstanceFaults faults) {
+      URI endpointUrl,
+      Duration initTimeout,
+      Consumer<String> console,
+      InstanceFaults faults,
+      Scaling scaling,
+      Path aotCache) {
 
     /** Checks the components. */
     public Options {
       Objects.requireNonNull(initTimeout, "initTimeout");
       Objects.requireNonNull(console, "console");
       Objects.requireNonNull(faults, "faults");
+      Objects.requireNonNull(scaling, "scaling");
       if (!initTimeout.isPositive()) {
         throw new IllegalArgumentException("initTimeout must be positive: " + initTimeout);
       }
     }
 
-    /** Options without faults. */
+    /** Options without class-loading caches. */
+    public Options(
+        URI endpointUrl,
+        Duration initTimeout,
+        Consumer<String> console,
+        InstanceFaults faults,
+        Scaling scaling) {
+      this(endpointUrl, initTimeout, console, faults, scaling, null);
+    }
+
+    /** Options paced for this machine ({@link Scaling#forThisMachine()}), without caches. */
+    public Options(
+        URI endpointUrl, Duration initTimeout, Consumer<String> console, InstanceFaults faults) {
+      this(endpointUrl, initTimeout, console, faults, Scaling.forThisMachine());
+    }
+
+    /**
+     * The default folder of class-loading caches: {@code $XDG_CACHE_HOME/idem/aot}, else {@code
+     * ~/.cache/idem/aot}.
+     */
+    public static Path defaultAotCache() {
+      return AotCache.defaultDir();
+    }
+
+    /** The same options with class-loading caches in {@code dir} (null: none). */
+    public Options withAotCache(Path dir) {
+      return new Options(endpointUrl, initTimeout, console, faults, scaling, dir);
+    }
+
+    /** Options without faults, paced for this machine. */
     public Options(URI endpointUrl, Duration initTimeout, Consumer<String> console) {
       this(endpointUrl, initTimeout, console, InstanceFaults.NONE);
+    }
+
+    /** The same options with that scaling. */
+    public Options withScaling(Scaling value) {
+      return new Options(endpointUrl, initTimeout, console, faults, value, aotCache);
     }
 
     /** No endpoint, a 10 second init timeout, instance output to {@code System.out}. */
@@ -72,14 +117,18 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
   }
 
   private final Map<String, FunctionPool> pools;
+  private final Capacity capacity;
   private final InstanceLauncher launcher;
   private final Path workDir;
   private final Thread shutdownHook;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final List<CodeWatcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  private LambdaRuntime(Map<String, FunctionPool> pools, InstanceLauncher launcher, Path workDir) {
+  private LambdaRuntime(
+      Map<String, FunctionPool> pools, Capacity capacity, InstanceLauncher launcher, Path workDir) {
     this.pools = pools;
+    this.capacity = capacity;
     this.launcher = launcher;
     this.workDir = workDir;
     this.shutdownHook = new Thread(this::close, "idem-lambda-shutdown");
@@ -105,15 +154,19 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
             options.endpointUrl(),
             options.console(),
             options.faults(),
-            jdks(functions, Jdks.discover()));
+            jdks(functions, Jdks.discover()),
+            options.aotCache());
     Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    Capacity capacity = new Capacity(options.scaling());
+    Reclaimer reclaimer = new Reclaimer(pools);
     for (FunctionDefinition function : functions) {
-      FunctionPool pool = new FunctionPool(function, launcher, options.initTimeout());
+      FunctionPool pool =
+          new FunctionPool(function, launcher, options.initTimeout(), capacity, reclaimer);
       if (pools.putIfAbsent(function.name(), pool) != null) {
         throw new IllegalArgumentException("Two functions are named " + function.name());
       }
     }
-    LambdaRuntime runtime = new LambdaRuntime(pools, launcher, workDir);
+    LambdaRuntime runtime = new LambdaRuntime(pools, capacity, launcher, workDir);
     Runtime.getRuntime().addShutdownHook(runtime.shutdownHook);
     return runtime;
   }
@@ -193,13 +246,15 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
 
   /**
    * Starts every function's provisioned instances ({@link
-   * FunctionDefinition#provisionedConcurrency()}) at once, in the background; the future completes
-   * when each has finished its init (or failed it), with the instances ready by function name.
+   * FunctionDefinition#provisionedConcurrency()}, or {@link Scaling#warm()} where that is more, up
+   * to the function's limit and the cloud's ceiling) at once, in the background, without pacing:
+   * nothing else competes for the cores before the cloud is ready. The future completes when each
+   * has finished its init (or failed it), with the instances ready by function name.
    */
   public CompletableFuture<Map<String, Integer>> provision() {
     Map<String, CompletableFuture<Integer>> started = new LinkedHashMap<>();
     for (FunctionPool pool : pools.values()) {
-      int wanted = pool.function().provisionedConcurrency();
+      int wanted = Math.max(pool.function().provisionedConcurrency(), capacity.scaling().warm());
       if (wanted > 0) {
         started.put(
             pool.function().name(),
@@ -213,6 +268,51 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
           started.forEach((name, future) -> ready.put(name, future.join()));
           return ready;
         });
+  }
+
+  /**
+   * Starts hot reload: every function whose code (jar or folder) changes on disk moves to the new
+   * code ({@link FunctionPool#reload()}), checked every {@code interval}. Stops with the runtime,
+   * or when the returned handle is closed.
+   */
+  public AutoCloseable watchCode(Duration interval) {
+    CodeWatcher watcher =
+        CodeWatcher.start(List.copyOf(pools.values()), interval, launcher.console());
+    watchers.add(watcher);
+    return watcher;
+  }
+
+  /** The pacing and the ceiling in force. */
+  public Scaling scaling() {
+    return capacity.scaling();
+  }
+
+  /** The most instances that were starting at once, paced starts only. */
+  public int peakStarting() {
+    return capacity.peakStarting();
+  }
+
+  /**
+   * Makes room at the cloud's ceiling by retiring the least recently used idle instance of any
+   * function.
+   */
+  private record Reclaimer(Map<String, FunctionPool> pools) implements BooleanSupplier {
+
+    @Override
+    public boolean getAsBoolean() {
+      while (true) {
+        Optional<FunctionPool> oldest =
+            pools.values().stream()
+                .filter(pool -> pool.oldestIdleSince().isPresent())
+                .min(Comparator.comparingLong(pool -> pool.oldestIdleSince().orElse(0)));
+        if (oldest.isEmpty()) {
+          return false;
+        }
+        if (oldest.get().retireOldestIdle()) {
+          return true;
+        }
+      }
+    }
   }
 
   /** Every function's counts and cold starts, in the order given at start. */
@@ -238,6 +338,7 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       closed.join(); // a second caller (say, the shutdown hook) returns once it is really done
       return;
     }
+    watchers.forEach(CodeWatcher::close);
     List<Thread> closers =
         pools.values().stream().map(pool -> Thread.ofVirtual().start(pool::close)).toList();
     closers.forEach(LambdaRuntime::join);
@@ -253,7 +354,7 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
   }
 
   /** The process ids of all live instances. */
-  List<Long> processIds() {
+  public List<Long> processIds() {
     return pools.values().stream().flatMap(pool -> pool.processIds().stream()).toList();
   }
 

@@ -44,9 +44,7 @@ public record RuntimeJdk(LambdaJava runtime, Jdk jdk) {
   /** The JVM options of every instance on this JDK: Lambda's flags, and compatibility options. */
   public List<String> options() {
     List<String> options =
-        new ArrayList<>(
-            List.of(
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto"));
+        new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
     if (jdk.feature() >= 17) {
       options.add("--enable-native-access=ALL-UNNAMED");
     }

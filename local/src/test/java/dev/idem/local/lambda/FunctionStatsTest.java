@@ -20,6 +20,7 @@ class FunctionStatsTest {
             2,
             1,
             5,
+            4,
             List.of(
                 new FunctionStats.ColdStart(1, Duration.ofMillis(700), Duration.ofMillis(900)),
                 new FunctionStats.ColdStart(2, Duration.ofMillis(500), Duration.ofMillis(650)),
@@ -29,12 +30,12 @@ class FunctionStatsTest {
     assertThat(stats.summary())
         .isEqualTo(
             "f: 3 instances (limit 10), 3 cold starts (median 600 ms), 120 invocations, 2 errors,"
-                + " 1 timeout, 5 throttled");
+                + " 1 timeout, 5 throttled, 4 waited for a start");
   }
 
   @Test
   void medianColdStart_noColdStart_isZero() {
-    FunctionStats stats = new FunctionStats("f", 1, 0, 0, 0, 0, 0, 0, List.of());
+    FunctionStats stats = new FunctionStats("f", 1, 0, 0, 0, 0, 0, 0, 0, List.of());
 
     assertThat(stats.medianColdStart()).isZero();
   }

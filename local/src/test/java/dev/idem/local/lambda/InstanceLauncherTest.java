@@ -29,8 +29,19 @@ class InstanceLauncherTest {
           4);
 
   @Test
-  void command_function_sizesHeapAndPutsJarBeforeRuntimeClient() throws Exception {
-    List<String> command = launcher(null).command(function);
+  void command_function_sizesHeapAndPutsASnapshotOfItsJarBeforeRuntimeClient() throws Exception {
+    Path jar = java.nio.file.Files.writeString(workDir.resolve("orders.jar"), "not really a jar");
+    FunctionDefinition withCode =
+        new FunctionDefinition(
+            function.name(),
+            function.handler(),
+            jar,
+            function.memoryMb(),
+            function.timeout(),
+            function.environment(),
+            function.concurrencyLimit());
+
+    List<String> command = launcher(null).command(withCode);
 
     assertThat(command.get(0)).endsWith("/bin/java");
     assertThat(command)
@@ -38,7 +49,10 @@ class InstanceLauncherTest {
         .endsWith(InstanceLauncher.RIC_MAIN, "example.Orders::handle");
     assertThat(command).anyMatch(arg -> arg.matches("-D.*NativeClient\\.JNI=.*\\.so"));
     String classpath = command.get(command.indexOf("-cp") + 1);
-    assertThat(classpath.split(File.pathSeparator)[0]).isEqualTo("/code/orders.jar");
+    Path first = Path.of(classpath.split(File.pathSeparator)[0]);
+    assertThat(first).isNotEqualTo(jar).hasFileName(first.getFileName().toString());
+    assertThat(first.getFileName().toString()).startsWith("orders-").endsWith(".jar");
+    assertThat(first).hasSameBinaryContentAs(jar);
     assertThat(classpath).contains("aws-lambda-java-runtime-interface-client");
   }
 
