@@ -12,9 +12,12 @@ import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.Faults;
 import dev.idem.local.http.HttpEndpoint;
 import dev.idem.local.lambda.FunctionDefinition;
+import dev.idem.local.lambda.InstanceProxy;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.LambdaApi;
 import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.proxy.CertificateAuthority;
+import dev.idem.local.proxy.ProxyServer;
 import dev.idem.local.sources.ApiGateway;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.SourceContext;
@@ -77,7 +80,10 @@ public final class LocalCloud implements AutoCloseable {
    * @param console receives every line the local cloud and its function instances print
    * @param faults the faults to inject from the start (more may be added over the fault API)
    * @param bindAddress where the edge, the API and the stubs listen: {@code 127.0.0.1} (nothing
-   *     beyond this machine can reach them); the backends and Runtime APIs always stay on loopback
+   *     beyond this machine can reach them); the backends, Runtime APIs and proxy always stay on
+   *     loopback
+   * @param proxyPort the port of the proxy through which instances reach AWS hosts (for SDKs that
+   *     ignore {@code AWS_ENDPOINT_URL}); 0, the default, picks a free one
    */
   public record Options(
       Path template,
@@ -90,7 +96,8 @@ public final class LocalCloud implements AutoCloseable {
       URI endpoint,
       Consumer<String> console,
       FaultPlan faults,
-      String bindAddress) {
+      String bindAddress,
+      int proxyPort) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -110,7 +117,7 @@ public final class LocalCloud implements AutoCloseable {
       Objects.requireNonNull(bindAddress, "bindAddress");
       parameters = Map.copyOf(parameters);
       stubs = List.copyOf(stubs);
-      for (int port : new int[] {edgePort, apiPort}) {
+      for (int port : new int[] {edgePort, apiPort, proxyPort}) {
         if (port < 0 || port > 65_535) {
           throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
@@ -148,6 +155,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.console = console;
       builder.faults = faults;
       builder.bindAddress = bindAddress;
+      builder.proxyPort = proxyPort;
       return builder;
     }
 
@@ -199,6 +207,7 @@ public final class LocalCloud implements AutoCloseable {
       private Consumer<String> console = System.out::println;
       private FaultPlan faults = FaultPlan.none();
       private String bindAddress = HttpEndpoint.LOOPBACK;
+      private int proxyPort;
 
       private Builder() {
         project(template);
@@ -242,10 +251,17 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** The instances' proxy's port; 0 (the default) for a free one. */
+      public Builder proxyPort(int value) {
+        proxyPort = value;
+        return this;
+      }
+
       /** Every port 0, the stubs' too: free ones. */
       public Builder freePorts() {
         edgePort = 0;
         apiPort = 0;
+        proxyPort = 0;
         stubs = stubs.stream().map(stub -> stub.withPort(0)).toList();
         return this;
       }
@@ -309,7 +325,8 @@ public final class LocalCloud implements AutoCloseable {
             endpoint,
             console,
             faults,
-            bindAddress);
+            bindAddress,
+            proxyPort);
       }
     }
   }
@@ -326,6 +343,7 @@ public final class LocalCloud implements AutoCloseable {
   private LambdaRuntime lambda;
   private EventSources sources;
   private HttpEndpoint api;
+  private ProxyServer proxy;
   private List<ApiRoute> apiRoutes = List.of();
   private Duration readyTime;
   private final Faults faults;
@@ -373,7 +391,11 @@ public final class LocalCloud implements AutoCloseable {
               + ": the local cloud has no authentication, so whoever reaches this address can"
               + " read and change its tables, queues and functions");
     }
+    // Made while the backends start: it costs a crypto provider's first use, ~0.1 s.
+    CompletableFuture<CertificateAuthority> authority =
+        CompletableFuture.supplyAsync(() -> CertificateAuthority.generate(Clock.systemUTC()));
     startBackend();
+    startProxy(authority);
     Template template = loadTemplate();
     provisioned = new Provisioner(clients).provision(template);
     if (!provisioned.stack().notEmulated().isEmpty()) {
@@ -418,6 +440,16 @@ public final class LocalCloud implements AutoCloseable {
     } else {
       clients = own(AwsClients.create(options.endpoint()));
       awsEndpoint = options.endpoint();
+    }
+  }
+
+  /**
+   * The proxy for instances whose SDK ignores {@code AWS_ENDPOINT_URL}: it sends AWS hosts' calls
+   * to the AWS endpoint, which it can only do for an {@code http://} one.
+   */
+  private void startProxy(CompletableFuture<CertificateAuthority> authority) {
+    if ("http".equals(awsEndpoint.getScheme()) && awsEndpoint.getPort() > 0) {
+      proxy = own(ProxyServer.start(options.proxyPort(), awsEndpoint, authority.join(), console));
     }
   }
 
@@ -477,11 +509,18 @@ public final class LocalCloud implements AutoCloseable {
             LambdaRuntime.start(
                 functions,
                 new LambdaRuntime.Options(
-                    awsEndpoint, Duration.ofSeconds(10), console, faultHooks)));
+                    awsEndpoint, Duration.ofSeconds(10), console, faultHooks, instanceProxy())));
     if (aws != null) {
       aws.router().route(AwsService.LAMBDA, new LambdaApi(lambda, functions, this::logEvent));
     }
     return functions;
+  }
+
+  private InstanceProxy instanceProxy() {
+    return proxy == null
+        ? null
+        : new InstanceProxy(
+            proxy.port(), proxy.trustStore(), CertificateAuthority.TRUST_STORE_PASSWORD);
   }
 
   private void logEvent(String function, InvocationResult result) {
@@ -534,7 +573,7 @@ public final class LocalCloud implements AutoCloseable {
     Banner.lines(
             options.template(),
             provisioned.stack(),
-            new Banner.Aws(awsEndpoint, aws != null),
+            new Banner.Aws(awsEndpoint, aws != null, proxyUrl().orElse(null)),
             apiUrl().map(url -> new Banner.Api(url, apiRoutes)),
             stubs.urls(),
             sources.descriptions())
@@ -590,6 +629,19 @@ public final class LocalCloud implements AutoCloseable {
   /** Whether the backends run here (no {@link Options#endpoint()} was given). */
   public boolean embedded() {
     return aws != null;
+  }
+
+  /**
+   * The URL of the proxy through which function instances reach AWS hosts, when it runs (it does
+   * whenever the AWS endpoint is an {@code http://} URL, as the edge's is).
+   */
+  public Optional<URI> proxyUrl() {
+    return Optional.ofNullable(proxy).map(ProxyServer::url);
+  }
+
+  /** The proxy itself, when it runs: its trust store and the connections it made, by host. */
+  public Optional<ProxyServer> proxy() {
+    return Optional.ofNullable(proxy);
   }
 
   /** The REST API's URL, when the template has {@code Api} events. */

@@ -50,16 +50,30 @@ final class InstanceLauncher {
   private final URI endpointUrl;
   private final Consumer<String> console;
   private final InstanceFaults faults;
+  private final InstanceProxy proxy;
   private final Map<String, RunningInstance> byAccessKey = new ConcurrentHashMap<>();
   private Path jniLibrary;
 
   InstanceLauncher(Path workDir, URI endpointUrl, Consumer<String> console, InstanceFaults faults) {
+    this(workDir, endpointUrl, console, faults, null);
+  }
+
+  /**
+   * @param proxy the proxy and trust store the instances' JVMs use for AWS hosts, or null for none
+   */
+  InstanceLauncher(
+      Path workDir,
+      URI endpointUrl,
+      Consumer<String> console,
+      InstanceFaults faults,
+      InstanceProxy proxy) {
     this.java = Path.of(System.getProperty("java.home"), "bin", "java");
     this.runtimeClasspath = locateRuntimeClasspath();
     this.workDir = workDir;
     this.endpointUrl = endpointUrl;
     this.console = console;
     this.faults = faults;
+    this.proxy = proxy;
   }
 
   Consumer<String> console() {
@@ -134,6 +148,9 @@ final class InstanceLauncher {
             "-Xshare:auto",
             "--enable-native-access=ALL-UNNAMED",
             "-D" + JNI_PROPERTY + "=" + jniLibrary()));
+    if (proxy != null) {
+      command.addAll(proxy.jvmOptions());
+    }
     command.add("-cp");
     command.add(classpath(function));
     command.add(RIC_MAIN);
@@ -158,6 +175,9 @@ final class InstanceLauncher {
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     if (endpointUrl != null) {
       env.put("AWS_ENDPOINT_URL", endpointUrl.toString());
+    }
+    if (proxy != null) {
+      env.putAll(proxy.environment());
     }
     env.putAll(function.environment());
     env.put("AWS_ACCESS_KEY_ID", accessKey);

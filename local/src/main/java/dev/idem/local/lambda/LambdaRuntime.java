@@ -46,9 +46,15 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
    *     polling for the next invocation before it is killed; Lambda's is 10 seconds
    * @param console receives every line an instance writes, prefixed {@code [<FunctionName>#<n>] }
    * @param faults the faults to inject into instances ({@link InstanceFaults#NONE} for none)
+   * @param proxy the proxy through which instances reach AWS hosts (for SDKs that ignore {@code
+   *     AWS_ENDPOINT_URL}), or null for none
    */
   public record Options(
-      URI endpointUrl, Duration initTimeout, Consumer<String> console, InstanceFaults faults) {
+      URI endpointUrl,
+      Duration initTimeout,
+      Consumer<String> console,
+      InstanceFaults faults,
+      InstanceProxy proxy) {
 
     /** Checks the components. */
     public Options {
@@ -58,6 +64,12 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       if (!initTimeout.isPositive()) {
         throw new IllegalArgumentException("initTimeout must be positive: " + initTimeout);
       }
+    }
+
+    /** Options without a proxy. */
+    public Options(
+        URI endpointUrl, Duration initTimeout, Consumer<String> console, InstanceFaults faults) {
+      this(endpointUrl, initTimeout, console, faults, null);
     }
 
     /** Options without faults. */
@@ -100,7 +112,8 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       throw new UncheckedIOException("Cannot create a work folder for function instances", e);
     }
     InstanceLauncher launcher =
-        new InstanceLauncher(workDir, options.endpointUrl(), options.console(), options.faults());
+        new InstanceLauncher(
+            workDir, options.endpointUrl(), options.console(), options.faults(), options.proxy());
     Map<String, FunctionPool> pools = new LinkedHashMap<>();
     for (FunctionDefinition function : functions) {
       FunctionPool pool = new FunctionPool(function, launcher, options.initTimeout());

@@ -1,0 +1,56 @@
+package dev.idem.local.lambda;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The proxy every instance's JVM is pointed at, with the trust store that makes it trust the
+ * proxy's certificates: through the JVM's standard proxy properties (which SDK v1 and the SDK v2's
+ * Apache and URL-connection clients read) and the {@code HTTPS_PROXY}-style variables, calls that
+ * an SDK sends to {@code *.amazonaws.com} reach the local cloud even where the SDK ignores {@code
+ * AWS_ENDPOINT_URL}. Loopback stays direct ({@code http.nonProxyHosts}).
+ *
+ * @param port the proxy's port on 127.0.0.1
+ * @param trustStore a PKCS#12 trust store holding the certificate authority the proxy signs with
+ * @param trustStorePassword its password
+ */
+public record InstanceProxy(int port, Path trustStore, String trustStorePassword) {
+
+  /** Hosts every client reaches directly: the JDK's default, written out for the SDKs' parsers. */
+  static final String NON_PROXY_HOSTS = "localhost|127.*|[::1]|0.0.0.0|[::0]";
+
+  /** Checks the components. */
+  public InstanceProxy {
+    Objects.requireNonNull(trustStore, "trustStore");
+    Objects.requireNonNull(trustStorePassword, "trustStorePassword");
+    if (port < 1 || port > 65_535) {
+      throw new IllegalArgumentException("proxy port " + port + " is outside 1..65535");
+    }
+  }
+
+  /** The instance JVM's system properties, as {@code -D} options. */
+  List<String> jvmOptions() {
+    return List.of(
+        "-Dhttps.proxyHost=127.0.0.1",
+        "-Dhttps.proxyPort=" + port,
+        "-Dhttp.proxyHost=127.0.0.1",
+        "-Dhttp.proxyPort=" + port,
+        "-Dhttp.nonProxyHosts=" + NON_PROXY_HOSTS,
+        "-Djavax.net.ssl.trustStore=" + trustStore.toAbsolutePath(),
+        "-Djavax.net.ssl.trustStorePassword=" + trustStorePassword,
+        "-Djavax.net.ssl.trustStoreType=PKCS12");
+  }
+
+  /** The proxy variables of the instance's environment (a function's own values win). */
+  Map<String, String> environment() {
+    String url = "http://127.0.0.1:" + port;
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("HTTPS_PROXY", url);
+    env.put("HTTP_PROXY", url);
+    env.put("NO_PROXY", "localhost,127.0.0.1,::1");
+    return env;
+  }
+}

@@ -1,0 +1,407 @@
+package dev.idem.local.proxy;
+
+import dev.idem.local.http.HttpEndpoint;
+import dev.idem.local.http.PortInUseException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The HTTP proxy that function instances use (through the JVM's standard proxy settings), so that
+ * an SDK that ignores {@code AWS_ENDPOINT_URL} (SDK v2 before 2.28, SDK v1), whatever region it
+ * names, still reaches the local cloud: for an AWS host ({@link AwsHosts#isAws(String)}), {@code
+ * CONNECT host:443} is answered with a TLS handshake under a certificate for that host from the
+ * run's {@link CertificateAuthority}, and the decrypted stream, as a plain {@code http://} request
+ * for an AWS host, goes to the edge unchanged. The edge routes by the request's signature (the
+ * service of its credential scope), not its {@code Host} header, and its backends do not split data
+ * by region, so a hard-coded {@code eu-west-1} reaches the same tables, queues and buses. Requests
+ * keep their access key id, so the edge still knows which instance made a call.
+ *
+ * <p>Loopback targets (the Runtime API, stubs, the edge itself) are passed through; every other
+ * host is refused with a 403 whose body names it, and logged once per host: the local cloud
+ * contacts nothing outside this machine. It listens on 127.0.0.1 only.
+ *
+ * {@snippet :
+ * CertificateAuthority authority = CertificateAuthority.generate(Clock.systemUTC());
+ * try (ProxyServer proxy = ProxyServer.start(0, edge.url(), authority, System.out::println)) {
+ *   // java -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=<proxy.port()>
+ *   //      -Djavax.net.ssl.trustStore=<proxy.trustStore()> ...
+ * }
+ * }
+ */
+public final class ProxyServer implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(ProxyServer.class.getName());
+  static final int MAX_HEAD = 64 * 1024;
+  private static final int HEAD_TIMEOUT_MS = 30_000;
+  private static final byte[] END_OF_HEAD = {'\r', '\n', '\r', '\n'};
+
+  private final ServerSocket server;
+  private final InetSocketAddress edge;
+  private final CertificateAuthority authority;
+  private final Path folder;
+  private final Path trustStore;
+  private final Consumer<String> console;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private final Map<String, LongAdder> connections = new ConcurrentHashMap<>();
+
+  private ProxyServer(
+      ServerSocket server,
+      InetSocketAddress edge,
+      CertificateAuthority authority,
+      Path folder,
+      Consumer<String> console) {
+    this.server = server;
+    this.edge = edge;
+    this.authority = authority;
+    this.folder = folder;
+    this.trustStore = authority.writeTrustStore(folder.resolve("trust-store.p12"));
+    this.console = console;
+  }
+
+  /**
+   * Starts the proxy on {@code 127.0.0.1:port} (0 picks a free port), sending AWS hosts' requests
+   * to {@code edge} ({@code http://host:port}), and writes the trust store that instances need into
+   * a folder of its own, deleted on {@link #close()}.
+   *
+   * @param console receives one line per refused host and per failed TLS handshake, once each
+   * @throws PortInUseException when the port is taken
+   * @throws IllegalArgumentException when {@code edge} is not an {@code http://host:port} URL
+   * @throws UncheckedIOException when the trust store cannot be written
+   */
+  public static ProxyServer start(
+      int port, URI edge, CertificateAuthority authority, Consumer<String> console) {
+    if (!"http".equals(edge.getScheme()) || edge.getHost() == null || edge.getPort() < 0) {
+      throw new IllegalArgumentException("The proxy needs an http://host:port edge, got " + edge);
+    }
+    ServerSocket server;
+    try {
+      server = new ServerSocket(port, 128, InetAddress.getByName(HttpEndpoint.LOOPBACK));
+    } catch (BindException e) {
+      throw new PortInUseException("proxy", port, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The proxy could not start on port " + port, e);
+    }
+    try {
+      Path folder = Files.createTempDirectory("idem-proxy-");
+      String host = edge.getHost().replace("[", "").replace("]", "");
+      ProxyServer proxy =
+          new ProxyServer(
+              server, new InetSocketAddress(host, edge.getPort()), authority, folder, console);
+      Thread.ofVirtual().name("idem-proxy-accept").start(proxy::acceptLoop);
+      return proxy;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(server);
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  /** Its URL, {@code http://127.0.0.1:<port>}. */
+  public URI url() {
+    return URI.create("http://" + HttpEndpoint.LOOPBACK + ":" + port());
+  }
+
+  /**
+   * The PKCS#12 trust store holding the run's CA certificate (password {@link
+   * CertificateAuthority#TRUST_STORE_PASSWORD}).
+   */
+  public Path trustStore() {
+    return trustStore;
+  }
+
+  /** How many connections it has accepted for each target host it serves, by host. */
+  public Map<String, Long> connectionsByHost() {
+    Map<String, Long> counts = new TreeMap<>();
+    connections.forEach((host, count) -> counts.put(host, count.sum()));
+    return counts;
+  }
+
+  /** Stops listening, closes every connection and deletes the trust store. */
+  @Override
+  public void close() {
+    closeQuietly(server);
+    open.forEach(ProxyServer::closeQuietly);
+    try {
+      Files.deleteIfExists(trustStore);
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Cannot delete " + folder, e);
+    }
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        open.add(client);
+        Thread.ofVirtual().name("idem-proxy").start(() -> serveAndClose(client));
+      } catch (IOException e) {
+        if (!server.isClosed()) {
+          LOG.log(System.Logger.Level.WARNING, "The proxy could not accept a connection", e);
+        }
+      }
+    }
+  }
+
+  private void serveAndClose(Socket client) {
+    try (client) {
+      client.setTcpNoDelay(true);
+      client.setSoTimeout(HEAD_TIMEOUT_MS);
+      Head head = Head.read(client.getInputStream());
+      client.setSoTimeout(0);
+      if (head != null) {
+        serve(client, head);
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Proxy connection ended", e);
+    } finally {
+      open.remove(client);
+    }
+  }
+
+  private void serve(Socket client, Head head) throws IOException {
+    ProxyRequest request;
+    try {
+      request = ProxyRequest.parse(head.requestLine());
+    } catch (IllegalArgumentException e) {
+      answer(
+          client,
+          400,
+          "Bad Request",
+          "The local cloud's proxy cannot read this request: " + e.getMessage());
+      return;
+    }
+    boolean aws = AwsHosts.isAws(request.host());
+    if (!aws && !AwsHosts.isLoopback(request.host())) {
+      refuse(client, request);
+      return;
+    }
+    connections.computeIfAbsent(request.host(), host -> new LongAdder()).increment();
+    InetSocketAddress target = aws ? edge : new InetSocketAddress(request.host(), request.port());
+    try (Socket backend = connect(client, target, request)) {
+      if (backend == null) {
+        return;
+      }
+      if (!request.tunnel()) {
+        relay(client, backend, head.all());
+        return;
+      }
+      write(client.getOutputStream(), "HTTP/1.1 200 Connection established\r\n\r\n");
+      relay(aws ? tls(client, head, request) : client, backend, head.leftover());
+    }
+  }
+
+  /** Ends the TLS handshake for an AWS host, as that host: the client sees its own certificate. */
+  private Socket tls(Socket client, Head head, ProxyRequest request) throws IOException {
+    SSLSocket tls =
+        (SSLSocket)
+            authority
+                .serverContext(request.host())
+                .getSocketFactory()
+                .createSocket(client, new ByteArrayInputStream(head.leftover()), true);
+    try {
+      tls.startHandshake();
+    } catch (IOException e) {
+      report(
+          "tls " + request.host(),
+          "proxy: TLS with a function instance for "
+              + request.host()
+              + " failed ("
+              + e.getMessage()
+              + "); a client with its own trust store or trust manager does not trust the local"
+              + " cloud's CA");
+      throw e;
+    }
+    return tls;
+  }
+
+  private Socket connect(Socket client, InetSocketAddress target, ProxyRequest request)
+      throws IOException {
+    try {
+      Socket backend = new Socket();
+      backend.connect(target, 5_000);
+      backend.setTcpNoDelay(true);
+      return backend;
+    } catch (IOException e) {
+      answer(
+          client,
+          502,
+          "Bad Gateway",
+          "The local cloud's proxy could not reach "
+              + target
+              + " for "
+              + request.authority()
+              + ": "
+              + e.getMessage());
+      return null;
+    }
+  }
+
+  private void refuse(Socket client, ProxyRequest request) throws IOException {
+    String what = (request.tunnel() ? "CONNECT " : request.method() + " ") + request.authority();
+    report(
+        "refused " + request.host(),
+        "proxy: refused "
+            + what
+            + " from a function instance: not an AWS host, and the local cloud contacts nothing"
+            + " outside this machine");
+    answer(
+        client,
+        403,
+        "Forbidden",
+        "The local cloud's proxy refused "
+            + what
+            + ": the local cloud contacts nothing outside this machine. It answers AWS service"
+            + " hosts (*.amazonaws.com, *.amazonaws.com.cn, *.api.aws) from its edge and passes"
+            + " loopback through; no other host is reachable from a function instance.");
+  }
+
+  private void report(String key, String line) {
+    if (reported.add(key)) {
+      console.accept(line);
+    }
+  }
+
+  /** Copies both ways until each side has ended, {@code first} going to the backend first. */
+  private static void relay(Socket client, Socket backend, byte[] first) throws IOException {
+    backend.getOutputStream().write(first);
+    backend.getOutputStream().flush();
+    Thread upstream = Thread.ofVirtual().name("idem-proxy-up").start(() -> pump(client, backend));
+    pump(backend, client);
+    try {
+      upstream.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void pump(Socket from, Socket to) {
+    try {
+      InputStream in = from.getInputStream();
+      OutputStream out = to.getOutputStream();
+      byte[] buffer = new byte[16 * 1024];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        out.write(buffer, 0, n);
+        out.flush();
+      }
+      to.shutdownOutput();
+    } catch (IOException | UnsupportedOperationException e) {
+      closeQuietly(from);
+      closeQuietly(to);
+    }
+  }
+
+  private static void answer(Socket client, int status, String reason, String message)
+      throws IOException {
+    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    write(
+        client.getOutputStream(),
+        "HTTP/1.1 "
+            + status
+            + " "
+            + reason
+            + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+            + body.length
+            + "\r\nConnection: close\r\n\r\n");
+    client.getOutputStream().write(body);
+    client.getOutputStream().flush();
+  }
+
+  private static void write(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // closing: nothing to do
+    }
+  }
+
+  /**
+   * A request's head (request line and headers, through the empty line) and whatever the client
+   * sent after it in the same reads.
+   */
+  record Head(byte[] bytes, int length) {
+
+    /**
+     * Reads up to the end of the head, or null when the client closed before sending one.
+     *
+     * @throws IOException when the head exceeds {@link #MAX_HEAD} bytes or the connection fails
+     */
+    static Head read(InputStream in) throws IOException {
+      byte[] buffer = new byte[4096];
+      int filled = 0;
+      while (true) {
+        int end = indexOf(buffer, filled, END_OF_HEAD);
+        if (end >= 0) {
+          return new Head(Arrays.copyOf(buffer, filled), end + END_OF_HEAD.length);
+        }
+        if (filled == buffer.length) {
+          if (buffer.length >= MAX_HEAD) {
+            throw new IOException("request head over " + MAX_HEAD + " bytes");
+          }
+          buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        int n = in.read(buffer, filled, buffer.length - filled);
+        if (n < 0) {
+          return null;
+        }
+        filled += n;
+      }
+    }
+
+    String requestLine() {
+      int end = indexOf(bytes, length, new byte[] {'\r', '\n'});
+      return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
+    byte[] leftover() {
+      return Arrays.copyOfRange(bytes, length, bytes.length);
+    }
+
+    byte[] all() {
+      return bytes.clone();
+    }
+
+    private static int indexOf(byte[] data, int limit, byte[] pattern) {
+      outer:
+      for (int i = 0; i + pattern.length <= limit; i++) {
+        for (int j = 0; j < pattern.length; j++) {
+          if (data[i + j] != pattern[j]) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
+    }
+  }
+}
