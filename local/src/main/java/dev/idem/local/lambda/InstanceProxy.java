@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The proxy every instance's JVM is pointed at, with the trust store that makes it trust the
@@ -14,10 +15,11 @@ import java.util.Objects;
  * AWS_ENDPOINT_URL}. Loopback stays direct ({@code http.nonProxyHosts}).
  *
  * @param port the proxy's port on 127.0.0.1
- * @param trustStore a PKCS#12 trust store holding the certificate authority the proxy signs with
+ * @param trustStore a PKCS#12 trust store holding the certificate authority the proxy signs with;
+ *     asked for at each instance's start, which waits while it is still being written
  * @param trustStorePassword its password
  */
-public record InstanceProxy(int port, Path trustStore, String trustStorePassword) {
+public record InstanceProxy(int port, Supplier<Path> trustStore, String trustStorePassword) {
 
   /** Hosts every client reaches directly: the JDK's default, written out for the SDKs' parsers. */
   static final String NON_PROXY_HOSTS = "localhost|127.*|[::1]|0.0.0.0|[::0]";
@@ -39,7 +41,7 @@ public record InstanceProxy(int port, Path trustStore, String trustStorePassword
         "-Dhttp.proxyHost=127.0.0.1",
         "-Dhttp.proxyPort=" + port,
         "-Dhttp.nonProxyHosts=" + NON_PROXY_HOSTS,
-        "-Djavax.net.ssl.trustStore=" + trustStore.toAbsolutePath(),
+        "-Djavax.net.ssl.trustStore=" + trustStore.get().toAbsolutePath(),
         "-Djavax.net.ssl.trustStorePassword=" + trustStorePassword,
         "-Djavax.net.ssl.trustStoreType=PKCS12");
   }

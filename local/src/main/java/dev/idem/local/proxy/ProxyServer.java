@@ -20,9 +20,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -57,9 +60,9 @@ public final class ProxyServer implements AutoCloseable {
 
   private final ServerSocket server;
   private final InetSocketAddress edge;
-  private final CertificateAuthority authority;
+  private final CompletableFuture<CertificateAuthority> authority;
   private final Path folder;
-  private final Path trustStore;
+  private final CompletableFuture<Path> trustStore = new CompletableFuture<>();
   private final Consumer<String> console;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -68,29 +71,41 @@ public final class ProxyServer implements AutoCloseable {
   private ProxyServer(
       ServerSocket server,
       InetSocketAddress edge,
-      CertificateAuthority authority,
+      CompletableFuture<CertificateAuthority> authority,
       Path folder,
       Consumer<String> console) {
     this.server = server;
     this.edge = edge;
     this.authority = authority;
     this.folder = folder;
-    this.trustStore = authority.writeTrustStore(folder.resolve("trust-store.p12"));
     this.console = console;
   }
 
   /**
+   * Starts the proxy with an authority already made; see {@link #start(int, URI, CompletableFuture,
+   * Consumer)}.
+   */
+  public static ProxyServer start(
+      int port, URI edge, CertificateAuthority authority, Consumer<String> console) {
+    return start(port, edge, CompletableFuture.completedFuture(authority), console);
+  }
+
+  /**
    * Starts the proxy on {@code 127.0.0.1:port} (0 picks a free port), sending AWS hosts' requests
-   * to {@code edge} ({@code http://host:port}), and writes the trust store that instances need into
-   * a folder of its own, deleted on {@link #close()}.
+   * to {@code edge} ({@code http://host:port}). The authority may still be in the making: the trust
+   * store that instances need is written once it is, in the background, into a folder of the
+   * proxy's own that {@link #close()} deletes; {@link #trustStore()} waits for it.
    *
    * @param console receives one line per refused host and per failed TLS handshake, once each
    * @throws PortInUseException when the port is taken
    * @throws IllegalArgumentException when {@code edge} is not an {@code http://host:port} URL
-   * @throws UncheckedIOException when the trust store cannot be written
+   * @throws UncheckedIOException when the proxy's folder cannot be made
    */
   public static ProxyServer start(
-      int port, URI edge, CertificateAuthority authority, Consumer<String> console) {
+      int port,
+      URI edge,
+      CompletableFuture<CertificateAuthority> authority,
+      Consumer<String> console) {
     if (!"http".equals(edge.getScheme()) || edge.getHost() == null || edge.getPort() < 0) {
       throw new IllegalArgumentException("The proxy needs an http://host:port edge, got " + edge);
     }
@@ -108,6 +123,7 @@ public final class ProxyServer implements AutoCloseable {
       ProxyServer proxy =
           new ProxyServer(
               server, new InetSocketAddress(host, edge.getPort()), authority, folder, console);
+      Thread.ofVirtual().name("idem-proxy-trust-store").start(proxy::writeTrustStore);
       Thread.ofVirtual().name("idem-proxy-accept").start(proxy::acceptLoop);
       return proxy;
     } catch (IOException | RuntimeException e) {
@@ -128,10 +144,24 @@ public final class ProxyServer implements AutoCloseable {
 
   /**
    * The PKCS#12 trust store holding the run's CA certificate (password {@link
-   * CertificateAuthority#TRUST_STORE_PASSWORD}).
+   * CertificateAuthority#TRUST_STORE_PASSWORD}), once written.
+   *
+   * @throws IllegalStateException when the authority or the trust store could not be made
    */
   public Path trustStore() {
-    return trustStore;
+    try {
+      return trustStore.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException("The proxy's trust store could not be made", e.getCause());
+    }
+  }
+
+  private void writeTrustStore() {
+    try {
+      trustStore.complete(authority.join().writeTrustStore(folder.resolve("trust-store.p12")));
+    } catch (RuntimeException e) {
+      trustStore.completeExceptionally(e instanceof CompletionException ? e.getCause() : e);
+    }
   }
 
   /** How many connections it has accepted for each target host it serves, by host. */
@@ -146,8 +176,14 @@ public final class ProxyServer implements AutoCloseable {
   public void close() {
     closeQuietly(server);
     open.forEach(ProxyServer::closeQuietly);
-    try {
-      Files.deleteIfExists(trustStore);
+    trustStore.whenComplete((file, error) -> deleteFolder()); // at once, or once it is written
+  }
+
+  private void deleteFolder() {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
       Files.deleteIfExists(folder);
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "Cannot delete " + folder, e);
@@ -221,6 +257,7 @@ public final class ProxyServer implements AutoCloseable {
     SSLSocket tls =
         (SSLSocket)
             authority
+                .join()
                 .serverContext(request.host())
                 .getSocketFactory()
                 .createSocket(client, new ByteArrayInputStream(head.leftover()), true);

@@ -124,7 +124,7 @@ class InstanceLauncherTest {
 
   @Test
   void command_withProxy_jvmProxyAndTrustStorePropertiesBeforeTheClassPath() throws Exception {
-    InstanceProxy proxy = new InstanceProxy(4999, workDir.resolve("trust.p12"), "pw");
+    InstanceProxy proxy = new InstanceProxy(4999, () -> workDir.resolve("trust.p12"), "pw");
 
     List<String> command = launcher(null, proxy).command(function);
 
@@ -143,7 +143,7 @@ class InstanceLauncherTest {
 
   @Test
   void environment_withProxy_proxyVariablesThatTheFunctionMayOverride() throws Exception {
-    InstanceProxy proxy = new InstanceProxy(4999, workDir.resolve("trust.p12"), "pw");
+    InstanceProxy proxy = new InstanceProxy(4999, () -> workDir.resolve("trust.p12"), "pw");
     FunctionDefinition own =
         new FunctionDefinition(
             "orders",

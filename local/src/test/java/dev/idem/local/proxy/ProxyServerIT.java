@@ -192,6 +192,31 @@ class ProxyServerIT {
     assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(IOException.class);
   }
 
+  @Test
+  void trustStore_authorityStillInTheMaking_waitsForIt() throws Exception {
+    var later = new java.util.concurrent.CompletableFuture<CertificateAuthority>();
+    try (ProxyServer other = ProxyServer.start(0, edge.url(), later, line -> {})) {
+      var trustStore = java.util.concurrent.CompletableFuture.supplyAsync(other::trustStore);
+
+      later.complete(authority);
+
+      assertThat(trustStore.get(10, java.util.concurrent.TimeUnit.SECONDS)).isRegularFile();
+    }
+  }
+
+  @Test
+  void trustStore_authorityFailed_illegalStateNamingTheCause() {
+    var failed =
+        java.util.concurrent.CompletableFuture.<CertificateAuthority>failedFuture(
+            new IllegalStateException("no EC"));
+    try (ProxyServer other = ProxyServer.start(0, edge.url(), failed, line -> {})) {
+      assertThatThrownBy(other::trustStore)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("The proxy's trust store could not be made")
+          .hasRootCauseMessage("no EC");
+    }
+  }
+
   private static String rawExchange(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", proxy.port())) {
       socket.setSoTimeout(10_000);
