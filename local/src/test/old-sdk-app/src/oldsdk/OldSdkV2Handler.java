@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLConnection;
 import java.util.Map;
@@ -20,7 +22,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
  * AWS_ENDPOINT_URL), clients built once with a hard-coded region and the default HTTP client
  * (Apache), nothing configured for a local endpoint. It saves an item, reads it back and announces
  * it on the bus; an AWS error is returned as text so the caller sees it. Given a {@code url}
- * instead, it fetches it with the JDK's {@code URLConnection} and says what happened.
+ * instead, it fetches it with the JDK's {@code URLConnection}; given a {@code connect} host, it
+ * opens a socket to its port 443 itself, as a client that ignores the JVM's proxy settings would
+ * (SDK v2's Netty client without a proxy configuration); either way it says what happened.
  */
 public class OldSdkV2Handler implements RequestHandler<Map<String, String>, String> {
 
@@ -33,6 +37,9 @@ public class OldSdkV2Handler implements RequestHandler<Map<String, String>, Stri
   public String handleRequest(Map<String, String> input, Context context) {
     if (input.containsKey("url")) {
       return fetch(input.get("url"));
+    }
+    if (input.containsKey("connect")) {
+      return connect(input.get("connect"));
     }
     String id = input.get("id");
     String table = System.getenv("TABLE_NAME");
@@ -62,6 +69,15 @@ public class OldSdkV2Handler implements RequestHandler<Map<String, String>, Stri
       return "error " + e.awsErrorDetails().errorCode() + " " + e.statusCode();
     } catch (SdkException e) {
       return "error " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+  }
+
+  private static String connect(String host) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, 443), 5_000);
+      return "connected to " + socket.getInetAddress();
+    } catch (IOException e) {
+      return "connect failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
   }
 

@@ -523,7 +523,10 @@ public final class LocalCloud implements AutoCloseable {
     return proxy == null
         ? null
         : new InstanceProxy(
-            proxy.port(), proxy::trustStore, CertificateAuthority.TRUST_STORE_PASSWORD);
+            proxy.port(),
+            proxy::trustStore,
+            CertificateAuthority.TRUST_STORE_PASSWORD,
+            proxy.hostsFile());
   }
 
   private void logEvent(String function, InvocationResult result) {

@@ -115,6 +115,13 @@ class OldSdkIT {
   }
 
   @Test
+  void clientBypassingTheProxy_awsHostDoesNotResolveSoNothingOutsideIsContacted() {
+    String answer = invoke(V2, "{\"connect\":\"dynamodb.eu-west-1.amazonaws.com\"}");
+
+    assertThat(answer).startsWith("\"connect failed: UnknownHostException: ");
+  }
+
+  @Test
   void start_banner_namesTheProxyOnLoopback() {
     String url = cloud.proxyUrl().orElseThrow().toString();
 

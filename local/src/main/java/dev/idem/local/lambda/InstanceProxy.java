@@ -1,6 +1,7 @@
 package dev.idem.local.lambda;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,12 @@ import java.util.function.Supplier;
  * @param trustStore a PKCS#12 trust store holding the certificate authority the proxy signs with;
  *     asked for at each instance's start, which waits while it is still being written
  * @param trustStorePassword its password
+ * @param hostsFile the only names the instance's JVM resolves ({@code jdk.net.hosts.file}: this
+ *     machine's), so that a client bypassing the proxy cannot reach AWS itself; null for the
+ *     system's resolver
  */
-public record InstanceProxy(int port, Supplier<Path> trustStore, String trustStorePassword) {
+public record InstanceProxy(
+    int port, Supplier<Path> trustStore, String trustStorePassword, Path hostsFile) {
 
   /** Hosts every client reaches directly: the JDK's default, written out for the SDKs' parsers. */
   static final String NON_PROXY_HOSTS = "localhost|127.*|[::1]|0.0.0.0|[::0]";
@@ -35,15 +40,21 @@ public record InstanceProxy(int port, Supplier<Path> trustStore, String trustSto
 
   /** The instance JVM's system properties, as {@code -D} options. */
   List<String> jvmOptions() {
-    return List.of(
-        "-Dhttps.proxyHost=127.0.0.1",
-        "-Dhttps.proxyPort=" + port,
-        "-Dhttp.proxyHost=127.0.0.1",
-        "-Dhttp.proxyPort=" + port,
-        "-Dhttp.nonProxyHosts=" + NON_PROXY_HOSTS,
-        "-Djavax.net.ssl.trustStore=" + trustStore.get().toAbsolutePath(),
-        "-Djavax.net.ssl.trustStorePassword=" + trustStorePassword,
-        "-Djavax.net.ssl.trustStoreType=PKCS12");
+    List<String> options = new ArrayList<>();
+    if (hostsFile != null) {
+      options.add("-Djdk.net.hosts.file=" + hostsFile.toAbsolutePath());
+    }
+    options.addAll(
+        List.of(
+            "-Dhttps.proxyHost=127.0.0.1",
+            "-Dhttps.proxyPort=" + port,
+            "-Dhttp.proxyHost=127.0.0.1",
+            "-Dhttp.proxyPort=" + port,
+            "-Dhttp.nonProxyHosts=" + NON_PROXY_HOSTS,
+            "-Djavax.net.ssl.trustStore=" + trustStore.get().toAbsolutePath(),
+            "-Djavax.net.ssl.trustStorePassword=" + trustStorePassword,
+            "-Djavax.net.ssl.trustStoreType=PKCS12"));
+    return options;
   }
 
   /** The proxy variables of the instance's environment (a function's own values win). */

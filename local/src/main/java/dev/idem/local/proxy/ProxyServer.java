@@ -1,5 +1,7 @@
 package dev.idem.local.proxy;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.idem.local.http.HttpEndpoint;
 import dev.idem.local.http.PortInUseException;
 import java.io.ByteArrayInputStream;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,6 +66,7 @@ public final class ProxyServer implements AutoCloseable {
   private final CompletableFuture<CertificateAuthority> authority;
   private final Path folder;
   private final CompletableFuture<Path> trustStore = new CompletableFuture<>();
+  private final Path hostsFile;
   private final Consumer<String> console;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -73,12 +77,15 @@ public final class ProxyServer implements AutoCloseable {
       InetSocketAddress edge,
       CompletableFuture<CertificateAuthority> authority,
       Path folder,
-      Consumer<String> console) {
+      Consumer<String> console)
+      throws IOException {
     this.server = server;
     this.edge = edge;
     this.authority = authority;
     this.folder = folder;
     this.console = console;
+    this.hostsFile =
+        Files.writeString(folder.resolve("hosts"), hostsFileContent(machineName()), UTF_8);
   }
 
   /**
@@ -153,6 +160,38 @@ public final class ProxyServer implements AutoCloseable {
       return trustStore.join();
     } catch (CompletionException e) {
       throw new IllegalStateException("The proxy's trust store could not be made", e.getCause());
+    }
+  }
+
+  /**
+   * A hosts file for the instances' JVMs ({@code -Djdk.net.hosts.file}) naming only this machine:
+   * with it, a client that bypasses the proxy (SDK v2's Netty client without a proxy configuration)
+   * cannot resolve an AWS host, so it fails at once instead of calling AWS itself.
+   */
+  public Path hostsFile() {
+    return hostsFile;
+  }
+
+  /** The hosts file: localhost and this machine's name on loopback, nothing else. */
+  static String hostsFileContent(String machineName) {
+    String header =
+        "# The local cloud's function instances resolve only these names: every other host is"
+            + " reached through\n# its proxy, which answers AWS hosts from the edge and refuses"
+            + " the rest.\n";
+    String local = "127.0.0.1 localhost\n::1 localhost ip6-localhost\n";
+    boolean named =
+        machineName != null && AwsHosts.isDnsName(machineName) && !machineName.equals("localhost");
+    return header + local + (named ? "127.0.0.1 " + machineName + "\n" : "");
+  }
+
+  /** The kernel's host name, which {@code InetAddress.getLocalHost()} looks up; null if unknown. */
+  private static String machineName() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname"), UTF_8)
+          .strip()
+          .toLowerCase(Locale.ROOT);
+    } catch (IOException e) {
+      return null;
     }
   }
 

@@ -124,12 +124,14 @@ class InstanceLauncherTest {
 
   @Test
   void command_withProxy_jvmProxyAndTrustStorePropertiesBeforeTheClassPath() throws Exception {
-    InstanceProxy proxy = new InstanceProxy(4999, () -> workDir.resolve("trust.p12"), "pw");
+    InstanceProxy proxy =
+        new InstanceProxy(4999, () -> workDir.resolve("trust.p12"), "pw", workDir.resolve("hosts"));
 
     List<String> command = launcher(null, proxy).command(function);
 
     assertThat(command)
         .containsSubsequence(
+            "-Djdk.net.hosts.file=" + workDir.resolve("hosts").toAbsolutePath(),
             "-Dhttps.proxyHost=127.0.0.1",
             "-Dhttps.proxyPort=4999",
             "-Dhttp.proxyHost=127.0.0.1",
@@ -143,7 +145,7 @@ class InstanceLauncherTest {
 
   @Test
   void environment_withProxy_proxyVariablesThatTheFunctionMayOverride() throws Exception {
-    InstanceProxy proxy = new InstanceProxy(4999, () -> workDir.resolve("trust.p12"), "pw");
+    InstanceProxy proxy = new InstanceProxy(4999, () -> workDir.resolve("trust.p12"), "pw", null);
     FunctionDefinition own =
         new FunctionDefinition(
             "orders",
