@@ -51,10 +51,11 @@ import java.util.stream.Collectors;
  * no backend nor edge starts: the resources are created there, and only the functions, event
  * sources, API and stubs run here.
  *
- * <p>Start order: backends and edge, provider stubs, resources, functions (the instances their
- * aliases' provisioned concurrency asks for starting meanwhile), event sources, API, seed; once the
- * provisioned instances are initialized, the edge's health check answers "ready". {@link #close()}
- * stops all in reverse order, leaving no instance process, and prints each function's counts.
+ * <p>Start order: backends and edge, the instances' proxy (its certificate authority made
+ * meanwhile), provider stubs, resources, functions (the instances their aliases' provisioned
+ * concurrency asks for starting meanwhile), event sources, API, seed; once the provisioned
+ * instances are initialized, the edge's health check answers "ready". {@link #close()} stops all in
+ * reverse order, leaving no instance process, and prints each function's counts.
  *
  * {@snippet :
  * try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults())) {
@@ -519,6 +520,11 @@ public final class LocalCloud implements AutoCloseable {
     return functions;
   }
 
+  /**
+   * What instances reach AWS hosts through. With the embedded edge they resolve only this machine's
+   * names; another backend (named by {@code --endpoint}, perhaps by a host name) leaves them the
+   * system's resolver.
+   */
   private InstanceProxy instanceProxy() {
     return proxy == null
         ? null
@@ -526,7 +532,7 @@ public final class LocalCloud implements AutoCloseable {
             proxy.port(),
             proxy::trustStore,
             CertificateAuthority.TRUST_STORE_PASSWORD,
-            proxy.hostsFile());
+            aws != null ? proxy.hostsFile() : null);
   }
 
   private void logEvent(String function, InvocationResult result) {
