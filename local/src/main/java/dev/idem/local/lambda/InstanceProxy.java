@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * AWS_ENDPOINT_URL}. Loopback stays direct ({@code http.nonProxyHosts}).
  *
  * @param port the proxy's port on 127.0.0.1
- * @param trustStore a PKCS#12 trust store holding the certificate authority the proxy signs with;
- *     asked for at each instance's start, which waits while it is still being written
+ * @param trustStore a JKS trust store holding the certificate authority the proxy signs with; asked
+ *     for at each instance's start, which waits while it is still being written
  * @param trustStorePassword its password
  * @param hostsFile the only names the instance's JVM resolves ({@code jdk.net.hosts.file}: this
  *     machine's), so that a client bypassing the proxy cannot reach AWS itself; null for the
@@ -53,7 +53,7 @@ public record InstanceProxy(
             "-Dhttp.nonProxyHosts=" + NON_PROXY_HOSTS,
             "-Djavax.net.ssl.trustStore=" + trustStore.get().toAbsolutePath(),
             "-Djavax.net.ssl.trustStorePassword=" + trustStorePassword,
-            "-Djavax.net.ssl.trustStoreType=PKCS12"));
+            "-Djavax.net.ssl.trustStoreType=JKS"));
     return options;
   }
 

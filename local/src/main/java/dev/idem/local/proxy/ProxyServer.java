@@ -150,8 +150,8 @@ public final class ProxyServer implements AutoCloseable {
   }
 
   /**
-   * The PKCS#12 trust store holding the run's CA certificate (password {@link
-   * CertificateAuthority#TRUST_STORE_PASSWORD}), once written.
+   * The trust store ({@link CertificateAuthority#TRUST_STORE_TYPE}) holding the run's CA
+   * certificate (password {@link CertificateAuthority#TRUST_STORE_PASSWORD}), once written.
    *
    * @throws IllegalStateException when the authority or the trust store could not be made
    */
@@ -197,7 +197,7 @@ public final class ProxyServer implements AutoCloseable {
 
   private void writeTrustStore() {
     try {
-      trustStore.complete(authority.join().writeTrustStore(folder.resolve("trust-store.p12")));
+      trustStore.complete(authority.join().writeTrustStore(folder.resolve("trust-store.jks")));
     } catch (RuntimeException e) {
       trustStore.completeExceptionally(e instanceof CompletionException ? e.getCause() : e);
     }

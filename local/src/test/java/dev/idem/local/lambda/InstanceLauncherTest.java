@@ -139,7 +139,7 @@ class InstanceLauncherTest {
             "-Dhttp.nonProxyHosts=localhost|127.*|[::1]|0.0.0.0|[::0]",
             "-Djavax.net.ssl.trustStore=" + workDir.resolve("trust.p12").toAbsolutePath(),
             "-Djavax.net.ssl.trustStorePassword=pw",
-            "-Djavax.net.ssl.trustStoreType=PKCS12",
+            "-Djavax.net.ssl.trustStoreType=JKS",
             "-cp");
   }
 

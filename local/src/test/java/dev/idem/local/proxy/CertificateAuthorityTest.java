@@ -92,10 +92,10 @@ class CertificateAuthorityTest {
   }
 
   @Test
-  void writeTrustStore_pkcs12_holdsOnlyTheAuthorityAsTrusted() throws Exception {
-    Path file = CA.writeTrustStore(dir.resolve("trust.p12"));
+  void writeTrustStore_jks_holdsOnlyTheAuthorityAsTrusted() throws Exception {
+    Path file = CA.writeTrustStore(dir.resolve("trust.jks"));
 
-    KeyStore store = KeyStore.getInstance("PKCS12");
+    KeyStore store = KeyStore.getInstance("JKS");
     try (var in = java.nio.file.Files.newInputStream(file)) {
       store.load(in, CertificateAuthority.TRUST_STORE_PASSWORD.toCharArray());
     }
