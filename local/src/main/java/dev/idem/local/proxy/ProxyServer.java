@@ -6,7 +6,6 @@ import dev.idem.local.http.HttpEndpoint;
 import dev.idem.local.http.PortInUseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -18,7 +17,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -57,9 +55,7 @@ import javax.net.ssl.SSLSocket;
 public final class ProxyServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ProxyServer.class.getName());
-  static final int MAX_HEAD = 64 * 1024;
   private static final int HEAD_TIMEOUT_MS = 30_000;
-  private static final byte[] END_OF_HEAD = {'\r', '\n', '\r', '\n'};
 
   private final ServerSocket server;
   private final InetSocketAddress edge;
@@ -247,7 +243,7 @@ public final class ProxyServer implements AutoCloseable {
     try (client) {
       client.setTcpNoDelay(true);
       client.setSoTimeout(HEAD_TIMEOUT_MS);
-      Head head = Head.read(client.getInputStream());
+      RequestHead head = RequestHead.read(client.getInputStream());
       client.setSoTimeout(0);
       if (head != null) {
         serve(client, head);
@@ -259,7 +255,7 @@ public final class ProxyServer implements AutoCloseable {
     }
   }
 
-  private void serve(Socket client, Head head) throws IOException {
+  private void serve(Socket client, RequestHead head) throws IOException {
     ProxyRequest request;
     try {
       request = ProxyRequest.parse(head.requestLine());
@@ -283,16 +279,16 @@ public final class ProxyServer implements AutoCloseable {
         return;
       }
       if (!request.tunnel()) {
-        relay(client, backend, head.all());
+        Relay.run(client, backend, head.all());
         return;
       }
       write(client.getOutputStream(), "HTTP/1.1 200 Connection established\r\n\r\n");
-      relay(aws ? tls(client, head, request) : client, backend, head.leftover());
+      Relay.run(aws ? tls(client, head, request) : client, backend, head.leftover());
     }
   }
 
   /** Ends the TLS handshake for an AWS host, as that host: the client sees its own certificate. */
-  private Socket tls(Socket client, Head head, ProxyRequest request) throws IOException {
+  private Socket tls(Socket client, RequestHead head, ProxyRequest request) throws IOException {
     SSLSocket tls =
         (SSLSocket)
             authority
@@ -363,35 +359,6 @@ public final class ProxyServer implements AutoCloseable {
     }
   }
 
-  /** Copies both ways until each side has ended, {@code first} going to the backend first. */
-  private static void relay(Socket client, Socket backend, byte[] first) throws IOException {
-    backend.getOutputStream().write(first);
-    backend.getOutputStream().flush();
-    Thread upstream = Thread.ofVirtual().name("idem-proxy-up").start(() -> pump(client, backend));
-    pump(backend, client);
-    try {
-      upstream.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void pump(Socket from, Socket to) {
-    try {
-      InputStream in = from.getInputStream();
-      OutputStream out = to.getOutputStream();
-      byte[] buffer = new byte[16 * 1024];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-      to.shutdownOutput();
-    } catch (IOException | UnsupportedOperationException e) {
-      closeQuietly(from);
-      closeQuietly(to);
-    }
-  }
-
   private static void answer(Socket client, int status, String reason, String message)
       throws IOException {
     byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
@@ -413,71 +380,11 @@ public final class ProxyServer implements AutoCloseable {
     out.flush();
   }
 
-  private static void closeQuietly(AutoCloseable closeable) {
+  static void closeQuietly(AutoCloseable closeable) {
     try {
       closeable.close();
     } catch (Exception e) {
       // closing: nothing to do
-    }
-  }
-
-  /**
-   * A request's head (request line and headers, through the empty line) and whatever the client
-   * sent after it in the same reads.
-   */
-  record Head(byte[] bytes, int length) {
-
-    /**
-     * Reads up to the end of the head, or null when the client closed before sending one.
-     *
-     * @throws IOException when the head exceeds {@link #MAX_HEAD} bytes or the connection fails
-     */
-    static Head read(InputStream in) throws IOException {
-      byte[] buffer = new byte[4096];
-      int filled = 0;
-      while (true) {
-        int end = indexOf(buffer, filled, END_OF_HEAD);
-        if (end >= 0) {
-          return new Head(Arrays.copyOf(buffer, filled), end + END_OF_HEAD.length);
-        }
-        if (filled == buffer.length) {
-          if (buffer.length >= MAX_HEAD) {
-            throw new IOException("request head over " + MAX_HEAD + " bytes");
-          }
-          buffer = Arrays.copyOf(buffer, buffer.length * 2);
-        }
-        int n = in.read(buffer, filled, buffer.length - filled);
-        if (n < 0) {
-          return null;
-        }
-        filled += n;
-      }
-    }
-
-    String requestLine() {
-      int end = indexOf(bytes, length, new byte[] {'\r', '\n'});
-      return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
-    }
-
-    byte[] leftover() {
-      return Arrays.copyOfRange(bytes, length, bytes.length);
-    }
-
-    byte[] all() {
-      return bytes.clone();
-    }
-
-    private static int indexOf(byte[] data, int limit, byte[] pattern) {
-      outer:
-      for (int i = 0; i + pattern.length <= limit; i++) {
-        for (int j = 0; j < pattern.length; j++) {
-          if (data[i + j] != pattern[j]) {
-            continue outer;
-          }
-        }
-        return i;
-      }
-      return -1;
     }
   }
 }
