@@ -16,12 +16,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A handler as many published samples write it: SDK v2 from before 2.28 (it ignores
  * AWS_ENDPOINT_URL), clients built once with a hard-coded region and the default HTTP client
  * (Apache), nothing configured for a local endpoint. It saves an item, reads it back and announces
- * it on the bus; an AWS error is returned as text so the caller sees it. Given a {@code url}
+ * it on the bus (or, given {@code send}, sends it to its queue with SQS's query protocol, which SDK
+ * v2 used before 2.21); an AWS error is returned as text so the caller sees it. Given a {@code url}
  * instead, it fetches it with the JDK's {@code URLConnection}; given a {@code connect} host, it
  * opens a socket to its port 443 itself, as a client that ignores the JVM's proxy settings would
  * (SDK v2's Netty client without a proxy configuration); either way it says what happened.
@@ -32,6 +34,7 @@ public class OldSdkV2Handler implements RequestHandler<Map<String, String>, Stri
       DynamoDbClient.builder().region(Region.EU_WEST_1).build();
   private static final EventBridgeClient EVENTS =
       EventBridgeClient.builder().region(Region.EU_WEST_1).build();
+  private static final SqsClient SQS = SqsClient.builder().region(Region.EU_WEST_1).build();
 
   @Override
   public String handleRequest(Map<String, String> input, Context context) {
@@ -40,6 +43,11 @@ public class OldSdkV2Handler implements RequestHandler<Map<String, String>, Stri
     }
     if (input.containsKey("connect")) {
       return connect(input.get("connect"));
+    }
+    if (input.containsKey("send")) {
+      return "sent " + SQS.sendMessage(r -> r.queueUrl(System.getenv("QUEUE_URL"))
+              .messageBody(input.get("send")))
+          .messageId();
     }
     String id = input.get("id");
     String table = System.getenv("TABLE_NAME");

@@ -31,6 +31,8 @@ class OldSdkIT {
 
   @TempDir static Path project;
 
+  private static final List<Message> RECEIVED = new CopyOnWriteArrayList<>();
+
   private static TestClouds.Console console;
   private static LocalCloud cloud;
 
@@ -73,6 +75,16 @@ class OldSdkIT {
         .contains("\"source\":\"old-sdk.app\"", "\"detail-type\":\"ItemSaved\"");
     assertThat(cloud.proxy().orElseThrow().connectionsByHost())
         .containsKeys("dynamodb.eu-west-1.amazonaws.com", "events.eu-west-1.amazonaws.com");
+  }
+
+  @Test
+  void sdkV2Before228_sqsQueryProtocolToTheQueueUrl_messageArrives() {
+    String answer = invoke(V2, "{\"send\":\"query-protocol-message\"}");
+
+    assertThat(answer).startsWith("\"sent ");
+    assertThat(awaitMessage("query-protocol-message").body()).isEqualTo("query-protocol-message");
+    assertThat(cloud.proxy().orElseThrow().connectionsByHost())
+        .containsKey("sqs.eu-west-1.amazonaws.com");
   }
 
   @Test
@@ -143,23 +155,31 @@ class OldSdkIT {
         .item();
   }
 
+  /**
+   * The first message on the rule's queue whose body contains {@code id}. Every message received is
+   * kept (and deleted from the queue), so a test never hides another's message behind its
+   * visibility timeout.
+   */
   private static Message awaitMessage(String id) {
     String queue = cloud.stack().ids().ref("SavedQueue");
-    List<Message> seen = new CopyOnWriteArrayList<>();
     Await.until(
-        "the ItemSaved event for " + id + " on the rule's queue",
+        "a message with " + id + " on the rule's queue",
         Duration.ofSeconds(30),
         () -> {
-          cloud
-              .clients()
-              .sqs()
-              .receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1).maxNumberOfMessages(10))
-              .messages()
-              .stream()
-              .filter(m -> m.body().contains(id))
-              .forEach(seen::add);
-          return !seen.isEmpty();
+          for (Message message :
+              cloud
+                  .clients()
+                  .sqs()
+                  .receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1).maxNumberOfMessages(10))
+                  .messages()) {
+            RECEIVED.add(message);
+            cloud
+                .clients()
+                .sqs()
+                .deleteMessage(r -> r.queueUrl(queue).receiptHandle(message.receiptHandle()));
+          }
+          return RECEIVED.stream().anyMatch(m -> m.body().contains(id));
         });
-    return seen.get(0);
+    return RECEIVED.stream().filter(m -> m.body().contains(id)).findFirst().orElseThrow();
   }
 }
