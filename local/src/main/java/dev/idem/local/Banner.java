@@ -22,7 +22,7 @@ final class Banner {
    *
    * @param template the template's file
    * @param stack the resources created
-   * @param aws the AWS endpoint, and whether it is the local edge
+   * @param aws the AWS endpoint, whether it is the local edge, and the instances' proxy
    * @param api the API's URL and routes, if it runs
    * @param stubs the running HTTP stubs' URLs, by name
    * @param sources one description per event source mapping
@@ -40,6 +40,13 @@ final class Banner {
         aws.edge()
             ? "edge     " + aws.url() + "  dynamodb, sqs, events, lambda (any credentials)"
             : "backend  " + aws.url() + "  dynamodb, sqs, events (no local edge, no Lambda API)");
+    if (aws.proxy() != null) {
+      lines.add(
+          "proxy    "
+              + aws.proxy()
+              + "  *.amazonaws.com for the functions' JVMs, whatever their SDK and region"
+              + " (TLS from a CA made for this run)");
+    }
     api.ifPresent(a -> lines.add("api      " + a.url() + "  " + routes(a.routes())));
     stubs.forEach((name, url) ->
         lines.add("stub     " + url + "  " + name + " (GET <path> lists what it applied there)"));
@@ -67,8 +74,12 @@ final class Banner {
     return lines;
   }
 
-  /** Where the AWS APIs are answered. */
-  record Aws(URI url, boolean edge) {}
+  /**
+   * Where the AWS APIs are answered.
+   *
+   * @param proxy the proxy that sends the instances' calls to AWS hosts there, or null
+   */
+  record Aws(URI url, boolean edge, URI proxy) {}
 
   /** The REST API. */
   record Api(URI url, List<ApiRoute> routes) {}

@@ -14,10 +14,13 @@ import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.Faults;
 import dev.idem.local.http.HttpEndpoint;
 import dev.idem.local.lambda.FunctionDefinition;
+import dev.idem.local.lambda.InstanceProxy;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.LambdaApi;
 import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.lambda.Scaling;
+import dev.idem.local.proxy.CertificateAuthority;
+import dev.idem.local.proxy.ProxyServer;
 import dev.idem.local.sources.ApiGateway;
 import dev.idem.local.sources.ApiRoute;
 import dev.idem.local.sources.SourceContext;
@@ -51,10 +54,11 @@ import java.util.stream.Collectors;
  * no backend nor edge starts: the resources are created there, and only the functions, event
  * sources, API and stubs run here.
  *
- * <p>Start order: backends and edge, provider stubs, resources, functions (the instances their
- * aliases' provisioned concurrency asks for starting meanwhile), event sources, API, seed; once the
- * provisioned instances are initialized, the edge's health check answers "ready". {@link #close()}
- * stops all in reverse order, leaving no instance process, and prints each function's counts.
+ * <p>Start order: backends and edge, the instances' proxy (its certificate authority made
+ * meanwhile), provider stubs, resources, functions (the instances their aliases' provisioned
+ * concurrency asks for starting meanwhile), event sources, API, seed; once the provisioned
+ * instances are initialized, the edge's health check answers "ready". {@link #close()} stops all in
+ * reverse order, leaving no instance process, and prints each function's counts.
  *
  * {@snippet :
  * try (LocalCloud cloud = LocalCloud.start(LocalCloud.Options.defaults())) {
@@ -80,7 +84,8 @@ public final class LocalCloud implements AutoCloseable {
    * @param console receives every line the local cloud and its function instances print
    * @param faults the faults to inject from the start (more may be added over the fault API)
    * @param bindAddress where the edge, the API and the stubs listen: {@code 127.0.0.1} (nothing
-   *     beyond this machine can reach them); the backends and Runtime APIs always stay on loopback
+   *     beyond this machine can reach them); the backends, Runtime APIs and proxy always stay on
+   *     loopback
    * @param timing the clock schedules fire by, and the asynchronous queue's waits ({@link
    *     Timing#REAL}; tests move a test clock)
    * @param scaling how many instances start at once and live together, and how many of each
@@ -90,6 +95,8 @@ public final class LocalCloud implements AutoCloseable {
    * @param hotReload true to move a function to its new code when its jar or folder changes
    * @param watchSources true to rebuild the Maven modules of the functions' jars when their sources
    *     change ({@link SourceBuilds}); needs {@code hotReload}
+   * @param proxyPort the port of the proxy through which instances reach AWS hosts (for SDKs that
+   *     ignore {@code AWS_ENDPOINT_URL}); 0, the default, picks a free one
    */
   public record Options(
       Path template,
@@ -107,7 +114,8 @@ public final class LocalCloud implements AutoCloseable {
       Scaling scaling,
       Path aotCache,
       boolean hotReload,
-      boolean watchSources) {
+      boolean watchSources,
+      int proxyPort) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -132,7 +140,7 @@ public final class LocalCloud implements AutoCloseable {
       }
       parameters = Map.copyOf(parameters);
       stubs = List.copyOf(stubs);
-      for (int port : new int[] {edgePort, apiPort}) {
+      for (int port : new int[] {edgePort, apiPort, proxyPort}) {
         if (port < 0 || port > 65_535) {
           throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
@@ -175,6 +183,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.aotCache = aotCache;
       builder.hotReload = hotReload;
       builder.watchSources = watchSources;
+      builder.proxyPort = proxyPort;
       return builder;
     }
 
@@ -231,6 +240,7 @@ public final class LocalCloud implements AutoCloseable {
       private Path aotCache = LambdaRuntime.Options.defaultAotCache();
       private boolean hotReload = true;
       private boolean watchSources;
+      private int proxyPort;
 
       private Builder() {
         project(template);
@@ -274,10 +284,17 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** The instances' proxy's port; 0 (the default) for a free one. */
+      public Builder proxyPort(int value) {
+        proxyPort = value;
+        return this;
+      }
+
       /** Every port 0, the stubs' too: free ones. */
       public Builder freePorts() {
         edgePort = 0;
         apiPort = 0;
+        proxyPort = 0;
         stubs = stubs.stream().map(stub -> stub.withPort(0)).toList();
         return this;
       }
@@ -376,7 +393,8 @@ public final class LocalCloud implements AutoCloseable {
             scaling,
             aotCache,
             hotReload,
-            watchSources);
+            watchSources,
+            proxyPort);
       }
     }
   }
@@ -394,6 +412,7 @@ public final class LocalCloud implements AutoCloseable {
   private LambdaRuntime lambda;
   private EventSources sources;
   private HttpEndpoint api;
+  private ProxyServer proxy;
   private List<ApiRoute> apiRoutes = List.of();
   private Duration readyTime;
   private final Faults faults;
@@ -441,9 +460,16 @@ public final class LocalCloud implements AutoCloseable {
               + ": the local cloud has no authentication, so whoever reaches this address can"
               + " read and change its tables, queues and functions");
     }
+    // Made, with the proxy's trust store, in the background: 0.3 s or more of a loaded machine's
+    // time that only an instance's start waits for.
+    CompletableFuture<CertificateAuthority> authority =
+        CompletableFuture.supplyAsync(
+            () -> CertificateAuthority.generate(Clock.systemUTC()),
+            task -> Thread.ofVirtual().name("idem-ca").start(task));
     Template template = loadTemplate();
     code = resolveCode(template);
     startBackend();
+    startProxy(authority);
     provisioned = new Provisioner(clients).provision(template);
     if (!provisioned.stack().notEmulated().isEmpty()) {
       console.accept(provisioned.stack().notEmulated().summary());
@@ -497,6 +523,16 @@ public final class LocalCloud implements AutoCloseable {
     } else {
       clients = own(AwsClients.create(options.endpoint()));
       awsEndpoint = options.endpoint();
+    }
+  }
+
+  /**
+   * The proxy for instances whose SDK ignores {@code AWS_ENDPOINT_URL}: it sends AWS hosts' calls
+   * to the AWS endpoint, which it can only do for an {@code http://} one.
+   */
+  private void startProxy(CompletableFuture<CertificateAuthority> authority) {
+    if ("http".equals(awsEndpoint.getScheme()) && awsEndpoint.getPort() > 0) {
+      proxy = own(ProxyServer.start(options.proxyPort(), awsEndpoint, authority, console));
     }
   }
 
@@ -575,7 +611,8 @@ public final class LocalCloud implements AutoCloseable {
                     console,
                     faultHooks,
                     options.scaling(),
-                    options.aotCache())));
+                    options.aotCache(),
+                    instanceProxy())));
     AsyncLambda async =
         own(
             AsyncLambda.start(
@@ -599,6 +636,21 @@ public final class LocalCloud implements AutoCloseable {
       AsyncLambda.createRuleEvents(provisioned.stack(), clients, console);
     }
     return functions;
+  }
+
+  /**
+   * What instances reach AWS hosts through. With the embedded edge they resolve only this machine's
+   * names; another backend (named by {@code --endpoint}, perhaps by a host name) leaves them the
+   * system's resolver.
+   */
+  private InstanceProxy instanceProxy() {
+    return proxy == null
+        ? null
+        : new InstanceProxy(
+            proxy.port(),
+            proxy::trustStore,
+            CertificateAuthority.TRUST_STORE_PASSWORD,
+            aws != null ? proxy.hostsFile() : null);
   }
 
   private void logEvent(String function, InvocationResult result) {
@@ -651,7 +703,7 @@ public final class LocalCloud implements AutoCloseable {
     Banner.lines(
             options.template(),
             provisioned.stack(),
-            new Banner.Aws(awsEndpoint, aws != null),
+            new Banner.Aws(awsEndpoint, aws != null, proxyUrl().orElse(null)),
             apiUrl().map(url -> new Banner.Api(url, apiRoutes)),
             stubs.urls(),
             sources.descriptions())
@@ -711,6 +763,19 @@ public final class LocalCloud implements AutoCloseable {
   /** Whether the backends run here (no {@link Options#endpoint()} was given). */
   public boolean embedded() {
     return aws != null;
+  }
+
+  /**
+   * The URL of the proxy through which function instances reach AWS hosts, when it runs (it does
+   * whenever the AWS endpoint is an {@code http://} URL, as the edge's is).
+   */
+  public Optional<URI> proxyUrl() {
+    return Optional.ofNullable(proxy).map(ProxyServer::url);
+  }
+
+  /** The proxy itself, when it runs: its trust store and the connections it made, by host. */
+  public Optional<ProxyServer> proxy() {
+    return Optional.ofNullable(proxy);
   }
 
   /** The REST API's URL, when the template has {@code Api} events. */

@@ -39,7 +39,7 @@ public final class LocalCloudMain {
   static final String USAGE =
       """
       usage: bin/idem local [--template PATH | --cdk [DIR] | --cdk-out DIR] [--stack NAME]
-                            [--edge-port N] [--api-port N]
+                            [--edge-port N] [--api-port N] [--proxy-port N]
                             [--config FILE] [--stub-port NAME=PORT]...
                             [--parameter KEY=VALUE]... [--seed FILE | --no-seed]
                             [--max-concurrency N] [--max-starting N] [--max-instances N]
@@ -54,6 +54,9 @@ public final class LocalCloudMain {
         --stack NAME            the stack to run, where the app has several
         --edge-port N           the AWS endpoint's port (default 4566)
         --api-port N            the REST API's port (default 3000)
+        --proxy-port N          the port of the proxy that sends the functions' calls to
+                                *.amazonaws.com to the edge, for SDKs that ignore
+                                AWS_ENDPOINT_URL (default: a free port; always on 127.0.0.1)
         --config FILE           the project's stubs and seed (default: idem-local.json beside the
                                 template, or in the CDK app's folder, if there is one)
         --stub-port NAME=PORT   a stub's port instead of the config's (0: a free one; repeatable)
@@ -247,6 +250,7 @@ public final class LocalCloudMain {
             .stubs(stubs(config, given.stubPorts))
             .edgePort(given.edgePort)
             .apiPort(given.apiPort)
+            .proxyPort(given.proxyPort)
             .parameters(given.parameters)
             .seed(seedFile(given, config))
             .concurrencyLimit(given.maxConcurrency)
@@ -389,6 +393,7 @@ public final class LocalCloudMain {
     URI endpoint;
     int edgePort = LocalCloud.Options.EDGE_PORT;
     int apiPort = LocalCloud.Options.API_PORT;
+    int proxyPort;
     Path config;
     final Map<String, Integer> stubPorts = new LinkedHashMap<>();
     int maxConcurrency = LocalCloud.Options.defaults().concurrencyLimit();
@@ -408,6 +413,7 @@ public final class LocalCloudMain {
             "--endpoint",
             "--edge-port",
             "--api-port",
+            "--proxy-port",
             "--stub-port",
             "--config",
             "--max-concurrency",
@@ -498,6 +504,7 @@ public final class LocalCloudMain {
         case "--endpoint" -> endpoint = uri(value, name);
         case "--edge-port" -> edgePort = port(name, value);
         case "--api-port" -> apiPort = port(name, value);
+        case "--proxy-port" -> proxyPort = port(name, value);
         case "--stub-port" -> stubPort(value);
         case "--config" -> config = Path.of(value);
         case "--max-concurrency" -> maxConcurrency = number(name, value, 1, 1000);

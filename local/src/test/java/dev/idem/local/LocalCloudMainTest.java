@@ -51,6 +51,7 @@ class LocalCloudMainTest {
     assertThat(options.seed()).isEqualTo(seed.toAbsolutePath());
     assertThat(options.edgePort()).isEqualTo(4566);
     assertThat(options.apiPort()).isEqualTo(3000);
+    assertThat(options.proxyPort()).as("a free port").isZero();
     assertThat(options.stubs())
         .containsExactly(
             new StubSpec("payments", 4010, "ch", "PayUrl"),
@@ -72,6 +73,8 @@ class LocalCloudMainTest {
                 "5566",
                 "--api-port",
                 "0",
+                "--proxy-port",
+                "5567",
                 "--stub-port",
                 "payments=5010",
                 "--stub-port",
@@ -88,7 +91,8 @@ class LocalCloudMainTest {
             .options();
 
     assertThat(options.template()).isEqualTo(other);
-    assertThat(List.of(options.edgePort(), options.apiPort())).containsExactly(5566, 0);
+    assertThat(List.of(options.edgePort(), options.apiPort(), options.proxyPort()))
+        .containsExactly(5566, 0, 5567);
     assertThat(options.stubs()).extracting(StubSpec::port).containsExactly(5010, 0);
     assertThat(options.parameters())
         .containsEntry("StageName", "test")
@@ -149,6 +153,8 @@ class LocalCloudMainTest {
   void parse_badArguments_failNamingTheArgument() {
     assertThatThrownBy(() -> parse(Map.of(), "--edge-port", "70000"))
         .hasMessageContaining("--edge-port needs a number from 0 to 65535, got '70000'");
+    assertThatThrownBy(() -> parse(Map.of(), "--proxy-port", "-1"))
+        .hasMessageContaining("--proxy-port needs a number from 0 to 65535, got '-1'");
     assertThatThrownBy(() -> parse(Map.of(), "--api-port"))
         .hasMessageContaining("--api-port needs a value");
     assertThatThrownBy(() -> parse(Map.of(), "--bogus", "1"))

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The local cloud has no authentication, so nothing of it may listen beyond loopback: not the edge,
- * the API, the stubs, the Runtime APIs of its instances, DynamoDB Local or ElasticMQ. DynamoDB
- * Local on its own listens on every interface (its command line has no bind address); this test
- * failed before it was bound to 127.0.0.1.
+ * the API, the stubs, the Runtime APIs of its instances, the instances' proxy, DynamoDB Local or
+ * ElasticMQ. DynamoDB Local on its own listens on every interface (its command line has no bind
+ * address); this test failed before it was bound to 127.0.0.1.
  */
 class LoopbackOnlyIT {
 
@@ -30,7 +30,8 @@ class LoopbackOnlyIT {
               cloud.awsEndpoint().getPort(),
               cloud.apiUrl().orElseThrow().getPort(),
               cloud.stubUrl("payments").orElseThrow().getPort(),
-              cloud.dynamoDbEndpoint().orElseThrow().getPort());
+              cloud.dynamoDbEndpoint().orElseThrow().getPort(),
+              cloud.proxyUrl().orElseThrow().getPort());
       assertThat(sockets)
           .allSatisfy(socket -> assertThat(socket.loopback()).as(socket.toString()).isTrue());
     }

@@ -54,6 +54,7 @@ final class InstanceLauncher {
   private final InstanceFaults faults;
   private final AotCache aotCache;
   private final CodeSnapshots snapshots;
+  private final InstanceProxy proxy;
   private final Map<String, RunningInstance> byAccessKey = new ConcurrentHashMap<>();
   private Path jniLibrary;
 
@@ -66,13 +67,15 @@ final class InstanceLauncher {
       Consumer<String> console,
       InstanceFaults faults,
       Map<String, RuntimeJdk> jdks) {
-    this(workDir, endpointUrl, console, faults, jdks, null);
+    this(workDir, endpointUrl, console, faults, jdks, null, null);
   }
 
   /**
-   * A launcher whose instances use class-loading caches in {@code aotCacheDir} (null: none).
+   * A launcher whose instances use class-loading caches in {@code aotCacheDir} (null: none) and
+   * reach AWS hosts through {@code proxy}.
    *
    * @param jdks the JDK of each runtime the functions use, by runtime name
+   * @param proxy the proxy and trust store the instances' JVMs use for AWS hosts, or null for none
    */
   InstanceLauncher(
       Path workDir,
@@ -80,13 +83,15 @@ final class InstanceLauncher {
       Consumer<String> console,
       InstanceFaults faults,
       Map<String, RuntimeJdk> jdks,
-      Path aotCacheDir) {
+      Path aotCacheDir,
+      InstanceProxy proxy) {
     this.jdks = Map.copyOf(jdks);
     this.runtimeClasspath = locateRuntimeClasspath();
     this.workDir = workDir;
     this.endpointUrl = endpointUrl;
     this.console = console;
     this.faults = faults;
+    this.proxy = proxy;
     this.aotCache = new AotCache(aotCacheDir, console);
     this.snapshots =
         new CodeSnapshots(
@@ -210,6 +215,9 @@ final class InstanceLauncher {
     options.add("-Xmx" + Math.max(function.memoryMb() * 3 / 4, 64) + "m");
     options.addAll(jdk(function).options());
     options.add("-D" + JNI_PROPERTY + "=" + jniLibrary());
+    if (proxy != null) {
+      options.addAll(proxy.jvmOptions());
+    }
     return options;
   }
 
@@ -247,6 +255,9 @@ final class InstanceLauncher {
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     if (endpointUrl != null) {
       env.put("AWS_ENDPOINT_URL", endpointUrl.toString());
+    }
+    if (proxy != null) {
+      env.putAll(proxy.environment());
     }
     env.putAll(function.environment());
     env.put("AWS_ACCESS_KEY_ID", accessKey);

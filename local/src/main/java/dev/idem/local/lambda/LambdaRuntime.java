@@ -51,6 +51,8 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
    *     function start warm
    * @param aotCache the folder of the instances' class-loading caches ({@link #defaultAotCache()}),
    *     or null for plain starts
+   * @param proxy the proxy through which instances reach AWS hosts (for SDKs that ignore {@code
+   *     AWS_ENDPOINT_URL}), or null for none
    */
   public record Options(
       URI endpointUrl,
@@ -58,7 +60,8 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       Consumer<String> console,
       InstanceFaults faults,
       Scaling scaling,
-      Path aotCache) {
+      Path aotCache,
+      InstanceProxy proxy) {
 
     /** Checks the components. */
     public Options {
@@ -71,7 +74,18 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
       }
     }
 
-    /** Options without class-loading caches. */
+    /** Options without a proxy. */
+    public Options(
+        URI endpointUrl,
+        Duration initTimeout,
+        Consumer<String> console,
+        InstanceFaults faults,
+        Scaling scaling,
+        Path aotCache) {
+      this(endpointUrl, initTimeout, console, faults, scaling, aotCache, null);
+    }
+
+    /** Options without class-loading caches or a proxy. */
     public Options(
         URI endpointUrl,
         Duration initTimeout,
@@ -97,7 +111,12 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
 
     /** The same options with class-loading caches in {@code dir} (null: none). */
     public Options withAotCache(Path dir) {
-      return new Options(endpointUrl, initTimeout, console, faults, scaling, dir);
+      return new Options(endpointUrl, initTimeout, console, faults, scaling, dir, proxy);
+    }
+
+    /** The same options with instances reaching AWS hosts through {@code value} (null: none). */
+    public Options withProxy(InstanceProxy value) {
+      return new Options(endpointUrl, initTimeout, console, faults, scaling, aotCache, value);
     }
 
     /** Options without faults, paced for this machine. */
@@ -107,7 +126,7 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
 
     /** The same options with that scaling. */
     public Options withScaling(Scaling value) {
-      return new Options(endpointUrl, initTimeout, console, faults, value, aotCache);
+      return new Options(endpointUrl, initTimeout, console, faults, value, aotCache, proxy);
     }
 
     /** No endpoint, a 10 second init timeout, instance output to {@code System.out}. */
@@ -155,7 +174,8 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
             options.console(),
             options.faults(),
             jdks(functions, Jdks.discover()),
-            options.aotCache());
+            options.aotCache(),
+            options.proxy());
     Map<String, FunctionPool> pools = new LinkedHashMap<>();
     Capacity capacity = new Capacity(options.scaling());
     Reclaimer reclaimer = new Reclaimer(pools);

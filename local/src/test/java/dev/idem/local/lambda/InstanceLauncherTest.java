@@ -137,6 +137,54 @@ class InstanceLauncherTest {
   }
 
   @Test
+  void command_withProxy_jvmProxyAndTrustStorePropertiesBeforeTheClassPath() throws Exception {
+    InstanceProxy proxy =
+        new InstanceProxy(4999, () -> workDir.resolve("trust.p12"), "pw", workDir.resolve("hosts"));
+
+    List<String> command = launcher(null, proxy).command(function);
+
+    assertThat(command)
+        .containsSubsequence(
+            "-Djdk.net.hosts.file=" + workDir.resolve("hosts").toAbsolutePath(),
+            "-Dhttps.proxyHost=127.0.0.1",
+            "-Dhttps.proxyPort=4999",
+            "-Dhttp.proxyHost=127.0.0.1",
+            "-Dhttp.proxyPort=4999",
+            "-Dhttp.nonProxyHosts=localhost|127.*|[::1]|0.0.0.0|[::0]",
+            "-Djavax.net.ssl.trustStore=" + workDir.resolve("trust.p12").toAbsolutePath(),
+            "-Djavax.net.ssl.trustStorePassword=pw",
+            "-Djavax.net.ssl.trustStoreType=JKS",
+            "-cp");
+  }
+
+  @Test
+  void environment_withProxy_proxyVariablesThatTheFunctionMayOverride() throws Exception {
+    InstanceProxy proxy = new InstanceProxy(4999, () -> workDir.resolve("trust.p12"), "pw", null);
+    FunctionDefinition own =
+        new FunctionDefinition(
+            "orders",
+            "example.Orders::handle",
+            Path.of("/code/orders.jar"),
+            512,
+            Duration.ofSeconds(10),
+            Map.of("NO_PROXY", "*"),
+            10);
+
+    assertThat(launcher(null, proxy).environment(own, 9001, "ASIATESTKEY0000001"))
+        .containsEntry("HTTPS_PROXY", "http://127.0.0.1:4999")
+        .containsEntry("HTTP_PROXY", "http://127.0.0.1:4999")
+        .containsEntry("NO_PROXY", "*");
+  }
+
+  @Test
+  void command_noProxy_noProxyProperties() throws Exception {
+    assertThat(launcher(null).command(function))
+        .noneMatch(arg -> arg.contains("proxy") || arg.contains("trustStore"));
+    assertThat(launcher(null).environment(function, 9001, "ASIATESTKEY0000001"))
+        .doesNotContainKeys("HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY");
+  }
+
+  @Test
   void environment_noEndpoint_setsNoEndpointUrl() throws Exception {
     assertThat(launcher(null).environment(function, 9001, "ASIATESTKEY0000001"))
         .doesNotContainKey("AWS_ENDPOINT_URL");
@@ -158,11 +206,17 @@ class InstanceLauncherTest {
   }
 
   private InstanceLauncher launcher(URI endpoint) {
+    return launcher(endpoint, null);
+  }
+
+  private InstanceLauncher launcher(URI endpoint, InstanceProxy proxy) {
     return new InstanceLauncher(
         workDir,
         endpoint,
         line -> {},
         InstanceFaults.NONE,
-        LambdaRuntime.jdks(List.of(function), Jdks.discover()));
+        LambdaRuntime.jdks(List.of(function), Jdks.discover()),
+        null,
+        proxy);
   }
 }
