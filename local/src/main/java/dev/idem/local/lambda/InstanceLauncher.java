@@ -306,7 +306,8 @@ final class InstanceLauncher {
   private List<Path> classpathEntries(FunctionDefinition function) {
     Set<Path> entries = new LinkedHashSet<>();
     for (Path entry : function.code().classpath()) {
-      entries.add(fromMavenRepository(entry) ? entry : snapshots.snapshot(entry));
+      boolean snapshot = !fromMavenRepository(entry) && Files.exists(entry);
+      entries.add(snapshot ? snapshots.snapshot(entry) : entry);
     }
     entries.addAll(runtimeClasspath);
     return List.copyOf(entries);

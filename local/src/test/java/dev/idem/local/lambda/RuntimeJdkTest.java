@@ -18,7 +18,6 @@ class RuntimeJdkTest {
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData",
-            "-Xshare:auto",
             "--enable-native-access=ALL-UNNAMED");
     assertThat(on("java8.al2", 8).options()).doesNotContain("--enable-native-access=ALL-UNNAMED");
   }
