@@ -236,11 +236,23 @@ final class HotReloadBenchmark {
   }
 
   /** The sample's pom, with the plugin versions this repository's build has already fetched. */
-  private static String pom() {
-    String core =
-        com.amazonaws.services.lambda.runtime.RequestHandler.class
-            .getPackage()
-            .getImplementationVersion();
+  private static String pom() throws IOException {
+    // the version folder of the aws-lambda-java-core jar this build resolved: offline, it is there
+    String core;
+    try {
+      core =
+          Path.of(
+                  com.amazonaws.services.lambda.runtime.RequestHandler.class
+                      .getProtectionDomain()
+                      .getCodeSource()
+                      .getLocation()
+                      .toURI())
+              .getParent()
+              .getFileName()
+              .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException(e);
+    }
     return """
     <?xml version="1.0" encoding="UTF-8"?>
     <project xmlns="http://maven.apache.org/POM/4.0.0">

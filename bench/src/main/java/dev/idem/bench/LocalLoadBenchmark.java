@@ -71,22 +71,20 @@ final class LocalLoadBenchmark {
     progress.println("idem bench: training the AOT caches with one order");
     trainCaches(tuned);
     progress.println("idem bench: run with the defaults (AOT cache, start pacing, 1 warm each)");
-    phase(tuned, before.throughput()).print(out);
+    LoadReport after = phase(tuned, before.throughput());
     out.printf(
         Locale.ROOT,
         "baseline (same run, no AOT cache, no pacing, no warm pool): %.1f orders/s, POST p99 %d"
-            + " ms, %d timeouts, %d unsettled, %d lost, instances at most %d MB together%n",
+            + " ms, %d timeouts, %d unsettled, %d lost, instances at most %d MB together%n"
+            + "with the defaults (AOT cache, pacing, 1 warm instance each):%n%n",
         before.throughput(),
         Math.round(Stats.percentile(before.load().createdLatenciesNanos(), 99) / 1e6),
         before.timeouts(),
         before.unsettledOrders(),
         before.lostOrders(),
         before.peakRssMb());
-    out.println(phaseJson.get());
+    after.print(out);
   }
-
-  private final java.util.concurrent.atomic.AtomicReference<String> phaseJson =
-      new java.util.concurrent.atomic.AtomicReference<>();
 
   /** One load run on a cloud with these options: its report (also kept for the last line). */
   private LoadReport phase(LocalCloud.Options options, double baseline) throws Exception {
@@ -115,7 +113,6 @@ final class LocalLoadBenchmark {
               console.outcomes(),
               memory.peakMb(),
               baseline);
-      phaseJson.set(report.json());
       console.clear();
       return report;
     } catch (RuntimeException e) {

@@ -618,7 +618,7 @@ public final class LocalCloud implements AutoCloseable {
             AsyncLambda.start(
                 lambda, provisioned.stack(), clients, options.timing(), console, this::logEvent));
     if (options.hotReload()) {
-      lambda.watchCode(Duration.ofMillis(250));
+      lambda.watchCode(Duration.ofMillis(100));
     }
     if (options.watchSources()) {
       SourceBuilds.start(
