@@ -134,6 +134,7 @@ public final class LocalCloudMain {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(cloud::close, "idem-local-shutdown"));
     out.println("Ctrl-C stops it");
+    markTrained();
     awaitShutdown();
     return 0;
   }
@@ -606,6 +607,21 @@ public final class LocalCloudMain {
     String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /**
+   * Tells {@code bin/idem} that this run got to its work, so that the AOT cache its JVM writes at
+   * exit is worth keeping ({@code -Didem.aot.trained=FILE}; nothing without it).
+   */
+  public static void markTrained() {
+    String marker = System.getProperty("idem.aot.trained");
+    if (marker != null) {
+      try {
+        Files.writeString(Path.of(marker), "");
+      } catch (IOException e) {
+        // no marker: bin/idem trains again next time
+      }
+    }
   }
 
   private static void awaitShutdown() {
