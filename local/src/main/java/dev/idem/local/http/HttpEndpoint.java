@@ -139,7 +139,8 @@ public final class HttpEndpoint implements AutoCloseable {
         uri.getPath(),
         uri.getRawQuery(),
         exchange.getRequestHeaders(),
-        exchange.getRequestBody().readAllBytes());
+        exchange.getRequestBody().readAllBytes(),
+        uri.getRawPath());
   }
 
   private static void write(HttpExchange exchange, Response response) throws IOException {

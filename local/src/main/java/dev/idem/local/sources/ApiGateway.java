@@ -79,7 +79,8 @@ public final class ApiGateway implements HttpService {
   @Override
   public Response handle(Request request) {
     String requestId = UUID.randomUUID().toString();
-    Optional<RouteTable.Match> match = table.match(request.method(), request.path());
+    // Matched on the path as sent: a REST API's pathParameters keep the client's encoding.
+    Optional<RouteTable.Match> match = table.match(request.method(), request.rawPath());
     if (match.isEmpty()) {
       return noRoute().withHeader("x-amzn-RequestId", requestId);
     }
@@ -115,8 +116,8 @@ public final class ApiGateway implements HttpService {
   private byte[] event(Request request, RouteTable.Match match, String requestId) {
     RouteStage stage = match.route().stage();
     return stage.version2()
-        ? HttpApiEvents.event(request, match, requestId, context.clock().instant())
-        : ProxyEvents.event(request, match, stage.name(), requestId, context.clock().instant());
+        ? HttpApiEvents.event(request, match.decoded(), requestId, context.clock().instant())
+        : ProxyEvents.event(request, match, requestId, context.clock().instant());
   }
 
   private List<String> bodyProblems(ApiRoute route, Request request) {
