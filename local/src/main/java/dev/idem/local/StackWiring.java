@@ -2,6 +2,7 @@ package dev.idem.local;
 
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.sources.ApiRoute;
+import dev.idem.local.sources.BinaryMediaTypes;
 import dev.idem.local.sources.BodyValidation;
 import dev.idem.local.sources.GatewayResponse;
 import dev.idem.local.sources.RouteStage;
@@ -172,6 +173,7 @@ final class StackWiring {
         stage.apiId(),
         stage.name(),
         stage.variables(),
-        stage.payloadFormat());
+        stage.payloadFormat(),
+        new BinaryMediaTypes(stage.binaryMediaTypes()));
   }
 }

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * API Gateway's Lambda proxy integrations, as an {@link HttpService} (the local cloud serves every
@@ -48,7 +52,11 @@ public final class ApiGateway implements HttpService {
   /** The stage SAM's local API names in its request contexts. */
   public static final String STAGE = "Prod";
 
+  /** API Gateway's default (and largest) integration timeout for a REST API. */
+  static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(29);
+
   private final List<ApiRoute> routes;
+  private final Duration integrationTimeout;
   private final RouteTable table;
   private final Map<ApiRoute, BodyValidator> validators = new HashMap<>();
   private final SourceContext context;
@@ -61,6 +69,11 @@ public final class ApiGateway implements HttpService {
    * @throws IllegalArgumentException when a route's model is not a JSON Schema
    */
   public ApiGateway(List<ApiRoute> routes, SourceContext context) {
+    this(routes, context, INTEGRATION_TIMEOUT);
+  }
+
+  ApiGateway(List<ApiRoute> routes, SourceContext context, Duration integrationTimeout) {
+    this.integrationTimeout = Objects.requireNonNull(integrationTimeout, "integrationTimeout");
     this.routes = List.copyOf(routes);
     this.table = new RouteTable(this.routes);
     this.context = Objects.requireNonNull(context, "context");
@@ -91,9 +104,15 @@ public final class ApiGateway implements HttpService {
     }
     byte[] event = event(request, match.get(), requestId);
     long begin = System.nanoTime();
-    InvocationResult result = Invocations.invoke(context.invoker(), route.functionName(), event);
-    ProxyResponses.Mapped mapped =
-        route.stage().version2() ? answerVersion2(result) : answer(result);
+    ProxyResponses.Mapped mapped;
+    if (route.stage().version2()) {
+      mapped = answerVersion2(Invocations.invoke(context.invoker(), route.functionName(), event));
+    } else {
+      mapped =
+          invokeWithinTimeout(route.functionName(), event)
+              .map(result -> answer(result, route.stage().binaryMediaTypes(), request))
+              .orElseGet(ApiGateway::timedOut);
+    }
     context.report(
         new SourceInvocation(
             route.functionName(),
@@ -152,9 +171,40 @@ public final class ApiGateway implements HttpService {
     };
   }
 
-  private static ProxyResponses.Mapped answer(InvocationResult result) {
+  /**
+   * The invocation's result, or empty when the integration timeout passed first: API Gateway then
+   * answers 504 while the function runs on to its own timeout, as it does in Lambda.
+   */
+  private Optional<InvocationResult> invokeWithinTimeout(String function, byte[] event) {
+    CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("api-invoke-" + function)
+        .start(() -> result.complete(Invocations.invoke(context.invoker(), function, event)));
+    try {
+      return Optional.of(result.get(integrationTimeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Invoking " + function + " failed", e.getCause());
+    }
+  }
+
+  /** The INTEGRATION_TIMEOUT gateway response. */
+  private static ProxyResponses.Mapped timedOut() {
+    return new ProxyResponses.Mapped(
+        Response.json(504, "{\"message\":\"Endpoint request timed out\"}"),
+        "504 integration timeout");
+  }
+
+  /** A function error, its own timeout included, is 502; only the integration timeout is 504. */
+  private static ProxyResponses.Mapped answer(
+      InvocationResult result, BinaryMediaTypes binary, Request request) {
     return switch (result.status()) {
-      case OK -> ProxyResponses.map(result.payload());
+      case OK ->
+          ProxyResponses.map(result.payload(), binary, request.header("Accept").orElse(null));
       case THROTTLED ->
           new ProxyResponses.Mapped(
               ProxyResponses.error(429, "TooManyRequestsException", "Too Many Requests"),

@@ -58,7 +58,7 @@ final class ProxyEvents {
     stringMap(event, "pathParameters", match.pathParameters());
     stringMap(event, "stageVariables", match.route().stage().variables());
     context(event.putObject("requestContext"), request, match, requestId, now);
-    body(event, request);
+    body(event, request, match.route().stage().binaryMediaTypes());
     return Json.bytes(event);
   }
 
@@ -155,20 +155,24 @@ final class ProxyEvents {
     return Base64.getEncoder().encodeToString(digest);
   }
 
-  private static void body(ObjectNode event, Request request) {
+  /** Base64 only for the API's binary media types: without them every body is UTF-8 text. */
+  private static void body(ObjectNode event, Request request, BinaryMediaTypes binary) {
     if (request.body().length == 0) {
       event.putNull("body");
       event.put("isBase64Encoded", false);
-    } else if (isText(request.header("Content-Type").orElse(null))) {
-      event.put("body", new String(request.body(), StandardCharsets.UTF_8));
-      event.put("isBase64Encoded", false);
-    } else {
+    } else if (binary.matches(request.header("Content-Type").orElse(null))) {
       event.put("body", Base64.getEncoder().encodeToString(request.body()));
       event.put("isBase64Encoded", true);
+    } else {
+      event.put("body", new String(request.body(), StandardCharsets.UTF_8));
+      event.put("isBase64Encoded", false);
     }
   }
 
-  /** Whether a body of this content type is passed as text; anything else is base64-encoded. */
+  /**
+   * Whether an HTTP API passes a body of this content type as text; anything else is
+   * base64-encoded.
+   */
   static boolean isText(String contentType) {
     if (contentType == null || contentType.isBlank()) {
       return true;

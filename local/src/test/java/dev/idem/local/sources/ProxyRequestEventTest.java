@@ -233,6 +233,54 @@ class ProxyRequestEventTest {
     assertThat(event.path("requestContext").path("path").asText()).isEqualTo("/dev/health");
   }
 
+  @Test
+  void event_binaryBodyWithoutBinaryMediaTypes_isPassedAsText() {
+    // AWS developer guide, "Binary media types for REST APIs in API Gateway": without
+    // binaryMediaTypes, payloads are handled as UTF-8 text.
+    JsonNode event = event(post("image/png", "abc"));
+
+    assertThat(event.path("body").asText()).isEqualTo("abc");
+    assertThat(event.path("isBase64Encoded").asBoolean()).isFalse();
+  }
+
+  @Test
+  void event_contentTypeMatchingBinaryMediaTypes_isBase64Encoded() {
+    RouteStage stage =
+        new RouteStage(
+            false, "abc", "test", Map.of(), "1.0", new BinaryMediaTypes(List.of("image~1png")));
+    ApiRoute route = new ApiRoute("POST", "/upload", "f", null, stage);
+    Request request = post("image/png", "abc");
+    RouteTable.Match match = new RouteTable(List.of(route)).match("POST", "/upload").orElseThrow();
+    JsonNode event = Json.parse(ProxyEvents.event(request, match, "req-1", NOW)).orElseThrow();
+
+    assertThat(event.path("body").asText()).isEqualTo("YWJj");
+    assertThat(event.path("isBase64Encoded").asBoolean()).isTrue();
+  }
+
+  @Test
+  void event_contentTypeNotAmongBinaryMediaTypes_isText() {
+    RouteStage stage =
+        new RouteStage(
+            false, "abc", "test", Map.of(), "1.0", new BinaryMediaTypes(List.of("image/png")));
+    ApiRoute route = new ApiRoute("POST", "/upload", "f", null, stage);
+    Request request = post("application/json", "{}");
+    RouteTable.Match match = new RouteTable(List.of(route)).match("POST", "/upload").orElseThrow();
+    JsonNode event = Json.parse(ProxyEvents.event(request, match, "req-1", NOW)).orElseThrow();
+
+    assertThat(event.path("body").asText()).isEqualTo("{}");
+    assertThat(event.path("isBase64Encoded").asBoolean()).isFalse();
+  }
+
+  private static Request post(String contentType, String body) {
+    return new Request(
+        "POST",
+        "/upload",
+        null,
+        Map.of("Content-Type", List.of(contentType)),
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "/upload");
+  }
+
   private static Request get(String rawPath, String query, Map<String, List<String>> headers) {
     return new Request("GET", ProxyEvents.decode(rawPath), query, headers, null, rawPath);
   }
