@@ -18,16 +18,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * API Gateway's Lambda proxy integrations, as an {@link HttpService} (the local cloud serves every
- * API of the template on one port, 3000, as {@code sam local start-api} does; paths carry no stage
- * prefix). Each request is matched to a route (literal segments before {@code {param}} before
- * greedy {@code {proxy+}}; an exact method before {@code ANY}; an HTTP API's {@code $default} last)
- * and becomes the proxy event of its function in its route's payload format. Format 1.0 (REST
- * APIs): path, query strings and headers single- and multi-valued, path parameters, the stage's
- * variables, a request context with a new request id, and the body (base64 with {@code
- * isBase64Encoded} for content types that are not text); the function's proxy response becomes the
- * HTTP response (status, headers merged with multi-value headers, body decoded from base64 when so
- * marked; {@code Content-Type} defaults to {@code application/json}). Format 2.0 (HTTP APIs): see
- * {@link HttpApiEvents} and {@link HttpApiResponses}.
+ * API of the template on one port, 3000, as {@code sam local start-api} does; request paths carry
+ * no stage prefix, {@code requestContext.path} does). Each request is matched to a route (literal
+ * segments before {@code {param}} before greedy {@code {proxy+}}; an exact method before {@code
+ * ANY}; an HTTP API's {@code $default} last; repeated slashes count as one) and becomes the proxy
+ * event of its function in its route's payload format. Format 1.0 (REST APIs): see {@link
+ * ProxyEvents} for the event and {@link ProxyResponses} for which answers become the HTTP response
+ * and which a 502. Format 2.0 (HTTP APIs): see {@link HttpApiEvents} and {@link HttpApiResponses}.
  *
  * <p>A route with a {@link BodyValidation} checks the body against its model first, as API
  * Gateway's request validator does: a body that fails gets the route's {@code BAD_REQUEST_BODY}
@@ -35,14 +32,15 @@ import java.util.concurrent.TimeoutException;
  * not invoked (see {@link BodyValidator} for which bodies are checked).
  *
  * <p>API Gateway's own answers: no route → 403 {@code {"message":"Missing Authentication Token"}};
- * a function error or malformed proxy response → 502 {@code {"message":"Internal server error"}}; a
- * throttled function → 429 {@code {"message":"Too Many Requests"}}; an HTTP API answers 404 {@code
- * Not Found} and 500 {@code Internal Server Error} instead. Every response carries {@code
- * x-amzn-RequestId}.
+ * a function error (its own timeout included) or malformed proxy response → 502 {@code
+ * {"message":"Internal server error"}}; a REST API's function still running at the 29 s integration
+ * timeout → 504 {@code {"message":"Endpoint request timed out"}}; a throttled function → 429 {@code
+ * {"message":"Too Many Requests"}}; an HTTP API answers 404 {@code Not Found} and 500 {@code
+ * Internal Server Error} instead. Every response carries {@code x-amzn-RequestId}.
  *
  * {@snippet :
  * ApiGateway api = new ApiGateway(List.of(new ApiRoute("POST", "/orders", "PlaceOrder")), context);
- * try (HttpEndpoint endpoint = HttpEndpoint.start("api", 3000, api)) {
+ * try (HttpEndpoint endpoint = HttpEndpoint.startKeepingHeaderCase("api", "127.0.0.1", 3000, api)) {
  *   // curl -X POST localhost:3000/orders -d '{...}'
  * }
  * }

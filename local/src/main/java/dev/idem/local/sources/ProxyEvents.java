@@ -21,7 +21,9 @@ import java.util.Set;
  * keys AWS sends and AWS's decoding: {@code path} and {@code pathParameters} as the client encoded
  * them, query strings form-decoded, header names in the client's case (but {@code Authorization}
  * and {@code User-Agent}, which AWS's edge Pascal-cases, and without {@code Content-Length} and
- * {@code Connection}, which it drops), and {@code requestContext.path} with the stage prefix.
+ * {@code Connection}, which it drops), {@code requestContext.path} with the stage prefix, and the
+ * body as UTF-8 text unless its {@code Content-Type} is one of the API's binary media types (then
+ * base64 with {@code isBase64Encoded: true}).
  */
 final class ProxyEvents {
 

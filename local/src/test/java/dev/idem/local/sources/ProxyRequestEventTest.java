@@ -234,6 +234,24 @@ class ProxyRequestEventTest {
   }
 
   @Test
+  void event_repeatedSlashes_routeAsOneAndStayInThePaths() {
+    // localstack/localstack pull request #11304 ("fix APIGW double slashes between stage and
+    // path"): AWS routes GET /prod//orders to /orders and keeps the slashes in
+    // requestContext.path. AWS's event path for such a request is not recorded there; it is kept
+    // as sent here.
+    RouteTable.Match match =
+        new RouteTable(List.of(new ApiRoute("GET", "/orders", "f", null, STAGE)))
+            .match("GET", "//orders")
+            .orElseThrow();
+    JsonNode event =
+        Json.parse(ProxyEvents.event(get("//orders", null, Map.of()), match, "req-1", NOW))
+            .orElseThrow();
+
+    assertThat(event.path("resource").asText()).isEqualTo("/orders");
+    assertThat(event.path("requestContext").path("path").asText()).isEqualTo("/test//orders");
+  }
+
+  @Test
   void event_binaryBodyWithoutBinaryMediaTypes_isPassedAsText() {
     // AWS developer guide, "Binary media types for REST APIs in API Gateway": without
     // binaryMediaTypes, payloads are handled as UTF-8 text.
