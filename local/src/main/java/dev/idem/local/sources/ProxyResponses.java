@@ -29,7 +29,8 @@ import java.util.Set;
  *
  * <p>Refused (502): anything else — not JSON, not an object, another key, a non-numeric status, a
  * status outside 100–599, a header value that is a number, object or null, a multi-value entry that
- * is not a list, a body that is not a string, a base64 body that does not decode.
+ * is not a list, a body that is not a string. A base64 body to decode that does not decode is API
+ * Gateway's {@code API_CONFIGURATION_ERROR}: 500 {@code {"message": "Internal server error"}}.
  */
 final class ProxyResponses {
 
@@ -39,10 +40,17 @@ final class ProxyResponses {
   private static final Set<String> KEYS =
       Set.of("statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded");
 
-  /** Why an answer is refused; thrown only inside this class. */
+  /** Why an answer is refused, and with which status; thrown only inside this class. */
   private static final class Malformed extends Exception {
+    private final int status;
+
     Malformed(String reason) {
+      this(502, reason);
+    }
+
+    Malformed(int status, String reason) {
       super(reason, null, false, false);
+      this.status = status;
     }
   }
 
@@ -66,9 +74,10 @@ final class ProxyResponses {
       byte[] body = body(answer, binary.acceptsBinary(accept));
       return new Mapped(new Response(status, headers, body), Integer.toString(status));
     } catch (Malformed e) {
+      String what = e.status == 502 ? " malformed proxy response: " : " configuration error: ";
       return new Mapped(
-          error(502, "InternalServerErrorException", "Internal server error"),
-          "502 malformed proxy response: " + e.getMessage());
+          error(e.status, "InternalServerErrorException", "Internal server error"),
+          e.status + what + e.getMessage());
     }
   }
 
@@ -159,7 +168,7 @@ final class ProxyResponses {
     try {
       return Base64.getDecoder().decode(body.asText().replaceAll("\\s", ""));
     } catch (IllegalArgumentException e) {
-      throw new Malformed("isBase64Encoded is true but the body is not base64");
+      throw new Malformed(500, "isBase64Encoded is true but the body is not base64");
     }
   }
 }

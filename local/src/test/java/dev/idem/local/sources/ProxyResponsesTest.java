@@ -176,13 +176,16 @@ class ProxyResponsesTest {
   }
 
   @Test
-  void map_base64ToDecodeThatIsNotBase64_answers502() {
+  void map_base64ToDecodeThatIsNotBase64_answers500() {
+    // The guide, "Gateway response types for API Gateway": API_CONFIGURATION_ERROR (500) covers
+    // "when base64 decoding fails on binary data when binary support is enacted".
     BinaryMediaTypes types = new BinaryMediaTypes(List.of("image/png"));
     String answer = "{\"statusCode\":200,\"body\":\"%%%\",\"isBase64Encoded\":true}";
 
     ProxyResponses.Mapped mapped = ProxyResponses.map(answer.getBytes(UTF_8), types, "image/png");
 
-    assertThat(mapped.response().status()).isEqualTo(502);
+    assertThat(mapped.response().status()).isEqualTo(500);
+    assertThat(mapped.response().bodyText()).isEqualTo("{\"message\":\"Internal server error\"}");
   }
 
   @Test
