@@ -99,6 +99,23 @@ class CaseKeepingServerTest {
     assertThat(String.join("\n", lines).split("HTTP/1.1 200 OK", -1)).hasSize(3);
   }
 
+  @Test
+  void head_answersTheHeadersWithoutTheBody() throws Exception {
+    List<String> lines = exchange("HEAD /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    assertThat(lines.get(0)).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(lines).contains("Content-Length: 4");
+    assertThat(lines.get(lines.size() - 1)).isEmpty();
+  }
+
+  @Test
+  void request_malformedRequestLine_answers400AndCloses() throws Exception {
+    List<String> lines = exchange("NONSENSE\r\n\r\n");
+
+    assertThat(lines.get(0)).isEqualTo("HTTP/1.1 400 Bad Request");
+    assertThat(received).isEmpty();
+  }
+
   private List<String> exchange(String raw) throws Exception {
     try (Socket socket = new Socket(HttpEndpoint.LOOPBACK, endpoint.port())) {
       OutputStream out = socket.getOutputStream();
