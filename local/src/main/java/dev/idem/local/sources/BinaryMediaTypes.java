@@ -8,8 +8,8 @@ import java.util.Locale;
  * integration as binary. A request body of such a type reaches the function base64-encoded ({@code
  * isBase64Encoded: true}); a response the function marks {@code isBase64Encoded} is decoded only
  * when the first media type of the request's {@code Accept} header is such a type. Entries may use
- * {@code *} for the type or subtype ({@code image/*}, {@code * /*} without the space), and {@code
- * ~1} for {@code /} as CloudFormation and SAM write them ({@code image~1png}).
+ * {@code *} for the type or subtype ({@code image/*}; {@code *}/{@code *} for every type), and
+ * {@code ~1} for {@code /} as CloudFormation and SAM write them ({@code image~1png}).
  *
  * {@snippet :
  * BinaryMediaTypes types = new BinaryMediaTypes(List.of("image~1png", "application/octet-stream"));

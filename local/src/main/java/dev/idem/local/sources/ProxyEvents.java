@@ -4,17 +4,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.http.Request;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * HTTP requests as the REST API's proxy event ({@code APIGatewayProxyRequestEvent} JSON), with the
@@ -149,12 +152,12 @@ final class ProxyEvents {
 
   /** An extended request id of AWS's shape, e.g. {@code LnK5fGc1IAMEZaQ=}, unique per request. */
   private static String extendedId(String requestId) {
-    byte[] bytes = requestId.getBytes(StandardCharsets.UTF_8);
-    byte[] digest = new byte[11];
-    for (int i = 0; i < bytes.length; i++) {
-      digest[i % digest.length] = (byte) (digest[i % digest.length] * 31 + bytes[i]);
-    }
-    return Base64.getEncoder().encodeToString(digest);
+    UUID id = UUID.nameUUIDFromBytes(requestId.getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes =
+        ByteBuffer.allocate(16)
+            .putLong(id.getMostSignificantBits())
+            .putLong(id.getLeastSignificantBits());
+    return Base64.getEncoder().encodeToString(Arrays.copyOf(bytes.array(), 11));
   }
 
   /** Base64 only for the API's binary media types: without them every body is UTF-8 text. */

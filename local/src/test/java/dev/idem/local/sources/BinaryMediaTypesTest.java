@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Sources: AWS developer guide, "Binary media types for REST APIs in API Gateway" (wildcards such
- * as {@code * /*}); CloudFormation {@code AWS::ApiGateway::RestApi} and SAM {@code
+ * as {@code *}/{@code *}); CloudFormation {@code AWS::ApiGateway::RestApi} and SAM {@code
  * AWS::Serverless::Api} {@code BinaryMediaTypes} ({@code ~1} stands for {@code /}).
  */
 class BinaryMediaTypesTest {
