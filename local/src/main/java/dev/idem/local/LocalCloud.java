@@ -688,7 +688,10 @@ public final class LocalCloud implements AutoCloseable {
                   FaultApi.serves(request.path())
                       ? faultApi.handle(request)
                       : gateway.handle(request);
-      api = own(HttpEndpoint.start("API", options.bindAddress(), options.apiPort(), service));
+      api =
+          own(
+              HttpEndpoint.startKeepingHeaderCase(
+                  "API", options.bindAddress(), options.apiPort(), service));
     }
   }
 

@@ -6,6 +6,7 @@ import dev.idem.local.code.FunctionCode;
 import dev.idem.local.lambda.AsyncConfig;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.sources.ApiRoute;
+import dev.idem.local.sources.BinaryMediaTypes;
 import dev.idem.local.sources.BodyValidation;
 import dev.idem.local.sources.GatewayResponse;
 import dev.idem.local.sources.RouteStage;
@@ -278,6 +279,7 @@ final class StackWiring {
         stage.apiId(),
         stage.name(),
         stage.variables(),
-        stage.payloadFormat());
+        stage.payloadFormat(),
+        new BinaryMediaTypes(stage.binaryMediaTypes()));
   }
 }

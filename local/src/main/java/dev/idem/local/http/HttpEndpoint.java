@@ -31,15 +31,22 @@ public final class HttpEndpoint implements AutoCloseable {
   /** The only address endpoints listen on unless told otherwise: nothing beyond this machine. */
   public static final String LOOPBACK = "127.0.0.1";
 
+  /** The server behind an endpoint. */
+  interface Listener {
+    /** The port it listens on. */
+    int port();
+
+    /** Stops listening and ends the connections it serves. */
+    void stop();
+  }
+
   private final String name;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final Listener listener;
   private final String host;
 
-  private HttpEndpoint(String name, HttpServer server, ExecutorService executor, String host) {
+  private HttpEndpoint(String name, Listener listener, String host) {
     this.name = name;
-    this.server = server;
-    this.executor = executor;
+    this.listener = listener;
     this.host = host;
   }
 
@@ -71,12 +78,48 @@ public final class HttpEndpoint implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", exchange -> serve(name, service, exchange));
     server.start();
-    return new HttpEndpoint(name, server, executor, bindAddress);
+    HttpServer started = server;
+    Listener listener =
+        new Listener() {
+          @Override
+          public int port() {
+            return started.getAddress().getPort();
+          }
+
+          @Override
+          public void stop() {
+            started.stop(0);
+            executor.shutdownNow();
+          }
+        };
+    return new HttpEndpoint(name, listener, bindAddress);
+  }
+
+  /**
+   * Starts an endpoint that keeps header names as the client and the service wrote them (the JDK's
+   * server rewrites them to {@code Xxx-yyy}), for API Gateway's proxy: see {@link
+   * CaseKeepingServer} for what it serves.
+   *
+   * @param bindAddress the address to listen on ({@link #LOOPBACK} keeps it on this machine)
+   * @throws PortInUseException when the port is taken
+   */
+  public static HttpEndpoint startKeepingHeaderCase(
+      String name, String bindAddress, int port, HttpService service) {
+    try {
+      return new HttpEndpoint(
+          name,
+          CaseKeepingServer.start(name, new InetSocketAddress(bindAddress, port), service),
+          bindAddress);
+    } catch (BindException e) {
+      throw new PortInUseException(name, port, e);
+    } catch (IOException e) {
+      throw new IllegalStateException("Endpoint " + name + " could not start on port " + port, e);
+    }
   }
 
   /** The port it listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return listener.port();
   }
 
   /**
@@ -103,32 +146,35 @@ public final class HttpEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    listener.stop();
   }
 
   private static void serve(String name, HttpService service, HttpExchange exchange) {
     try (exchange) {
       Request request = read(exchange);
-      Response response;
-      try {
-        response = service.handle(request);
-      } catch (Exception e) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "Endpoint {0} failed on {1} {2}",
-            name,
-            request.method(),
-            request.path(),
-            e);
-        response = Response.json(500, errorJson(e));
-      }
+      Response response = answer(name, service, request);
       if (response.dropsConnection()) {
         return; // closing the exchange before any header closes the connection
       }
       write(exchange, response);
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "Endpoint {0}: client went away", name, e);
+    }
+  }
+
+  /** The service's response; an exception becomes a 500 naming it. */
+  static Response answer(String name, HttpService service, Request request) {
+    try {
+      return service.handle(request);
+    } catch (Exception e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Endpoint {0} failed on {1} {2}",
+          name,
+          request.method(),
+          request.path(),
+          e);
+      return Response.json(500, errorJson(e));
     }
   }
 
@@ -139,7 +185,8 @@ public final class HttpEndpoint implements AutoCloseable {
         uri.getPath(),
         uri.getRawQuery(),
         exchange.getRequestHeaders(),
-        exchange.getRequestBody().readAllBytes());
+        exchange.getRequestBody().readAllBytes(),
+        uri.getRawPath());
   }
 
   private static void write(HttpExchange exchange, Response response) throws IOException {

@@ -11,19 +11,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * API Gateway's Lambda proxy integrations, as an {@link HttpService} (the local cloud serves every
- * API of the template on one port, 3000, as {@code sam local start-api} does; paths carry no stage
- * prefix). Each request is matched to a route (literal segments before {@code {param}} before
- * greedy {@code {proxy+}}; an exact method before {@code ANY}; an HTTP API's {@code $default} last)
- * and becomes the proxy event of its function in its route's payload format. Format 1.0 (REST
- * APIs): path, query strings and headers single- and multi-valued, path parameters, the stage's
- * variables, a request context with a new request id, and the body (base64 with {@code
- * isBase64Encoded} for content types that are not text); the function's proxy response becomes the
- * HTTP response (status, headers merged with multi-value headers, body decoded from base64 when so
- * marked; {@code Content-Type} defaults to {@code application/json}). Format 2.0 (HTTP APIs): see
- * {@link HttpApiEvents} and {@link HttpApiResponses}.
+ * API of the template on one port, 3000, as {@code sam local start-api} does; request paths carry
+ * no stage prefix, {@code requestContext.path} does). Each request is matched to a route (literal
+ * segments before {@code {param}} before greedy {@code {proxy+}}; an exact method before {@code
+ * ANY}; an HTTP API's {@code $default} last; repeated slashes count as one) and becomes the proxy
+ * event of its function in its route's payload format. Format 1.0 (REST APIs): see {@link
+ * ProxyEvents} for the event and {@link ProxyResponses} for which answers become the HTTP response
+ * and which a 502. Format 2.0 (HTTP APIs): see {@link HttpApiEvents} and {@link HttpApiResponses}.
  *
  * <p>A route with a {@link BodyValidation} checks the body against its model first, as API
  * Gateway's request validator does: a body that fails gets the route's {@code BAD_REQUEST_BODY}
@@ -31,14 +32,15 @@ import java.util.UUID;
  * not invoked (see {@link BodyValidator} for which bodies are checked).
  *
  * <p>API Gateway's own answers: no route → 403 {@code {"message":"Missing Authentication Token"}};
- * a function error or malformed proxy response → 502 {@code {"message":"Internal server error"}}; a
- * throttled function → 429 {@code {"message":"Too Many Requests"}}; an HTTP API answers 404 {@code
- * Not Found} and 500 {@code Internal Server Error} instead. Every response carries {@code
- * x-amzn-RequestId}.
+ * a function error (its own timeout included) or malformed proxy response → 502 {@code
+ * {"message":"Internal server error"}}; a REST API's function still running at the 29 s integration
+ * timeout → 504 {@code {"message":"Endpoint request timed out"}}; a throttled function → 429 {@code
+ * {"message":"Too Many Requests"}}; an HTTP API answers 404 {@code Not Found} and 500 {@code
+ * Internal Server Error} instead. Every response carries {@code x-amzn-RequestId}.
  *
  * {@snippet :
  * ApiGateway api = new ApiGateway(List.of(new ApiRoute("POST", "/orders", "PlaceOrder")), context);
- * try (HttpEndpoint endpoint = HttpEndpoint.start("api", 3000, api)) {
+ * try (HttpEndpoint endpoint = HttpEndpoint.startKeepingHeaderCase("api", "127.0.0.1", 3000, api)) {
  *   // curl -X POST localhost:3000/orders -d '{...}'
  * }
  * }
@@ -48,7 +50,11 @@ public final class ApiGateway implements HttpService {
   /** The stage SAM's local API names in its request contexts. */
   public static final String STAGE = "Prod";
 
+  /** API Gateway's default (and largest) integration timeout for a REST API. */
+  static final Duration INTEGRATION_TIMEOUT = Duration.ofSeconds(29);
+
   private final List<ApiRoute> routes;
+  private final Duration integrationTimeout;
   private final RouteTable table;
   private final Map<ApiRoute, BodyValidator> validators = new HashMap<>();
   private final SourceContext context;
@@ -61,6 +67,11 @@ public final class ApiGateway implements HttpService {
    * @throws IllegalArgumentException when a route's model is not a JSON Schema
    */
   public ApiGateway(List<ApiRoute> routes, SourceContext context) {
+    this(routes, context, INTEGRATION_TIMEOUT);
+  }
+
+  ApiGateway(List<ApiRoute> routes, SourceContext context, Duration integrationTimeout) {
+    this.integrationTimeout = Objects.requireNonNull(integrationTimeout, "integrationTimeout");
     this.routes = List.copyOf(routes);
     this.table = new RouteTable(this.routes);
     this.context = Objects.requireNonNull(context, "context");
@@ -79,7 +90,8 @@ public final class ApiGateway implements HttpService {
   @Override
   public Response handle(Request request) {
     String requestId = UUID.randomUUID().toString();
-    Optional<RouteTable.Match> match = table.match(request.method(), request.path());
+    // Matched on the path as sent: a REST API's pathParameters keep the client's encoding.
+    Optional<RouteTable.Match> match = table.match(request.method(), request.rawPath());
     if (match.isEmpty()) {
       return noRoute().withHeader("x-amzn-RequestId", requestId);
     }
@@ -90,9 +102,15 @@ public final class ApiGateway implements HttpService {
     }
     byte[] event = event(request, match.get(), requestId);
     long begin = System.nanoTime();
-    InvocationResult result = Invocations.invoke(context.invoker(), route.functionName(), event);
-    ProxyResponses.Mapped mapped =
-        route.stage().version2() ? answerVersion2(result) : answer(result);
+    ProxyResponses.Mapped mapped;
+    if (route.stage().version2()) {
+      mapped = answerVersion2(Invocations.invoke(context.invoker(), route.functionName(), event));
+    } else {
+      mapped =
+          invokeWithinTimeout(route.functionName(), event)
+              .map(result -> answer(result, route.stage().binaryMediaTypes(), request))
+              .orElseGet(ApiGateway::timedOut);
+    }
     context.report(
         new SourceInvocation(
             route.functionName(),
@@ -115,8 +133,8 @@ public final class ApiGateway implements HttpService {
   private byte[] event(Request request, RouteTable.Match match, String requestId) {
     RouteStage stage = match.route().stage();
     return stage.version2()
-        ? HttpApiEvents.event(request, match, requestId, context.clock().instant())
-        : ProxyEvents.event(request, match, stage.name(), requestId, context.clock().instant());
+        ? HttpApiEvents.event(request, match.decoded(), requestId, context.clock().instant())
+        : ProxyEvents.event(request, match, requestId, context.clock().instant());
   }
 
   private List<String> bodyProblems(ApiRoute route, Request request) {
@@ -151,9 +169,40 @@ public final class ApiGateway implements HttpService {
     };
   }
 
-  private static ProxyResponses.Mapped answer(InvocationResult result) {
+  /**
+   * The invocation's result, or empty when the integration timeout passed first: API Gateway then
+   * answers 504 while the function runs on to its own timeout, as it does in Lambda.
+   */
+  private Optional<InvocationResult> invokeWithinTimeout(String function, byte[] event) {
+    CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("api-invoke-" + function)
+        .start(() -> result.complete(Invocations.invoke(context.invoker(), function, event)));
+    try {
+      return Optional.of(result.get(integrationTimeout.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Invoking " + function + " failed", e.getCause());
+    }
+  }
+
+  /** The INTEGRATION_TIMEOUT gateway response. */
+  private static ProxyResponses.Mapped timedOut() {
+    return new ProxyResponses.Mapped(
+        Response.json(504, "{\"message\":\"Endpoint request timed out\"}"),
+        "504 integration timeout");
+  }
+
+  /** A function error, its own timeout included, is 502; only the integration timeout is 504. */
+  private static ProxyResponses.Mapped answer(
+      InvocationResult result, BinaryMediaTypes binary, Request request) {
     return switch (result.status()) {
-      case OK -> ProxyResponses.map(result.payload());
+      case OK ->
+          ProxyResponses.map(result.payload(), binary, request.header("Accept").orElse(null));
       case THROTTLED ->
           new ProxyResponses.Mapped(
               ProxyResponses.error(429, "TooManyRequestsException", "Too Many Requests"),

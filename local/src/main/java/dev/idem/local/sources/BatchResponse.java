@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * A function's answer to a batch under {@code ReportBatchItemFailures}, judged by Lambda's rules:
- * no answer, {@code null}, an object without {@code batchItemFailures}, or an empty or null list
- * mean every item succeeded; a list naming items of the batch fails those items; anything else (not
- * JSON, not an object, an entry without a non-empty {@code itemIdentifier}, an identifier not in
- * the batch) fails the whole batch.
+ * no answer, {@code null}, an empty list {@code []}, an object without {@code batchItemFailures},
+ * or an empty or null list mean every item succeeded; a list naming items of the batch fails those
+ * items; anything else (not JSON, not an object, an entry without a non-empty {@code
+ * itemIdentifier}, an identifier not in the batch) fails the whole batch.
  *
  * @param failed the identifiers reported, in the batch's order; empty when all succeeded
  * @param invalidReason why the answer fails the whole batch, or null when it is valid
@@ -26,7 +26,7 @@ record BatchResponse(List<String> failed, String invalidReason) {
     if (answer == null) {
       return invalid("the response is not JSON");
     }
-    if (answer.isNull() || answer.isMissingNode()) {
+    if (answer.isNull() || answer.isMissingNode() || (answer.isArray() && answer.isEmpty())) {
       return new BatchResponse(List.of(), null);
     }
     if (!answer.isObject()) {

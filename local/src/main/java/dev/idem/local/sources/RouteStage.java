@@ -17,13 +17,16 @@ import java.util.Objects;
  * @param name {@code requestContext.stage}
  * @param variables the stage's variables: {@code stageVariables}, null in the event when empty
  * @param payloadFormat {@code 1.0} (the REST API's proxy event) or {@code 2.0} (the HTTP API's)
+ * @param binaryMediaTypes the REST API's binary media types ({@link BinaryMediaTypes#NONE} for an
+ *     HTTP API, whose payloads do not depend on them)
  */
 public record RouteStage(
     boolean httpApi,
     String apiId,
     String name,
     Map<String, String> variables,
-    String payloadFormat) {
+    String payloadFormat,
+    BinaryMediaTypes binaryMediaTypes) {
 
   /** SAM's local API: a REST API's stage {@code Prod}, without variables. */
   public static final RouteStage DEFAULT =
@@ -38,9 +41,20 @@ public record RouteStage(
     Objects.requireNonNull(apiId, "apiId");
     Objects.requireNonNull(name, "name");
     variables = Map.copyOf(variables);
+    Objects.requireNonNull(binaryMediaTypes, "binaryMediaTypes");
     if (!payloadFormat.equals("1.0") && !payloadFormat.equals("2.0")) {
       throw new IllegalArgumentException("payload format " + payloadFormat + " is not 1.0 or 2.0");
     }
+  }
+
+  /** A stage of an API without binary media types. */
+  public RouteStage(
+      boolean httpApi,
+      String apiId,
+      String name,
+      Map<String, String> variables,
+      String payloadFormat) {
+    this(httpApi, apiId, name, variables, payloadFormat, BinaryMediaTypes.NONE);
   }
 
   /** Whether the function gets the HTTP API's version 2.0 event. */

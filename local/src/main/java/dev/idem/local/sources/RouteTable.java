@@ -15,7 +15,23 @@ import java.util.Optional;
 final class RouteTable {
 
   /** A route that matched, with the path parameters it binds. */
-  record Match(ApiRoute route, Map<String, String> pathParameters) {}
+  record Match(ApiRoute route, Map<String, String> pathParameters) {
+
+    /** The match with its parameters percent-decoded (a {@code +} stays a plus). */
+    Match decoded() {
+      Map<String, String> decoded = new LinkedHashMap<>();
+      pathParameters.forEach((name, value) -> decoded.put(name, percentDecoded(value)));
+      return new Match(route, decoded);
+    }
+
+    private static String percentDecoded(String value) {
+      try {
+        return java.net.URI.create("x:/" + value.replace(" ", "%20")).getPath().substring(1);
+      } catch (IllegalArgumentException e) {
+        return value;
+      }
+    }
+  }
 
   private record Candidate(Match match, List<Integer> ranks, boolean anyMethod) {}
 

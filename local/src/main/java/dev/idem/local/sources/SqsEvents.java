@@ -13,12 +13,18 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 /** SQS messages as the {@code SQSEvent} JSON Lambda sends. */
 final class SqsEvents {
 
-  /** The system attributes Lambda lists first, in its order; any others follow as received. */
+  /**
+   * The system attributes Lambda lists first, in the order of the developer guide's standard and
+   * FIFO example events; any others follow as received.
+   */
   private static final List<String> LEADING_ATTRIBUTES =
       List.of(
           "ApproximateReceiveCount",
           "SentTimestamp",
+          "SequenceNumber",
+          "MessageGroupId",
           "SenderId",
+          "MessageDeduplicationId",
           "ApproximateFirstReceiveTimestamp");
 
   private SqsEvents() {}
@@ -55,10 +61,9 @@ final class SqsEvents {
     message
         .messageAttributes()
         .forEach((name, value) -> messageAttribute(messageAttributes.putObject(name), value));
+    // Present, and null, when the message has no attributes, as Lambda sends it.
+    record.put("md5OfMessageAttributes", message.md5OfMessageAttributes());
     record.put("md5OfBody", message.md5OfBody());
-    if (message.md5OfMessageAttributes() != null) {
-      record.put("md5OfMessageAttributes", message.md5OfMessageAttributes());
-    }
     record.put("eventSource", "aws:sqs");
     record.put("eventSourceARN", config.queueArn());
     record.put("awsRegion", config.region());

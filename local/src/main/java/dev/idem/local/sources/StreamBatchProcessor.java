@@ -87,7 +87,8 @@ final class StreamBatchProcessor {
     }
     List<Record> kept =
         records.stream()
-            .filter(r -> filter.matches(StreamEvents.record(r, config.streamArn())))
+            .filter(
+                r -> filter.matches(StreamEvents.record(r, config.streamArn(), config.region())))
             .toList();
     if (kept.size() < records.size()) {
       context.report(
@@ -175,7 +176,7 @@ final class StreamBatchProcessor {
 
   /** Invokes, waiting out throttles; null when the source stops meanwhile. */
   private InvocationResult invokeUntilAdmitted(List<Record> records) {
-    byte[] event = StreamEvents.event(records, config.streamArn());
+    byte[] event = StreamEvents.event(records, config.streamArn(), config.region());
     List<String> ids = records.stream().map(Record::eventID).toList();
     if (context.faults().duplicateStreamBatch(config.functionName(), config.tableName(), ids)) {
       Thread.ofVirtual().name("stream-duplicate").start(() -> invokeDuplicate(event, records));

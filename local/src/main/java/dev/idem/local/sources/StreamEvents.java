@@ -12,37 +12,50 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
-/** DynamoDB stream records as the {@code DynamodbEvent} JSON Lambda sends. */
+/**
+ * DynamoDB stream records as the {@code DynamodbEvent} JSON Lambda sends: every record in the
+ * stack's region ({@code awsRegion}, and the region of {@code eventSourceARN}), whatever region
+ * DynamoDB Local names in its own records and ARNs ({@code ddblocal}).
+ */
 final class StreamEvents {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private StreamEvents() {}
 
-  static byte[] event(List<Record> records, String streamArn) {
+  static byte[] event(List<Record> records, String streamArn, String region) {
     ObjectNode event = NODES.objectNode();
     ArrayNode array = event.putArray("Records");
     for (Record record : records) {
-      array.add(record(record, streamArn));
+      array.add(record(record, streamArn, region));
     }
     return Json.bytes(event);
   }
 
-  static ObjectNode record(Record record, String streamArn) {
+  static ObjectNode record(Record record, String streamArn, String region) {
     ObjectNode node = NODES.objectNode();
     node.put("eventID", record.eventID());
     node.put("eventName", record.eventNameAsString());
     node.put("eventVersion", record.eventVersion() == null ? "1.1" : record.eventVersion());
     node.put("eventSource", "aws:dynamodb");
-    node.put("awsRegion", record.awsRegion() == null ? "us-east-1" : record.awsRegion());
+    node.put("awsRegion", region);
     node.set("dynamodb", streamRecord(record.dynamodb()));
-    node.put("eventSourceARN", streamArn);
+    node.put("eventSourceARN", inRegion(streamArn, region));
     if (record.userIdentity() != null) {
       ObjectNode identity = node.putObject("userIdentity");
       identity.put("type", record.userIdentity().type());
       identity.put("principalId", record.userIdentity().principalId());
     }
     return node;
+  }
+
+  /** The ARN with its region field ({@code arn:aws:dynamodb:REGION:...}) replaced. */
+  static String inRegion(String arn, String region) {
+    String[] parts = arn.split(":", 5);
+    if (parts.length < 5 || !parts[0].equals("arn")) {
+      return arn;
+    }
+    return String.join(":", parts[0], parts[1], parts[2], region, parts[4]);
   }
 
   private static ObjectNode streamRecord(StreamRecord stream) {

@@ -129,6 +129,18 @@ public record StreamSourceConfig(
         List.of());
   }
 
+  /**
+   * The stack's region: the local cloud runs one, {@code us-east-1}, as the template's {@code
+   * AWS::Region} resolves and as functions' {@code AWS_REGION} says. Records carry it as {@code
+   * awsRegion}; DynamoDB Local's own name for its region ({@code ddblocal}) never reaches them.
+   */
+  public String region() {
+    return REGION;
+  }
+
+  /** The local cloud's region. */
+  static final String REGION = "us-east-1";
+
   /** The ARN of the function, as the OnFailure message names it. */
   public String functionArn() {
     return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;

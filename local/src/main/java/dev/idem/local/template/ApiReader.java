@@ -3,6 +3,7 @@ package dev.idem.local.template;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,7 +41,7 @@ final class ApiReader {
     Props api = restApiId == null ? null : serverlessApi(restApiId);
     if (api == null) {
       return restApiId == null
-          ? ApiStage.SAM_DEFAULT
+          ? ApiStage.SAM_DEFAULT.withBinaryMediaTypes(implicitApiBinaryMediaTypes())
           : new ApiStage(ApiStage.Kind.REST, restApiId, "Prod", Map.of(), "1.0");
     }
     Props variables = api.child("Variables");
@@ -49,12 +50,30 @@ final class ApiReader {
         restApiId,
         api.string("StageName", "Prod"),
         variables == null ? Map.of() : variables.stringMap(),
-        "1.0");
+        "1.0",
+        api.strings("BinaryMediaTypes"));
+  }
+
+  /** SAM's implicit API takes {@code Globals.Api}, as every {@code AWS::Serverless::Api} does. */
+  @SuppressWarnings("unchecked")
+  private List<String> implicitApiBinaryMediaTypes() {
+    Object globals = template.section("Globals").get("Api");
+    return globals instanceof Map<?, ?> api
+        ? new Props((Map<String, Object>) api, "Globals.Api", intrinsics)
+            .strings("BinaryMediaTypes")
+        : List.of();
   }
 
   /** Marks what the API declares for its events as read; reports the gateway responses ignored. */
   void api(Props props) {
-    props.ignore("Name", "StageName", "Variables", "Description", "OpenApiVersion", "Models");
+    props.ignore(
+        "Name",
+        "StageName",
+        "Variables",
+        "Description",
+        "OpenApiVersion",
+        "Models",
+        "BinaryMediaTypes");
     Props responses = props.child("GatewayResponses");
     if (responses == null) {
       return;

@@ -1,5 +1,6 @@
 package dev.idem.local.template;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -12,9 +13,15 @@ import java.util.Set;
  * @param name the stage's name ({@code requestContext.stage})
  * @param variables the stage's variables ({@code stageVariables})
  * @param payloadFormat the proxy event's format: {@code 1.0} (REST APIs always) or {@code 2.0}
+ * @param binaryMediaTypes a REST API's {@code BinaryMediaTypes} as written ({@code image~1png})
  */
 public record ApiStage(
-    Kind kind, String apiId, String name, Map<String, String> variables, String payloadFormat) {
+    Kind kind,
+    String apiId,
+    String name,
+    Map<String, String> variables,
+    String payloadFormat,
+    List<String> binaryMediaTypes) {
 
   private static final Set<String> FORMATS = Set.of("1.0", "2.0");
 
@@ -41,14 +48,26 @@ public record ApiStage(
     Objects.requireNonNull(apiId, "apiId");
     Objects.requireNonNull(name, "name");
     variables = Map.copyOf(variables);
+    binaryMediaTypes = List.copyOf(binaryMediaTypes);
     if (!FORMATS.contains(payloadFormat) || (kind == Kind.REST && !payloadFormat.equals("1.0"))) {
       throw new IllegalArgumentException(
           "API " + apiId + ": payload format " + payloadFormat + " (1.0, or 2.0 for HTTP APIs)");
     }
   }
 
+  /** A stage of an API without binary media types. */
+  public ApiStage(
+      Kind kind, String apiId, String name, Map<String, String> variables, String payloadFormat) {
+    this(kind, apiId, name, variables, payloadFormat, List.of());
+  }
+
   /** The same API and stage with another payload format (an HTTP API's integration chooses). */
   public ApiStage withPayloadFormat(String format) {
-    return new ApiStage(kind, apiId, name, variables, format);
+    return new ApiStage(kind, apiId, name, variables, format, binaryMediaTypes);
+  }
+
+  /** The same API and stage with the API's binary media types. */
+  public ApiStage withBinaryMediaTypes(List<String> types) {
+    return new ApiStage(kind, apiId, name, variables, payloadFormat, types);
   }
 }

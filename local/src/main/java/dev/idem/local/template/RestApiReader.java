@@ -49,6 +49,7 @@ final class RestApiReader {
   private final Intrinsics intrinsics;
   private final FunctionRefs refs;
   private final Map<String, ApiStage> stages = new HashMap<>();
+  private final Map<String, List<String>> binaryMediaTypes = new HashMap<>();
   private final Map<String, Node> nodes = new HashMap<>();
   private final Map<String, Validator> validators = new HashMap<>();
   private final Map<String, Model> models = new HashMap<>();
@@ -92,6 +93,7 @@ final class RestApiReader {
   }
 
   private void api(Resource resource, Props props) {
+    binaryMediaTypes.put(ids.ref(resource.logicalId()), props.strings("BinaryMediaTypes"));
     props.ignore(
         "Name",
         "Description",
@@ -230,7 +232,10 @@ final class RestApiReader {
     String path = path(props.required("ResourceId"), api, props.where() + ".ResourceId");
     String method = props.required("HttpMethod").toUpperCase(Locale.ROOT);
     reportAccess(props);
-    ApiStage stage = stages.getOrDefault(api, restStage(api, "test-invoke-stage", Map.of()));
+    ApiStage stage =
+        stages
+            .getOrDefault(api, restStage(api, "test-invoke-stage", Map.of()))
+            .withBinaryMediaTypes(binaryMediaTypes.getOrDefault(api, List.of()));
     FunctionRefs.Target target = integration(props.child("Integration"), stage);
     if (target != null) {
       RequestModel model = requestModel(props, api);

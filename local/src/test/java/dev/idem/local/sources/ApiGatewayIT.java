@@ -31,17 +31,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiGatewayIT {
 
   private static final String FUNCTION = "api";
+  private static final RouteStage STAGE =
+      new RouteStage(
+          false,
+          "idemlocal",
+          "Prod",
+          java.util.Map.of(),
+          "1.0",
+          new BinaryMediaTypes(List.of("application/octet-stream")));
   private static final List<ApiRoute> ROUTES =
       List.of(
-          new ApiRoute("GET", "/orders/{orderId}", FUNCTION),
-          new ApiRoute("get", "/orders/special", FUNCTION),
-          new ApiRoute("POST", "/orders", FUNCTION),
-          new ApiRoute("POST", "/upload", FUNCTION),
-          new ApiRoute("ANY", "/files/{proxy+}", FUNCTION),
-          new ApiRoute("GET", "/fail", FUNCTION),
-          new ApiRoute("GET", "/malformed", FUNCTION),
-          new ApiRoute("GET", "/sleep", FUNCTION),
-          new ApiRoute("GET", "/binary", FUNCTION));
+          route("GET", "/orders/{orderId}"),
+          route("get", "/orders/special"),
+          route("POST", "/orders"),
+          route("POST", "/upload"),
+          route("ANY", "/files/{proxy+}"),
+          route("GET", "/fail"),
+          route("GET", "/malformed"),
+          route("GET", "/sleep"),
+          route("GET", "/binary"));
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @RegisterExtension
@@ -56,7 +64,9 @@ class ApiGatewayIT {
   @BeforeAll
   static void start() throws Exception {
     invoker = new RecordingInvoker(WARM.runtime());
-    endpoint = HttpEndpoint.start("api", 0, new ApiGateway(ROUTES, SourceContext.of(invoker)));
+    endpoint =
+        HttpEndpoint.startKeepingHeaderCase(
+            "api", HttpEndpoint.LOOPBACK, 0, new ApiGateway(ROUTES, SourceContext.of(invoker)));
   }
 
   @AfterAll
@@ -77,6 +87,7 @@ class ApiGatewayIT {
                 .header("X-Multi", "1")
                 .header("X-Multi", "2")
                 .header("User-Agent", "api-test")
+                .header("tEsT-HEADeR", "aValUE")
                 .GET());
 
     JsonNode event = lastEvent();
@@ -95,6 +106,7 @@ class ApiGatewayIT {
         .extracting(JsonNode::asText)
         .containsExactly("1", "2");
     assertThat(event.path("headers").path("X-Multi").asText()).isEqualTo("2");
+    assertThat(event.path("headers").path("tEsT-HEADeR").asText()).isEqualTo("aValUE");
     assertThat(event.path("stageVariables").isNull()).isTrue();
     assertThat(event.path("body").isNull()).isTrue();
     assertThat(event.path("isBase64Encoded").asBoolean()).isFalse();
@@ -105,7 +117,9 @@ class ApiGatewayIT {
     assertThat(context.path("stage").asText()).isEqualTo("Prod");
     assertThat(context.path("resourcePath").asText()).isEqualTo("/orders/{orderId}");
     assertThat(context.path("httpMethod").asText()).isEqualTo("GET");
-    assertThat(context.path("path").asText()).isEqualTo("/orders/42");
+    // With the stage prefix: test_lambda_aws_proxy_integration in LocalStack's AWS-recorded
+    // tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json.
+    assertThat(context.path("path").asText()).isEqualTo("/Prod/orders/42");
     assertThat(context.path("accountId").asText()).isEqualTo("000000000000");
     assertThat(context.path("protocol").asText()).isEqualTo("HTTP/1.1");
     assertThat(Instant.ofEpochMilli(context.path("requestTimeEpoch").asLong()))
@@ -147,9 +161,12 @@ class ApiGatewayIT {
   }
 
   @Test
-  void get_base64ProxyResponse_isDecodedIntoTheHttpBody() throws Exception {
+  void get_base64ProxyResponseAcceptingABinaryMediaType_isDecodedIntoTheHttpBody()
+      throws Exception {
     HttpResponse<byte[]> response =
-        HTTP.send(request("/binary").GET().build(), BodyHandlers.ofByteArray());
+        HTTP.send(
+            request("/binary").header("Accept", "application/octet-stream").GET().build(),
+            BodyHandlers.ofByteArray());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(new byte[] {0, 1, (byte) 0xfe, (byte) 0xff});
@@ -221,6 +238,22 @@ class ApiGatewayIT {
       assertThat(statuses).containsExactlyInAnyOrder(201, 429);
       assertThat(throttledBody).isEqualTo("{\"message\":\"Too Many Requests\"}");
     }
+  }
+
+  @Test
+  void get_encodedPath_reachesTheFunctionAsSent() throws Exception {
+    // invocation-payload-with-path-encoded-email, test_lambda_aws_proxy_integration.
+    send(request("/files/user/test%2Balias@gmail.com/plus/test+alias@gmail.com").GET());
+    JsonNode event = lastEvent();
+
+    assertThat(event.path("path").asText())
+        .isEqualTo("/files/user/test%2Balias@gmail.com/plus/test+alias@gmail.com");
+    assertThat(event.path("pathParameters").path("proxy").asText())
+        .isEqualTo("user/test%2Balias@gmail.com/plus/test+alias@gmail.com");
+  }
+
+  private static ApiRoute route(String method, String path) {
+    return new ApiRoute(method, path, FUNCTION, null, STAGE);
   }
 
   private static HttpRequest.Builder request(String pathAndQuery) {

@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * Lambda's judgement of a batch answer under {@code ReportBatchItemFailures}, for SQS and streams
+ * alike. Sources: the Lambda developer guide, "Implementing partial batch responses" (success: an
+ * empty or null {@code batchItemFailures}, an empty or null response; whole-batch failure: invalid
+ * JSON, an empty or null {@code itemIdentifier}, a bad key name, an identifier not in the batch),
+ * and LocalStack's AWS-validated {@code test_dynamodb_report_batch_item_success_scenarios} and
+ * {@code test_dynamodb_report_batch_item_failure_scenarios} in {@code
+ * tests/aws/services/lambda_/event_source_mapping/test_lambda_integration_dynamodbstreams.py}.
+ */
 class BatchResponseTest {
 
   private static final List<String> IDS = List.of("m1", "m2", "m3");
@@ -20,7 +29,8 @@ class BatchResponseTest {
         "{}",
         "{\"other\":1}",
         "{\"batchItemFailures\":null}",
-        "{\"batchItemFailures\":[]}"
+        "{\"batchItemFailures\":[]}",
+        "[]" // empty_list_success
       })
   void parse_noFailuresListed_allSucceeded(String answer) {
     BatchResponse response = BatchResponse.parse(answer.getBytes(UTF_8), IDS);
@@ -46,7 +56,7 @@ class BatchResponseTest {
       strings = {
         "not json",
         "\"a string\"",
-        "[]",
+        "[\"m1\"]",
         "42",
         "{\"batchItemFailures\":{}}",
         "{\"batchItemFailures\":[{\"itemIdentifier\":\"unknown\"}]}",

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * What happens to a batch by the function's answer: partial failures, invalid and empty failure
@@ -66,6 +67,40 @@ class SqsFailuresIT {
     assertThat(deliveries(calls, "ok-1")).isEqualTo(1);
     assertThat(deliveries(calls, "ok-2")).isEqualTo(1);
     assertThat(calls.get(1).bodies()).containsExactly("fail-1");
+  }
+
+  @Test
+  void reportBatchItemFailures_fifoBatchOfOneGroup_onlyTheReportedMessageComesBack()
+      throws Exception {
+    // Lambda developer guide, "Implementing partial batch responses": Lambda deletes the messages
+    // not reported and the reported ones become visible again, for FIFO queues too (where the
+    // function is expected to report every message after the first failure of a group).
+    String queue =
+        queue(
+            "partial.fifo",
+            Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true",
+                QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "true",
+                QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
+    List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (String body : List.of("ok-f1", "fail-f1", "fail-f2")) {
+      entries.add(
+          SendMessageBatchRequestEntry.builder()
+              .id(body)
+              .messageBody(body)
+              .messageGroupId("g")
+              .build());
+    }
+    server.client().sendMessageBatch(r -> r.queueUrl(queue).entries(entries));
+
+    start(queue, true);
+
+    List<Call> calls =
+        invoker.await(
+            "the failed ones delivered again", WAIT, c -> receiveCount(c, "fail-f2") >= 2);
+    assertThat(calls.get(0).bodies()).containsExactly("ok-f1", "fail-f1", "fail-f2");
+    assertThat(calls.get(1).bodies()).containsExactly("fail-f1", "fail-f2");
+    assertThat(deliveries(calls, "ok-f1")).isEqualTo(1);
   }
 
   @Test

@@ -14,6 +14,14 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
+/**
+ * The DynamoDB stream event Lambda sends. Sources: the Lambda developer guide, "Using AWS Lambda
+ * with Amazon DynamoDB" (the example event: {@code eventID}, {@code eventName}, {@code
+ * eventVersion}, {@code eventSource}, {@code awsRegion}, {@code dynamodb} with {@code
+ * ApproximateCreationDateTime}, {@code Keys}, images, {@code SequenceNumber}, {@code SizeBytes},
+ * {@code StreamViewType}, and {@code eventSourceARN}), and LocalStack's AWS-recorded {@code
+ * test_lambda_integration_dynamodbstreams.snapshot.json}.
+ */
 class StreamEventsTest {
 
   private static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/T/stream/x";
@@ -71,7 +79,7 @@ class StreamEventsTest {
                     .build())
             .build();
 
-    JsonNode json = StreamEvents.record(record, ARN);
+    JsonNode json = StreamEvents.record(record, ARN, "us-east-1");
 
     assertThat(json.fieldNames())
         .toIterable()
@@ -91,5 +99,37 @@ class StreamEventsTest {
     assertThat(dynamodb.path("SequenceNumber").asText()).isEqualTo("100");
     assertThat(dynamodb.path("SizeBytes").asLong()).isEqualTo(20L);
     assertThat(json.path("eventSourceARN").asText()).isEqualTo(ARN);
+  }
+
+  @Test
+  void record_fromDynamoDbLocal_carriesTheStacksRegionNotDdblocal() {
+    Record record =
+        Record.builder()
+            .eventID("e2")
+            .eventName(OperationType.INSERT)
+            .eventVersion("1.1")
+            .awsRegion("ddblocal")
+            .dynamodb(
+                StreamRecord.builder()
+                    .approximateCreationDateTime(Instant.ofEpochSecond(1_700_000_000L))
+                    .keys(Map.of("pk", AttributeValue.fromS("k")))
+                    .sequenceNumber("200")
+                    .sizeBytes(5L)
+                    .streamViewType(StreamViewType.KEYS_ONLY)
+                    .build())
+            .build();
+    String localArn =
+        "arn:aws:dynamodb:ddblocal:000000000000:table/T/stream/2026-01-01T00:00:00.000";
+
+    JsonNode json = StreamEvents.record(record, localArn, "eu-west-1");
+
+    assertThat(json.path("awsRegion").asText()).isEqualTo("eu-west-1");
+    assertThat(json.path("eventSourceARN").asText())
+        .isEqualTo(
+            "arn:aws:dynamodb:eu-west-1:000000000000:table/T/stream/2026-01-01T00:00:00.000");
+    assertThat(json.path("dynamodb").fieldNames())
+        .toIterable()
+        .containsExactly(
+            "ApproximateCreationDateTime", "Keys", "SequenceNumber", "SizeBytes", "StreamViewType");
   }
 }

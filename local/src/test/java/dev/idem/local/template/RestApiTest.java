@@ -97,6 +97,24 @@ class RestApiTest {
   }
 
   @Test
+  void specs_restApiBinaryMediaTypes_onEveryRoutesStage() {
+    // CloudFormation AWS::ApiGateway::RestApi BinaryMediaTypes: "~1" escapes "/".
+    String api =
+        API.replace(
+            "\"Properties\": {\"Name\": \"app\"}",
+            "\"Properties\": {\"Name\": \"app\", \"BinaryMediaTypes\": [\"image~1png\"]}");
+    StackSpec stack =
+        CdkTemplates.specs(
+            assembly,
+            CdkTemplates.FUNCTION
+                + api
+                + method("GetItem", "{\"Ref\": \"ApiItemsId\"}", "GET", ""));
+
+    ApiEvent route = (ApiEvent) stack.functions().get(0).events().get(0);
+    assertThat(route.stage().binaryMediaTypes()).containsExactly("image~1png");
+  }
+
+  @Test
   void specs_deploymentStageNameWithoutAStage_usedAsTheStage() {
     String api =
         API.replace("\"StageName\": \"dev\"", "\"StageName\": \"ignored\"")
