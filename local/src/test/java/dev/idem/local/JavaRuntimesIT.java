@@ -27,8 +27,19 @@ class JavaRuntimesIT {
   private static TestClouds.Console console;
   private static LocalCloud cloud;
 
+  /** The JDK 17 this machine has: the java17 and java11 functions run on it. */
+  private static Path jdk17;
+
   @BeforeAll
   static void start() throws Exception {
+    jdk17 =
+        dev.idem.local.lambda.Jdks.discover().installed().stream()
+            .filter(jdk -> jdk.feature() == 17)
+            .map(dev.idem.local.lambda.Jdk::home)
+            .findFirst()
+            .orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        jdk17 != null, "needs a JDK 17: java17 functions must run on it, java11 ones too");
     jar("java17.jar", 17, "app.Probe", LayoutApps.PROBE, true);
     jar("java11.jar", 11, "app.Reflective", LayoutApps.REFLECTIVE, false);
     jar("java21-for-17.jar", 21, "app.Probe", LayoutApps.PROBE, true);
@@ -102,12 +113,13 @@ class JavaRuntimesIT {
   @Test
   void start_runtimes_eachNamedWithItsJdkInTheBanner() {
     assertThat(console.lines())
-        .contains("runtime  java17 functions run on JDK 17 (/usr/lib/jvm/java-17-openjdk-amd64)")
+        .contains("runtime  java17 functions run on JDK 17 (" + jdk17 + ")")
         .anySatisfy(line ->
             assertThat(line)
                 .startsWith(
-                    "runtime  java11 functions run on JDK 17 (/usr/lib/jvm/java-17-openjdk-amd64;"
-                        + " none installed for 11) with --add-opens of 17 JDK 8 packages"));
+                    "runtime  java11 functions run on JDK 17 ("
+                        + jdk17
+                        + "; none installed for 11) with --add-opens of 17 JDK 8 packages"));
   }
 
   private static InvocationResult invoke(String function) {
