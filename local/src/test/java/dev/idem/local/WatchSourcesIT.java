@@ -65,22 +65,21 @@ class WatchSourcesIT {
   }
 
   private void awaitVersion(LocalCloud cloud, int expected) throws Exception {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (version(cloud) != expected) {
-      assertThat(System.nanoTime())
-          .as("version %d within %s", expected, DEADLINE)
-          .isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    Await.until(
+        "version " + expected,
+        DEADLINE,
+        () -> {
+          try {
+            return version(cloud) == expected;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   private static void await(java.util.function.BooleanSupplier condition)
       throws InterruptedException {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within %s", DEADLINE).isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    Await.until("condition", DEADLINE, condition);
   }
 
   private Path source() {

@@ -84,10 +84,7 @@ class EventTargetsTest {
 
   /** The count once it is non-zero: it is taken just after the send that {@code next()} saw. */
   private long deliveredWithin(Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (service.stats().delivered() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    dev.idem.local.Await.until("a delivery counted", limit, () -> service.stats().delivered() > 0);
     return service.stats().delivered();
   }
 

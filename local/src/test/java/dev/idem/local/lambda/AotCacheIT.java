@@ -172,10 +172,6 @@ class AotCacheIT {
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within %s", DEADLINE).isLessThan(deadline);
-      Thread.sleep(50);
-    }
+    dev.idem.local.Await.until("condition", DEADLINE, condition);
   }
 }

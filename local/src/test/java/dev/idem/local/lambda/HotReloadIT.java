@@ -224,10 +224,6 @@ class HotReloadIT {
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within %s", DEADLINE).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    dev.idem.local.Await.until("condition", DEADLINE, condition);
   }
 }

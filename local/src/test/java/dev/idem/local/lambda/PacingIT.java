@@ -165,10 +165,6 @@ class PacingIT {
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition within %s", DEADLINE).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    dev.idem.local.Await.until("condition", DEADLINE, condition);
   }
 }

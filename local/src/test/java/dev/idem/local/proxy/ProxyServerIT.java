@@ -216,13 +216,10 @@ class ProxyServerIT {
   }
 
   private static void awaitConsoleLine(String prefix) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (CONSOLE.stream().noneMatch(line -> line.startsWith(prefix))) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("No console line starting with '" + prefix + "' in " + CONSOLE);
-      }
-      Thread.sleep(20);
-    }
+    dev.idem.local.Await.until(
+        "a console line starting with '" + prefix + "'",
+        Duration.ofSeconds(10),
+        () -> CONSOLE.stream().anyMatch(line -> line.startsWith(prefix)));
   }
 
   private static String rawExchange(String request) throws IOException {
