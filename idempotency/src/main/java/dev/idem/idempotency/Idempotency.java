@@ -41,6 +41,11 @@ import java.util.regex.Pattern;
  *   <li>{@link #executeInSingleTransaction} for work whose only effects are DynamoDB writes: the
  *       work computes its writes first, then claim, writes and record commit in one round trip.
  * </ul>
+ *
+ * <p>The transactional shapes return an {@link Outcome}: a failed condition on one of the work's
+ * own writes (not enough stock, an order no longer pending) is a business answer, the value {@link
+ * Outcome.Rejected} naming the write and the item, not an exception. The adapters in {@code
+ * dev.idem.idempotency.lambda} offer the same three modes for each event source.
  */
 public final class Idempotency {
 
@@ -66,11 +71,13 @@ public final class Idempotency {
    * @param responseType the response's class, to read a stored response back
    * @param work the work; its exception reaches the caller unchanged, after the key is released
    * @return the work's response, or the stored response of an earlier call with the same key
-   * @throws InvalidKeyException if the key is missing or malformed (nothing was written)
+   * @throws InvalidIdempotencyKeyException if the key is missing or malformed (nothing was written)
    * @throws InFlightException if another invocation holds the key
    * @throws PayloadMismatchException if the key was used with another payload
    * @throws ResponseTooLargeException if the response does not fit in a record
    * @throws IdempotencyStoreException if the store failed before the work ran
+   * @throws MalformedRecordException if the key's stored record cannot be read (nothing was
+   *     written; the message says which attribute to fix)
    * @throws E whatever the work throws
    */
   public <T, E extends Exception> T execute(
@@ -91,14 +98,15 @@ public final class Idempotency {
    * Claims the key, runs {@code work}, then commits the writes it added together with the completed
    * record in one DynamoDB transaction.
    *
-   * @throws EffectConditionFailedException if a write's condition failed: nothing was written and
-   *     the key was released
+   * @return {@link Outcome.Done} with the work's response or the stored one; {@link
+   *     Outcome.Rejected} when the condition of one of the work's writes failed: nothing was
+   *     written and the key was released, as after a failure, so a retry runs the work again
    * @throws LeaseLostException if another invocation took the key over first: nothing was written
    * @throws IdempotencyConfigurationException if the store is not transactional
    * @throws E whatever the work throws
    * @see #execute(IdempotentRequest, Class, Work) for the other exceptions
    */
-  public <T, E extends Exception> T executeTransactional(
+  public <T, E extends Exception> Outcome<T> executeTransactional(
       IdempotentRequest request, Class<T> responseType, TransactionalWork<T, E> work) throws E {
     return machine.executeTransactional(request, type(responseType), work);
   }
@@ -108,12 +116,14 @@ public final class Idempotency {
    * key, commits those writes and stores the completed record in one transaction. A duplicate's
    * writes never land; it gets the stored response.
    *
-   * @throws EffectConditionFailedException if a write's condition failed: nothing was written
+   * @return {@link Outcome.Done} with the work's response or the stored one; {@link
+   *     Outcome.Rejected} when the condition of one of the work's writes failed: nothing was
+   *     written, not even a claim
    * @throws IdempotencyConfigurationException if the store is not transactional
    * @throws E whatever the work throws
    * @see #execute(IdempotentRequest, Class, Work) for the other exceptions
    */
-  public <T, E extends Exception> T executeInSingleTransaction(
+  public <T, E extends Exception> Outcome<T> executeInSingleTransaction(
       IdempotentRequest request, Class<T> responseType, TransactionalWork<T, E> work) throws E {
     return machine.executeInSingleTransaction(request, type(responseType), work);
   }

@@ -8,12 +8,12 @@ package dev.idem.idempotency;
 public abstract sealed class IdempotencyException extends RuntimeException
     permits InFlightException,
         PayloadMismatchException,
-        InvalidKeyException,
+        InvalidIdempotencyKeyException,
         IdempotencyStoreException,
         IdempotencyConfigurationException,
         LeaseLostException,
         ResponseTooLargeException,
-        EffectConditionFailedException {
+        MalformedRecordException {
 
   IdempotencyException(String message, Throwable cause) {
     super(message, cause);

@@ -127,7 +127,7 @@ public abstract class IdempotencyExecutionContract extends IdempotencyContract {
     IdempotentRequest invalid = IdempotentRequest.of(key, "payload");
 
     assertThatThrownBy(() -> idempotency().execute(invalid, String.class, work("never")))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(InvalidIdempotencyKeyException.class);
     assertThat(runs).hasValue(0);
     assertThat(backend().calls()).isEmpty();
     assertThat(backend().recordCount(prefix)).isZero();

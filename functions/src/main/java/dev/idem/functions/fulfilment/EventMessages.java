@@ -11,11 +11,15 @@ import dev.idem.events.OrderEventData;
 import dev.idem.functions.common.EmfMetrics;
 import dev.idem.functions.common.JsonLog;
 import dev.idem.idempotency.Idempotency;
+import dev.idem.idempotency.Outcome;
+import dev.idem.idempotency.TransactionWrites;
 import dev.idem.idempotency.lambda.RecordHandler;
 import dev.idem.idempotency.lambda.SqsBatchIdempotency;
+import dev.idem.idempotency.lambda.TransactionalRecordHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -71,16 +75,58 @@ public final class EventMessages {
       Class<D> type, Consumer<DomainEvent<D>> handler) {
     return message -> {
       DomainEvent<D> event = cast(read(message), type);
-      try {
-        handler.accept(event);
-      } catch (RuntimeException e) {
-        log.warn(
-            "event failed; the queue delivers it again",
-            event.metadata().correlationId(),
-            fields(message, event, e));
-        throw e;
+      warnOnFailure(
+          message,
+          event,
+          () -> {
+            handler.accept(event);
+            return null;
+          });
+    };
+  }
+
+  /**
+   * A transactional record handler, for the batch adapter's transactional modes, that reads each
+   * message's event and passes it to {@code handler}; failures are logged as in {@link #handler}.
+   *
+   * @param type the data type of the accepted events ({@link OrderEventData} for several types)
+   */
+  public <D extends OrderEventData, T>
+      TransactionalRecordHandler<SQSMessage, T> transactionalHandler(
+          Class<D> type, TransactionalRecordHandler<DomainEvent<D>, T> handler) {
+    return new TransactionalRecordHandler<>() {
+      @Override
+      public T handle(SQSMessage message, TransactionWrites writes) throws Exception {
+        DomainEvent<D> event = cast(read(message), type);
+        return warnOnFailure(message, event, () -> handler.handle(event, writes));
+      }
+
+      @Override
+      public void onOutcome(SQSMessage message, Outcome<T> outcome) throws Exception {
+        DomainEvent<D> event = cast(read(message), type);
+        warnOnFailure(
+            message,
+            event,
+            () -> {
+              handler.onOutcome(event, outcome);
+              return null;
+            });
       }
     };
+  }
+
+  /** Runs {@code work}; when it throws, logs the failure at WARN and rethrows. */
+  private <T> T warnOnFailure(SQSMessage message, DomainEvent<?> event, Callable<T> work)
+      throws Exception {
+    try {
+      return work.call();
+    } catch (RuntimeException e) {
+      log.warn(
+          "event failed; the queue delivers it again",
+          event.metadata().correlationId(),
+          fields(message, event, e));
+      throw e;
+    }
   }
 
   /**

@@ -19,8 +19,8 @@ import dev.idem.functions.fulfilment.Fulfilment;
 import dev.idem.functions.fulfilment.Idempotencies;
 import dev.idem.functions.fulfilment.OrderStore;
 import dev.idem.functions.fulfilment.Telemetry;
-import dev.idem.idempotency.lambda.RecordHandler;
 import dev.idem.idempotency.lambda.SqsBatchIdempotency;
+import dev.idem.idempotency.lambda.TransactionalRecordHandler;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Set;
@@ -30,24 +30,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * ReserveInventoryFunction: takes {@code OrderPlaced} events from the inventory queue and reserves
  * each order's stock once (see {@link ReserveInventoryService}).
  *
- * <p>Each event has two idempotency records, both keyed by its event id. The batch adapter's
- * (prefix {@value #KEY_PREFIX}) reports failures per message and makes a redelivered event a
- * one-read replay that runs nothing. The reservation's own (prefix {@value #STOCK_KEY_PREFIX}) is
- * committed in the same transaction as the stock decrements and the order's change, so stock is
- * taken exactly once even when the function dies after that transaction and the event comes back. A
- * body that is not an {@code OrderPlaced} event is reported failed and reaches the dead-letter
- * queue after {@code maxReceiveCount} receives.
+ * <p>Each event has one idempotency record, keyed by its event id (prefix {@value #KEY_PREFIX}):
+ * the batch adapter runs in single-transaction mode, so that record is committed in the same {@code
+ * TransactWriteItems} as the stock decrements and the order's change, and stock is taken exactly
+ * once even when the function dies after that transaction and the event comes back. A new event
+ * costs that one transaction (and the fulfilment attempt); a redelivered one finds the record in
+ * the same round trip. Failures are reported per message. A body that is not an {@code OrderPlaced}
+ * event is reported failed and reaches the dead-letter queue after {@code maxReceiveCount}
+ * receives.
  */
 public final class ReserveInventoryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-  /** The key prefix of the batch adapter's records. */
+  /** The key prefix of the records committed with the stock. */
   public static final String KEY_PREFIX = "reserve-inventory";
 
-  /** The key prefix of the records committed with the stock. */
-  public static final String STOCK_KEY_PREFIX = "reserve-inventory-stock";
-
   private final SqsBatchIdempotency batch;
-  private final RecordHandler<SQSMessage> handler;
+  private final TransactionalRecordHandler<SQSMessage, Reservation> handler;
 
   /** The handler Lambda builds, once per container, from the function's environment. */
   public ReserveInventoryHandler() {
@@ -72,12 +70,6 @@ public final class ReserveInventoryHandler implements RequestHandler<SQSEvent, S
     OrderStore orders = new OrderStore(dynamo, config.ordersTable(), clock);
     ReserveInventoryService service =
         new ReserveInventoryService(
-            Idempotencies.onTable(
-                dynamo,
-                config.idempotencyTable(),
-                STOCK_KEY_PREFIX,
-                clock,
-                telemetry.idempotency()),
             new InventoryStore(dynamo, config.inventoryTable()),
             orders,
             new Fulfilment(orders, telemetry.log(), telemetry.metrics()),
@@ -88,11 +80,11 @@ public final class ReserveInventoryHandler implements RequestHandler<SQSEvent, S
         messages.batch(
             Idempotencies.onTable(
                 dynamo, config.idempotencyTable(), KEY_PREFIX, clock, telemetry.idempotency()));
-    this.handler = messages.handler(OrderPlaced.class, service::reserve);
+    this.handler = messages.transactionalHandler(OrderPlaced.class, service);
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return batch.process(event, context, handler);
+    return batch.processInSingleTransaction(event, context, Reservation.class, handler);
   }
 }

@@ -8,103 +8,93 @@ import dev.idem.functions.fulfilment.OrderState;
 import dev.idem.functions.fulfilment.OrderStore;
 import dev.idem.functions.fulfilment.Telemetry;
 import dev.idem.functions.orders.InventoryStatus;
-import dev.idem.idempotency.EffectConditionFailedException;
-import dev.idem.idempotency.Idempotency;
-import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.Outcome;
 import dev.idem.idempotency.TransactionWrites;
+import dev.idem.idempotency.lambda.TransactionalRecordHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reserves a placed order's stock, exactly once per event: one {@code TransactWriteItems} claims
- * the event's idempotency record, takes every line's quantity from the Inventory table (each only
- * if that many are available) and moves the order's inventory {@code PENDING → RESERVED}; then it
- * tries {@code FULFILLED}. When a line is short, that transaction writes nothing; a second one,
- * under the same key, records the rejection instead: inventory {@code REJECTED}, the order {@code
- * CANCELLED} with the short SKUs. A rejection is final, not retried. Thread-safe.
+ * Reserves a placed order's stock, exactly once per event. It is the handler of the inventory
+ * queue's batch adapter in single-transaction mode: {@link #handle} adds the writes — every line's
+ * quantity taken from the Inventory table (each only if that many are available) and the order's
+ * inventory moved {@code PENDING → RESERVED} — and the adapter commits them with the event's one
+ * idempotency record in one {@code TransactWriteItems}. {@link #onOutcome} then tries {@code
+ * FULFILLED}, on every delivery, so that a function that died after the commit still fulfils when
+ * the event comes back. When a line is short, that transaction writes nothing; the rejection is
+ * then recorded on the order itself: inventory {@code REJECTED}, the order {@code CANCELLED} with
+ * the short SKUs, conditional on the inventory still being pending, which makes it final and
+ * exactly-once without a record of its own. Thread-safe.
  */
-public final class ReserveInventoryService {
+public final class ReserveInventoryService
+    implements TransactionalRecordHandler<DomainEvent<OrderPlaced>, Reservation> {
 
   static final String OUT_OF_STOCK = "out of stock";
 
-  private final Idempotency idempotency;
   private final InventoryStore inventory;
   private final OrderStore orders;
   private final Fulfilment fulfilment;
   private final Telemetry telemetry;
 
   ReserveInventoryService(
-      Idempotency idempotency,
-      InventoryStore inventory,
-      OrderStore orders,
-      Fulfilment fulfilment,
-      Telemetry telemetry) {
-    this.idempotency = idempotency;
+      InventoryStore inventory, OrderStore orders, Fulfilment fulfilment, Telemetry telemetry) {
     this.inventory = inventory;
     this.orders = orders;
     this.fulfilment = fulfilment;
     this.telemetry = telemetry;
   }
 
-  /**
-   * Reserves the order's stock or records that it is short.
-   *
-   * @throws IllegalStateException when the order does not exist, or the stock was short but no
-   *     longer is when checked (retry the event)
-   */
-  public void reserve(DomainEvent<OrderPlaced> event) {
-    reserveOrReject(event).ifPresentOrElse(r -> report(event, r), () -> alreadyDecided(event));
-  }
-
-  /** The reservation or rejection; empty when the order's inventory was no longer pending. */
-  private Optional<Reservation> reserveOrReject(DomainEvent<OrderPlaced> event) {
-    IdempotentRequest request = IdempotentRequest.of(event.metadata().eventId(), event.data());
-    Map<String, Integer> wanted = InventoryStore.quantities(event.data().lines());
-    try {
-      return Optional.of(
-          idempotency.executeInSingleTransaction(
-              request, Reservation.class, writes -> reserveWrites(event, wanted, writes)));
-    } catch (EffectConditionFailedException e) {
-      // The writes are the decrements in the order of `wanted`, then the order's transition.
-      return e.writeIndex() < wanted.size() ? reject(request, event, wanted) : Optional.empty();
-    }
-  }
-
-  private Reservation reserveWrites(
-      DomainEvent<OrderPlaced> event, Map<String, Integer> wanted, TransactionWrites writes) {
-    wanted.forEach((sku, quantity) -> writes.update(inventory.decrement(sku, quantity)));
+  /** The reservation's writes: the decrements in the order of the lines, then the order's. */
+  @Override
+  public Reservation handle(DomainEvent<OrderPlaced> event, TransactionWrites writes) {
+    InventoryStore.quantities(event.data().lines())
+        .forEach((sku, quantity) -> writes.update(inventory.decrement(sku, quantity)));
     writes.update(
         orders.transitions().reserved(event.data().orderId(), event.metadata().eventId()));
     return new Reservation(InventoryStatus.RESERVED, List.of());
   }
 
-  // Nothing was written by the failed reservation, so the same key is still free for this record.
+  /**
+   * Reports the reservation and tries to fulfil the order; or, when the transaction was rejected,
+   * records the shortfall on the order.
+   *
+   * @throws IllegalStateException when the order does not exist, or the stock was short but no
+   *     longer is when checked (retry the event)
+   */
+  @Override
+  public void onOutcome(DomainEvent<OrderPlaced> event, Outcome<Reservation> outcome) {
+    switch (outcome) {
+      case Outcome.Done<Reservation>(Reservation reservation) -> report(event, reservation);
+      case Outcome.Rejected<Reservation> rejected -> {
+        Map<String, Integer> wanted = InventoryStore.quantities(event.data().lines());
+        // A decrement's condition failed: a line is short. Else the order's: no longer pending.
+        Optional<Reservation> decided =
+            rejected.writeIndex() < wanted.size() ? reject(event, wanted) : Optional.empty();
+        decided.ifPresentOrElse(r -> report(event, r), () -> alreadyDecided(event));
+      }
+    }
+  }
+
+  // Nothing was written by the rejected reservation; the order's condition makes this final.
   private Optional<Reservation> reject(
-      IdempotentRequest request, DomainEvent<OrderPlaced> event, Map<String, Integer> wanted) {
+      DomainEvent<OrderPlaced> event, Map<String, Integer> wanted) {
     List<Reservation.Shortfall> shortfalls = shortfalls(wanted);
     if (shortfalls.isEmpty()) {
       throw new IllegalStateException(
           "Stock for order " + event.data().orderId() + " was short, but no longer is: retry");
     }
     Reservation rejected = new Reservation(InventoryStatus.REJECTED, shortfalls);
-    try {
-      return Optional.of(
-          idempotency.executeInSingleTransaction(
-              request, Reservation.class, writes -> rejectWrites(event, rejected, writes)));
-    } catch (EffectConditionFailedException orderNotPending) {
-      return Optional.empty();
-    }
-  }
-
-  private Reservation rejectWrites(
-      DomainEvent<OrderPlaced> event, Reservation rejected, TransactionWrites writes) {
-    String orderId = event.data().orderId();
-    writes.update(
-        orders
-            .transitions()
-            .rejected(orderId, OUT_OF_STOCK, rejected.shortSkus(), event.metadata().eventId()));
-    return rejected;
+    boolean applied =
+        orders.apply(
+            orders
+                .transitions()
+                .rejected(
+                    event.data().orderId(),
+                    OUT_OF_STOCK,
+                    rejected.shortSkus(),
+                    event.metadata().eventId()));
+    return applied ? Optional.of(rejected) : Optional.empty();
   }
 
   private List<Reservation.Shortfall> shortfalls(Map<String, Integer> wanted) {
@@ -116,7 +106,8 @@ public final class ReserveInventoryService {
         .toList();
   }
 
-  // An earlier delivery decided, and its record has expired; its fulfilment may still be undone.
+  // An earlier delivery decided (a rejection, or a reservation whose record has expired); its
+  // fulfilment may still be undone.
   private void alreadyDecided(DomainEvent<OrderPlaced> event) {
     String orderId = event.data().orderId();
     OrderState state =

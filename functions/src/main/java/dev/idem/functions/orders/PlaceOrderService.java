@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.functions.common.EmfMetrics;
 import dev.idem.functions.common.Json;
 import dev.idem.functions.common.JsonLog;
-import dev.idem.idempotency.EffectConditionFailedException;
 import dev.idem.idempotency.Idempotency;
+import dev.idem.idempotency.Outcome;
 import dev.idem.idempotency.TransactionWrites;
 import dev.idem.idempotency.lambda.HttpIdempotency;
 import java.time.Clock;
@@ -52,7 +52,7 @@ public final class PlaceOrderService {
 
   private static final ObjectMapper MAPPER = Json.mapper();
 
-  private final HttpIdempotency http;
+  private final HttpIdempotency<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> http;
   private final PlaceOrderRequestParser parser = new PlaceOrderRequestParser(MAPPER);
   private final OrderResponses responses = new OrderResponses(MAPPER);
   private final Catalog catalog;
@@ -78,7 +78,9 @@ public final class PlaceOrderService {
       EmfMetrics metrics) {
     // Refusals write nothing, so a corrected request may reuse its key.
     this.http =
-        HttpIdempotency.builder(idempotency).retryWhenStatus(status -> status >= 400).build();
+        HttpIdempotency.restApiBuilder(idempotency)
+            .retryWhenStatus(status -> status >= 400)
+            .build();
     this.catalog = catalog;
     this.orders = orders;
     this.clock = clock;
@@ -129,14 +131,14 @@ public final class PlaceOrderService {
       PlaceOrderRequest order,
       RequestIds requestIds) {
     String correlationId = requestIds.correlationId();
-    APIGatewayProxyResponseEvent response;
-    try {
-      response =
-          http.handleInSingleTransaction(
-              request, context, (event, writes) -> price(order, requestIds, writes));
-    } catch (EffectConditionFailedException idTaken) {
-      response = responses.unavailable("The order could not be stored; retry.", correlationId);
-    }
+    APIGatewayProxyResponseEvent response =
+        switch (http.handleInSingleTransaction(
+            request, context, (event, writes) -> price(order, requestIds, writes))) {
+          case Outcome.Done<APIGatewayProxyResponseEvent>(var placed) -> placed;
+          // The new order's id was taken (attribute_not_exists failed): nothing was written.
+          case Outcome.Rejected<APIGatewayProxyResponseEvent> idTaken ->
+              responses.unavailable("The order could not be stored; retry.", correlationId);
+        };
     return OrderResponses.withCorrelation(response, correlationId);
   }
 

@@ -12,7 +12,7 @@ import dev.idem.events.publish.FailedEntry;
 import dev.idem.functions.common.EmfMetrics;
 import dev.idem.functions.common.JsonLog;
 import dev.idem.idempotency.Idempotency;
-import dev.idem.idempotency.lambda.DynamodbStreamIdempotency;
+import dev.idem.idempotency.lambda.DynamoDbStreamIdempotency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ public final class OrderEventsRelayService {
   /** The idempotency key prefix of the relay; stable across deployments. */
   public static final String KEY_PREFIX = "order-events-relay";
 
-  private final DynamodbStreamIdempotency stream;
+  private final DynamoDbStreamIdempotency stream;
   private final TransitionDetector detector = new TransitionDetector();
   private final EventBridgePublisher publisher;
   private final String eventBusName;
@@ -50,7 +50,7 @@ public final class OrderEventsRelayService {
       String eventBusName,
       JsonLog log,
       EmfMetrics metrics) {
-    this.stream = DynamodbStreamIdempotency.of(idempotency);
+    this.stream = DynamoDbStreamIdempotency.of(idempotency);
     this.publisher = publisher;
     this.eventBusName = eventBusName;
     this.log = log;

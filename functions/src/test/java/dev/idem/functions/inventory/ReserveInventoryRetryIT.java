@@ -89,7 +89,7 @@ class ReserveInventoryRetryIT {
   }
 
   @Test
-  void handleRequest_eventBackAfterTheBatchRecordIsGone_stockRecordStillTakesStockOnce(
+  void handleRequest_eventBackInAnotherContainer_replaysItsOneRecordAndTakesStockOnce(
       SqsClient sqs) {
     long drippers = tables.stock("SKU-005");
     DomainEvent<OrderPlaced> placed = OrderFixtures.place(tables, line("SKU-005", 2));
@@ -97,21 +97,47 @@ class ReserveInventoryRetryIT {
     queue.send(body);
     queue.runUntilEmpty();
 
-    // As if the function died after the stock transaction, before the adapter completed its record.
-    deleteRecords(ReserveInventoryHandler.KEY_PREFIX);
     try (QueueDriver other = QueueDriver.create(sqs, "inventory", handler())) {
       other.send(body);
       other.runUntilEmpty();
     }
 
     assertThat(out.lines())
-        .filteredOn(
-            l -> l.path("KeyPrefix").asText().equals(ReserveInventoryHandler.STOCK_KEY_PREFIX))
-        .extracting(l -> l.path("decision").asText())
-        .containsExactly("FIRST_EXECUTION", "REPLAY");
+        .filteredOn(l -> l.path("KeyPrefix").asText().startsWith("reserve-inventory"))
+        .extracting(l -> l.path("KeyPrefix").asText() + " " + l.path("decision").asText())
+        .containsExactly(
+            ReserveInventoryHandler.KEY_PREFIX + " FIRST_EXECUTION",
+            ReserveInventoryHandler.KEY_PREFIX + " REPLAY");
     assertThat(tables.stock("SKU-005")).isEqualTo(drippers - 2);
     assertThat(attribute(tables, placed.data().orderId(), "inventory")).isEqualTo("RESERVED");
     assertThat(attribute(tables, placed.data().orderId(), "version")).isEqualTo("2");
+  }
+
+  @Test
+  void handleRequest_eventBackAfterItsRecordIsGone_orderConditionStillTakesStockOnce(
+      SqsClient sqs) {
+    long drippers = tables.stock("SKU-005");
+    DomainEvent<OrderPlaced> placed = OrderFixtures.place(tables, line("SKU-005", 1));
+    String body = SqsEvents.eventBridgeBody(placed);
+    queue.send(body);
+    queue.runUntilEmpty();
+
+    // As if the record had expired before the event came back.
+    deleteRecords(ReserveInventoryHandler.KEY_PREFIX);
+    try (QueueDriver other = QueueDriver.create(sqs, "inventory", handler())) {
+      other.send(body);
+      other.runUntilEmpty();
+
+      assertThat(other.invocations())
+          .singleElement()
+          .satisfies(i -> assertThat(i.failedIds()).isEmpty());
+    }
+
+    assertThat(tables.stock("SKU-005")).isEqualTo(drippers - 1);
+    assertThat(attribute(tables, placed.data().orderId(), "inventory")).isEqualTo("RESERVED");
+    assertThat(attribute(tables, placed.data().orderId(), "version")).isEqualTo("2");
+    assertThat(out.messages("INFO")).contains("inventory already decided; stock unchanged");
+    assertThat(out.metric("InventoryReserved")).isEqualTo(1);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.idem.idempotency.dynamodb;
 
-import dev.idem.idempotency.EffectConditionFailedException;
 import dev.idem.idempotency.IdempotencyConfigurationException;
 import dev.idem.idempotency.IdempotencyStoreException;
 import dev.idem.idempotency.internal.ResponseData;
@@ -8,8 +7,8 @@ import dev.idem.idempotency.spi.ClaimRequest;
 import dev.idem.idempotency.spi.ClaimResult;
 import dev.idem.idempotency.spi.Completion;
 import dev.idem.idempotency.spi.IdempotencyRecord;
-import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.idempotency.spi.TransactionalIdempotencyStore;
+import dev.idem.idempotency.spi.WriteRejectedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ public final class DynamoDbIdempotencyStore implements TransactionalIdempotencyS
     this.client = builder.client;
     this.tableName = builder.tableName;
     this.schema = builder.schema;
-    this.mapper = new RecordMapper(schema);
+    this.mapper = new RecordMapper(schema, tableName);
     this.expressions = new Expressions(schema, mapper.idAttribute());
   }
 
@@ -95,9 +94,8 @@ public final class DynamoDbIdempotencyStore implements TransactionalIdempotencyS
                           .returnValues(ReturnValue.ALL_OLD)
                           .returnValuesOnConditionCheckFailure(
                               ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-      IdempotencyRecord previous = mapper.toRecord(response.attributes());
-      return new ClaimResult.Claimed(
-          previous != null && previous.status() == RecordStatus.IN_PROGRESS);
+      // The replaced item was claimable; whatever else it held, only its status matters here.
+      return new ClaimResult.Claimed(mapper.isInProgress(response.attributes()));
     } catch (ConditionalCheckFailedException e) {
       return new ClaimResult.Existing(mapper.toRecord(e.item()));
     }
@@ -228,7 +226,7 @@ public final class DynamoDbIdempotencyStore implements TransactionalIdempotencyS
   private RuntimeException effectFailure(List<CancellationReason> reasons) {
     for (int i = 1; i < reasons.size(); i++) {
       if (failedCondition(reasons.get(i))) {
-        return new EffectConditionFailedException(i - 1, reasons.get(i).item());
+        return new WriteRejectedException(i - 1, reasons.get(i).item());
       }
     }
     return new IdempotencyStoreException(

@@ -1,5 +1,6 @@
 package dev.idem.idempotency.dynamodb;
 
+import dev.idem.idempotency.MalformedRecordException;
 import dev.idem.idempotency.internal.ResponseData;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.RecordStatus;
@@ -13,9 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class RecordMapper {
 
   private final IdempotencyTableSchema schema;
+  private final String tableName;
 
-  RecordMapper(IdempotencyTableSchema schema) {
+  RecordMapper(IdempotencyTableSchema schema, String tableName) {
     this.schema = schema;
+    this.tableName = tableName;
   }
 
   Map<String, AttributeValue> key(String id) {
@@ -56,32 +59,158 @@ final class RecordMapper {
         : s(data.text());
   }
 
-  /** The record an item holds; null for an empty item (no record). */
+  /**
+   * Whether an item, read leniently, is a record in progress: the claim only needs to know this.
+   */
+  boolean isInProgress(Map<String, AttributeValue> item) {
+    AttributeValue status = item == null ? null : item.get(schema.status());
+    return status != null && RecordStatus.IN_PROGRESS.wireValue().equals(status.s());
+  }
+
+  /**
+   * The record an item holds; null for an empty item (no record).
+   *
+   * @throws MalformedRecordException naming the attribute that is missing or wrong
+   */
   IdempotencyRecord toRecord(Map<String, AttributeValue> item) {
     if (item == null || item.isEmpty()) {
       return null;
     }
-    String id = item.get(idAttribute()).s();
-    RecordStatus status = RecordStatus.fromWireValue(item.get(schema.status()).s());
-    Instant expiry = Instant.ofEpochSecond(Long.parseLong(item.get(schema.expiration()).n()));
-    AttributeValue leaseExpiry = item.get(schema.inProgressExpiration());
-    AttributeValue lease = item.get(schema.lease());
-    AttributeValue validation = item.get(schema.validation());
+    Reader reader = new Reader(item);
+    String id = reader.string(idAttribute(), "the record id (prefix#hash)");
+    RecordStatus status = reader.status();
+    Instant expiry =
+        Instant.ofEpochSecond(
+            reader.number(schema.expiration(), "the record expiry, epoch seconds"));
+    Instant leaseExpiry =
+        status == RecordStatus.IN_PROGRESS || item.containsKey(schema.inProgressExpiration())
+            ? Instant.ofEpochMilli(
+                reader.number(
+                    schema.inProgressExpiration(), "the lease expiry, epoch milliseconds"))
+            : null;
+    String lease = reader.optionalString(schema.lease(), "the holder's lease token");
+    String validation = reader.optionalString(schema.validation(), "the payload fingerprint");
     return new IdempotencyRecord(
         id,
         status,
         expiry,
-        leaseExpiry == null ? null : Instant.ofEpochMilli(Long.parseLong(leaseExpiry.n())),
-        lease == null ? null : lease.s(),
-        validation == null ? "" : validation.s(),
-        status == RecordStatus.COMPLETED ? response(item.get(schema.data())) : null);
+        leaseExpiry,
+        lease,
+        validation == null ? "" : validation,
+        status == RecordStatus.COMPLETED ? reader.response() : null);
   }
 
-  private static String response(AttributeValue data) {
-    if (data == null) {
-      return "null";
+  /** Reads one item's attributes, saying which one is wrong and how to fix it when one is. */
+  private final class Reader {
+    private final Map<String, AttributeValue> item;
+
+    Reader(Map<String, AttributeValue> item) {
+      this.item = item;
     }
-    return data.b() != null ? ResponseData.decompress(data.b().asByteArrayUnsafe()) : data.s();
+
+    String string(String attribute, String meaning) {
+      AttributeValue value = item.get(attribute);
+      if (value == null || value.s() == null) {
+        throw malformed(attribute, value, "a string (S): " + meaning);
+      }
+      return value.s();
+    }
+
+    String optionalString(String attribute, String meaning) {
+      return item.containsKey(attribute) ? string(attribute, meaning) : null;
+    }
+
+    long number(String attribute, String meaning) {
+      AttributeValue value = item.get(attribute);
+      String expected = "a whole number (N): " + meaning;
+      if (value == null || value.n() == null) {
+        throw malformed(attribute, value, expected);
+      }
+      try {
+        return Long.parseLong(value.n());
+      } catch (NumberFormatException e) {
+        throw malformed(attribute, value, expected);
+      }
+    }
+
+    RecordStatus status() {
+      String expected =
+          "a string (S), "
+              + RecordStatus.IN_PROGRESS.wireValue()
+              + " or "
+              + RecordStatus.COMPLETED.wireValue();
+      String value = string(schema.status(), expected);
+      for (RecordStatus status : RecordStatus.values()) {
+        if (status.wireValue().equals(value)) {
+          return status;
+        }
+      }
+      throw malformed(schema.status(), item.get(schema.status()), expected);
+    }
+
+    String response() {
+      AttributeValue data = item.get(schema.data());
+      if (data == null) {
+        return "null";
+      }
+      if (data.s() != null) {
+        return data.s();
+      }
+      String expected = "the response as JSON (S), or gzip of that JSON (B)";
+      if (data.b() == null) {
+        throw malformed(schema.data(), data, expected);
+      }
+      try {
+        return ResponseData.decompress(data.b().asByteArrayUnsafe());
+      } catch (RuntimeException e) {
+        throw malformed(schema.data(), data, expected);
+      }
+    }
+
+    private MalformedRecordException malformed(
+        String attribute, AttributeValue value, String expected) {
+      AttributeValue id = item.get(idAttribute());
+      String key = id != null && id.s() != null ? id.s() : String.valueOf(key(item));
+      return new MalformedRecordException(
+          "The idempotency record "
+              + key
+              + " in table "
+              + tableName
+              + " has "
+              + (value == null ? "no attribute " + attribute : attribute + " of " + describe(value))
+              + "; it must be "
+              + expected
+              + ". Delete the item (or fix that attribute) if it was edited by hand; if another"
+              + " tool writes this table with other attribute names, configure them with"
+              + " IdempotencyTableSchema, or give this library a table of its own");
+    }
+
+    private Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
+      Map<String, AttributeValue> key = new HashMap<>();
+      for (String name : new String[] {schema.partitionKey(), schema.sortKey()}) {
+        if (name != null && item.containsKey(name)) {
+          key.put(name, item.get(name));
+        }
+      }
+      return key;
+    }
+  }
+
+  /** An attribute's type, and its value only when it is short and not a response. */
+  private static String describe(AttributeValue value) {
+    return switch (value.type()) {
+      case S -> "type S";
+      case N -> "type N (" + value.n() + ")";
+      case B -> "type B";
+      case BOOL -> "type BOOL";
+      case NUL -> "type NULL";
+      case M -> "type M";
+      case L -> "type L";
+      case SS -> "type SS";
+      case NS -> "type NS";
+      case BS -> "type BS";
+      default -> "an unknown type";
+    };
   }
 
   static AttributeValue s(String value) {

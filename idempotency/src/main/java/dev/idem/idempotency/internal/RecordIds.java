@@ -1,6 +1,6 @@
 package dev.idem.idempotency.internal;
 
-import dev.idem.idempotency.InvalidKeyException;
+import dev.idem.idempotency.InvalidIdempotencyKeyException;
 
 /**
  * Turns a client's key into a record id: {@code prefix#sha256(caller, key)}. Hashing makes the id
@@ -17,7 +17,8 @@ public final class RecordIds {
   /**
    * The record id for {@code key} from {@code caller} (null when unknown) under {@code prefix}.
    *
-   * @throws InvalidKeyException if the key is null, empty, too long or not printable ASCII
+   * @throws InvalidIdempotencyKeyException if the key is null, empty, too long or not printable
+   *     ASCII
    */
   public static String of(String prefix, String caller, String key) {
     validate(key);
@@ -32,17 +33,17 @@ public final class RecordIds {
 
   static void validate(String key) {
     if (key == null || key.isEmpty()) {
-      throw new InvalidKeyException(
+      throw new InvalidIdempotencyKeyException(
           "An idempotency key is required; send a unique key per operation");
     }
     if (key.length() > MAX_KEY_LENGTH) {
-      throw new InvalidKeyException(
+      throw new InvalidIdempotencyKeyException(
           "The idempotency key has " + key.length() + " characters; at most " + MAX_KEY_LENGTH);
     }
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
       if (c < 0x20 || c > 0x7e) {
-        throw new InvalidKeyException(
+        throw new InvalidIdempotencyKeyException(
             "The idempotency key may hold only printable ASCII characters (for example a UUID)");
       }
     }

@@ -9,6 +9,7 @@ import dev.idem.idempotency.IdempotencyStoreException;
 import dev.idem.idempotency.IdempotentRequest;
 import dev.idem.idempotency.InFlightException;
 import dev.idem.idempotency.LeaseLostException;
+import dev.idem.idempotency.Outcome;
 import dev.idem.idempotency.PayloadMismatchException;
 import dev.idem.idempotency.TransactionWrites;
 import dev.idem.idempotency.TransactionalWork;
@@ -19,6 +20,7 @@ import dev.idem.idempotency.spi.Completion;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.idempotency.spi.TransactionalIdempotencyStore;
+import dev.idem.idempotency.spi.WriteRejectedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -95,18 +97,18 @@ public final class StateMachine {
   }
 
   /** Transactional completion: claim, run the work, commit its writes with the record. */
-  public <T, E extends Exception> T executeTransactional(
+  public <T, E extends Exception> Outcome<T> executeTransactional(
       IdempotentRequest request, JavaType type, TransactionalWork<T, E> work) throws E {
     TransactionalIdempotencyStore store = transactionalStore();
     Call call = begin(request);
     T cached = fromCache(call, type);
     if (call.done) {
-      return cached;
+      return new Outcome.Done<>(cached);
     }
     ClaimRequest claim = call.claimRequest(request);
     ClaimResult result = call.timed(() -> store.claim(claim));
     if (result instanceof ClaimResult.Existing existing && !isOwnClaim(existing, claim)) {
-      return fromExisting(call, existing.record(), type);
+      return new Outcome.Done<>(fromExisting(call, existing.record(), type));
     }
     boolean tookOver = result instanceof ClaimResult.Claimed claimed && claimed.tookOver();
     TransactionWrites writes = new TransactionWrites();
@@ -114,16 +116,21 @@ public final class StateMachine {
     if (isRetryable(request, response)) {
       release(call, claim.leaseToken());
       call.finish(Decision.RELEASED);
-      return response;
+      return new Outcome.Done<>(response);
     }
     Completion completion;
     boolean committed;
     try {
       completion = completion(call, claim, response);
       committed = call.timed(() -> store.complete(completion, writes.items()));
+    } catch (WriteRejectedException rejected) {
+      // A business rejection: nothing was committed, and the key is freed for a retry as after
+      // any failure, but the caller gets it as a value.
+      releaseAfterRejection(call, claim.leaseToken());
+      return new Outcome.Rejected<>(rejected.writeIndex(), rejected.item());
     } catch (RuntimeException e) {
-      // Nothing was committed (a failed condition, a conflict, an oversized response): free the
-      // key so a retry can run.
+      // Nothing was committed (a conflict, an oversized response): free the key so a retry can
+      // run.
       releaseAfterFailure(call, claim.leaseToken(), e);
       throw e;
     }
@@ -133,33 +140,39 @@ public final class StateMachine {
     }
     settings.cache().put(completion.toRecord());
     call.finish(tookOver ? Decision.LEASE_TAKEOVER : Decision.FIRST_EXECUTION);
-    return response;
+    return new Outcome.Done<>(response);
   }
 
   /** Single transaction: run the work first, then claim, commit writes and record at once. */
-  public <T, E extends Exception> T executeInSingleTransaction(
+  public <T, E extends Exception> Outcome<T> executeInSingleTransaction(
       IdempotentRequest request, JavaType type, TransactionalWork<T, E> work) throws E {
     TransactionalIdempotencyStore store = transactionalStore();
     Call call = begin(request);
     T cached = fromCache(call, type);
     if (call.done) {
-      return cached;
+      return new Outcome.Done<>(cached);
     }
     TransactionWrites writes = new TransactionWrites();
     T response = work.run(writes);
     if (isRetryable(request, response)) {
       call.finish(Decision.RELEASED);
-      return response;
+      return new Outcome.Done<>(response);
     }
     ClaimRequest claim = call.claimRequest(request);
     Completion completion = completion(call, claim, response);
-    ClaimResult result = call.timed(() -> store.claimCompleted(claim, completion, writes.items()));
+    ClaimResult result;
+    try {
+      result = call.timed(() -> store.claimCompleted(claim, completion, writes.items()));
+    } catch (WriteRejectedException rejected) {
+      // Nothing was written, not even a claim: the key stays free.
+      return new Outcome.Rejected<>(rejected.writeIndex(), rejected.item());
+    }
     if (result instanceof ClaimResult.Existing existing) {
-      return fromExisting(call, existing.record(), type);
+      return new Outcome.Done<>(fromExisting(call, existing.record(), type));
     }
     settings.cache().put(completion.toRecord());
     call.finish(Decision.FIRST_EXECUTION);
-    return response;
+    return new Outcome.Done<>(response);
   }
 
   private Call begin(IdempotentRequest request) {
@@ -258,6 +271,20 @@ public final class StateMachine {
       release(call, leaseToken);
     } catch (RuntimeException releaseFailure) {
       failure.addSuppressed(releaseFailure);
+    }
+    call.finish(Decision.RELEASED);
+  }
+
+  private void releaseAfterRejection(Call call, String leaseToken) {
+    try {
+      release(call, leaseToken);
+    } catch (RuntimeException releaseFailure) {
+      // The rejection stands; the key frees itself when its lease ends.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Key {0} not released after a rejection",
+          call.keyHash,
+          releaseFailure);
     }
     call.finish(Decision.RELEASED);
   }

@@ -2,60 +2,73 @@ package dev.idem.idempotency.lambda;
 
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.InFlightException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
-/** What the batch adapters share: running one record guarded, and surviving a crashed loop. */
+/** What the batch adapters share: running one record in a mode, and surviving a crashed loop. */
 final class Batches {
 
   private static final System.Logger LOG = System.getLogger(Batches.class.getName());
 
   private Batches() {}
 
+  /** Runs one record under its request in one of the modes; throws to fail the record. */
+  @FunctionalInterface
+  interface RecordRun<R> {
+    void run(IdempotentRequest request, R record) throws Exception;
+  }
+
+  /** Guard mode: the handler runs at most once per key. */
+  static <R> RecordRun<R> guard(Idempotency idempotency, RecordHandler<R> handler) {
+    Objects.requireNonNull(handler, "handler");
+    return (request, record) ->
+        idempotency.execute(
+            request,
+            Void.class,
+            () -> {
+              handler.handle(record);
+              return null;
+            });
+  }
+
   /**
-   * Runs {@code handler} on {@code record} at most once per key; false when the record failed in
-   * any way the event source should retry (the handler threw, the key is in flight or reused, the
-   * store failed). Never logs the key or the record.
+   * A transactional mode: the handler's writes commit with the record, then it sees the outcome.
    */
-  static <R> boolean runGuarded(
-      Idempotency idempotency, IdempotentRequest request, R record, RecordHandler<R> handler) {
-    try {
-      idempotency.execute(
-          request,
-          Void.class,
-          () -> {
-            handler.handle(record);
-            return null;
-          });
-      return true;
-    } catch (Exception e) {
-      LOG.log(System.Logger.Level.DEBUG, "A record failed: {0}", e.getClass().getName());
-      return false;
-    }
+  static <R, T> RecordRun<R> transactional(
+      Idempotency idempotency,
+      TransactionMode mode,
+      Class<T> resultType,
+      TransactionalRecordHandler<R, T> handler) {
+    Objects.requireNonNull(resultType, "resultType");
+    Objects.requireNonNull(handler, "handler");
+    return (request, record) ->
+        handler.onOutcome(
+            record,
+            mode.run(idempotency, request, resultType, writes -> handler.handle(record, writes)));
   }
 
   /**
    * How one record ended: succeeded, failed, or found its key held by another invocation for {@code
    * inFlight} more (null otherwise).
    */
-  record Outcome(boolean succeeded, java.time.Duration inFlight) {}
+  record Attempt(boolean succeeded, Duration inFlight) {}
 
-  /** As {@link #runGuarded}, telling a key held elsewhere apart from other failures. */
-  static <R> Outcome runGuardedOutcome(
-      Idempotency idempotency, IdempotentRequest request, R record, RecordHandler<R> handler) {
+  /**
+   * Runs one record; a failure of any kind the event source should retry (the handler threw, the
+   * key is in flight or reused, the store failed) is a failed attempt. Never logs the key or the
+   * record.
+   */
+  static <R> Attempt attempt(RecordRun<R> run, IdempotentRequest request, R record) {
     try {
-      idempotency.execute(
-          request,
-          Void.class,
-          () -> {
-            handler.handle(record);
-            return null;
-          });
-      return new Outcome(true, null);
-    } catch (dev.idem.idempotency.InFlightException e) {
-      return new Outcome(false, e.retryAfter());
+      run.run(request, record);
+      return new Attempt(true, null);
+    } catch (InFlightException e) {
+      return new Attempt(false, e.retryAfter());
     } catch (Exception e) {
       LOG.log(System.Logger.Level.DEBUG, "A record failed: {0}", e.getClass().getName());
-      return new Outcome(false, null);
+      return new Attempt(false, null);
     }
   }
 

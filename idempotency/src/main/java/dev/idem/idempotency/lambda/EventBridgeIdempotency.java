@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotencyConfigurationException;
+import dev.idem.idempotency.Outcome;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Runs an EventBridge target at most once per event: the key is the event's {@code id}, which every
@@ -15,7 +18,7 @@ import java.util.Map;
  *
  * {@snippet :
  * public final class NotifyCustomerHandler implements RequestHandler<ScheduledEvent, Receipt> {
- *   private static final EventBridgeIdempotency EVENTS =
+ *   private static final EventBridgeIdempotency<ScheduledEvent> EVENTS =
  *       EventBridgeIdempotency.of(
  *           Idempotency.builder().store(store).keyPrefix("notifications").build());
  *
@@ -27,18 +30,25 @@ import java.util.Map;
  * }
  *
  * <p>{@link ScheduledEvent} is the events library's type for any EventBridge event, scheduled or
- * not; {@link #handle(JsonNode, Context, Class, EventHandler)} and {@link #handle(Map, Context,
- * Class, EventHandler)} take an event read some other way. The library's exceptions reach the
+ * not; {@link Builder#buildForJson()} and {@link Builder#buildForMap()} build an adapter for an
+ * event read some other way. The same three modes as {@link Idempotency}: {@link #handle} guards a
+ * handler with any effects, {@link #handleTransactional} and {@link #handleInSingleTransaction}
+ * commit a handler's DynamoDB writes with the event's record. The library's exceptions reach the
  * caller: with an asynchronous invocation, Lambda then retries the event later.
+ *
+ * @param <I> the event type
  */
-public final class EventBridgeIdempotency {
+public final class EventBridgeIdempotency<I> {
 
   private final Idempotency idempotency;
-  private final ObjectMapper mapper;
+  private final Function<I, String> key;
+  private final Function<I, JsonNode> detail;
 
-  private EventBridgeIdempotency(Idempotency idempotency, ObjectMapper mapper) {
+  private EventBridgeIdempotency(
+      Idempotency idempotency, Function<I, String> key, Function<I, JsonNode> detail) {
     this.idempotency = idempotency;
-    this.mapper = mapper;
+    this.key = key;
+    this.detail = detail;
   }
 
   /** A builder over {@code idempotency}, which sets the store, key prefix and record expiry. */
@@ -47,16 +57,17 @@ public final class EventBridgeIdempotency {
   }
 
   /**
-   * An adapter with the default settings.
+   * An adapter for {@link ScheduledEvent}s with the default settings.
    *
    * @throws IdempotencyConfigurationException if {@code idempotency} is null
    */
-  public static EventBridgeIdempotency of(Idempotency idempotency) {
+  public static EventBridgeIdempotency<ScheduledEvent> of(Idempotency idempotency) {
     return builder(idempotency).build();
   }
 
   /**
-   * Runs {@code handler} unless this event already ran, and returns its result or the stored one.
+   * Guard mode: runs {@code handler} unless this event already ran, and returns its result or the
+   * stored one.
    *
    * @param event the event
    * @param context the invocation's context, whose remaining time bounds the lease; null outside
@@ -65,7 +76,7 @@ public final class EventBridgeIdempotency {
    * @param handler the handler; its exception reaches the caller unchanged, after the key is
    *     released
    * @return the handler's result, or the stored result of an earlier delivery
-   * @throws dev.idem.idempotency.InvalidKeyException if the event has no id
+   * @throws dev.idem.idempotency.InvalidIdempotencyKeyException if the event has no id
    * @throws dev.idem.idempotency.InFlightException if another invocation is handling the event
    * @throws dev.idem.idempotency.PayloadMismatchException if an event with this id had another
    *     detail
@@ -74,51 +85,48 @@ public final class EventBridgeIdempotency {
    * @throws E whatever the handler throws
    */
   public <T, E extends Exception> T handle(
-      ScheduledEvent event,
-      Context context,
-      Class<T> resultType,
-      EventHandler<ScheduledEvent, T, E> handler)
-      throws E {
-    return run(
-        event.getId(), mapper.valueToTree(event.getDetail()), context, resultType, event, handler);
+      I event, Context context, Class<T> resultType, EventHandler<I, T, E> handler) throws E {
+    return idempotency.execute(request(event, context), resultType, () -> handler.handle(event));
   }
 
   /**
-   * {@link #handle(ScheduledEvent, Context, Class, EventHandler)} for an event as a JSON tree, with
-   * its {@code id} and {@code detail} members.
+   * Transactional completion: claims the event's key, runs {@code handler}, then commits the writes
+   * it added with the completed record in one DynamoDB transaction.
+   *
+   * @return the result (the handler's or the stored one), or the rejection of one of the handler's
+   *     writes (nothing was written, the key is free)
+   * @throws dev.idem.idempotency.LeaseLostException if another invocation took the key over first
+   * @throws IdempotencyConfigurationException if the store is not transactional
+   * @throws E whatever the handler throws (nothing was written)
+   * @see #handle for the other exceptions
    */
-  public <T, E extends Exception> T handle(
-      JsonNode event, Context context, Class<T> resultType, EventHandler<JsonNode, T, E> handler)
+  public <T, E extends Exception> Outcome<T> handleTransactional(
+      I event, Context context, Class<T> resultType, TransactionalHandler<I, T, E> handler)
       throws E {
-    JsonNode id = event.get("id");
-    String key = id != null && id.isTextual() ? id.textValue() : null;
-    return run(key, event.get("detail"), context, resultType, event, handler);
+    return idempotency.executeTransactional(
+        request(event, context), resultType, writes -> handler.handle(event, writes));
   }
 
   /**
-   * {@link #handle(ScheduledEvent, Context, Class, EventHandler)} for an event as a map, such as
-   * the one Lambda hands a {@code RequestHandler<Map<String, Object>, ...>}.
+   * Single transaction: runs {@code handler}, which must have no effects but the writes it adds,
+   * then claims the event's key, commits those writes and the completed record in one DynamoDB
+   * transaction. A duplicate's writes never land; it gets the stored result.
+   *
+   * @return the result (the handler's or the stored one), or the rejection of one of the handler's
+   *     writes (nothing was written)
+   * @throws IdempotencyConfigurationException if the store is not transactional
+   * @throws E whatever the handler throws (nothing was written)
+   * @see #handle for the other exceptions
    */
-  public <T, E extends Exception> T handle(
-      Map<String, Object> event,
-      Context context,
-      Class<T> resultType,
-      EventHandler<Map<String, Object>, T, E> handler)
+  public <T, E extends Exception> Outcome<T> handleInSingleTransaction(
+      I event, Context context, Class<T> resultType, TransactionalHandler<I, T, E> handler)
       throws E {
-    String key = event.get("id") instanceof String id ? id : null;
-    return run(key, mapper.valueToTree(event.get("detail")), context, resultType, event, handler);
+    return idempotency.executeInSingleTransaction(
+        request(event, context), resultType, writes -> handler.handle(event, writes));
   }
 
-  private <I, T, E extends Exception> T run(
-      String key,
-      JsonNode detail,
-      Context context,
-      Class<T> resultType,
-      I event,
-      EventHandler<I, T, E> handler)
-      throws E {
-    return idempotency.execute(
-        Payloads.request(key, detail, context), resultType, () -> handler.handle(event));
+  private dev.idem.idempotency.IdempotentRequest request(I event, Context context) {
+    return Payloads.request(key.apply(event), detail.apply(event), context);
   }
 
   /** Configures an {@link EventBridgeIdempotency}; not thread-safe, the result is. */
@@ -137,14 +145,47 @@ public final class EventBridgeIdempotency {
     }
 
     /**
-     * Builds the adapter.
+     * Builds an adapter for {@link ScheduledEvent}s, the events library's type for any EventBridge
+     * event.
      *
      * @throws IdempotencyConfigurationException naming the setting that is missing
      */
-    public EventBridgeIdempotency build() {
+    public EventBridgeIdempotency<ScheduledEvent> build() {
+      return build(ScheduledEvent::getId, (event, m) -> m.valueToTree(event.getDetail()));
+    }
+
+    /**
+     * Builds an adapter for events as JSON trees, with their {@code id} and {@code detail} members.
+     *
+     * @throws IdempotencyConfigurationException naming the setting that is missing
+     */
+    public EventBridgeIdempotency<JsonNode> buildForJson() {
+      return build(
+          event ->
+              event.get("id") != null && event.get("id").isTextual()
+                  ? event.get("id").textValue()
+                  : null,
+          (event, m) -> event.get("detail"));
+    }
+
+    /**
+     * Builds an adapter for events as maps, such as the one Lambda hands a {@code
+     * RequestHandler<Map<String, Object>, ...>}.
+     *
+     * @throws IdempotencyConfigurationException naming the setting that is missing
+     */
+    public EventBridgeIdempotency<Map<String, Object>> buildForMap() {
+      return build(
+          event -> event.get("id") instanceof String id ? id : null,
+          (event, m) -> m.valueToTree(event.get("detail")));
+    }
+
+    private <I> EventBridgeIdempotency<I> build(
+        Function<I, String> key, BiFunction<I, ObjectMapper, JsonNode> detail) {
       Payloads.require(idempotency != null, "idempotency is required");
       Payloads.require(mapper != null, "objectMapper must not be null");
-      return new EventBridgeIdempotency(idempotency, mapper);
+      ObjectMapper trees = mapper;
+      return new EventBridgeIdempotency<>(idempotency, key, event -> detail.apply(event, trees));
     }
   }
 }

@@ -21,8 +21,11 @@ import java.util.function.Function;
 
 /**
  * Processes an SQS batch with each message at most once per key, and reports the messages to retry
- * as a partial batch response. Enable {@code ReportBatchItemFailures} on the event source mapping.
- * Immutable and thread-safe: build one per container.
+ * as a partial batch response. The three modes of {@link Idempotency}: {@link #process} guards a
+ * handler with any effects; {@link #processTransactional} and {@link #processInSingleTransaction}
+ * commit a handler's DynamoDB writes with the message's record. Enable {@code
+ * ReportBatchItemFailures} on the event source mapping. Immutable and thread-safe: build one per
+ * container.
  *
  * {@snippet :
  * public final class CapturePaymentHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -83,7 +86,7 @@ public final class SqsBatchIdempotency {
   }
 
   /**
-   * Runs {@code handler} on each message of the batch that has not run before.
+   * Guard mode: runs {@code handler} on each message of the batch that has not run before.
    *
    * @param event the SQS event; null or empty is an empty batch
    * @param context the invocation's context, whose remaining time bounds each message's lease; null
@@ -95,6 +98,52 @@ public final class SqsBatchIdempotency {
    */
   public SQSBatchResponse process(
       SQSEvent event, Context context, RecordHandler<SQSMessage> handler) {
+    return processEach(event, context, Batches.guard(idempotency, handler));
+  }
+
+  /**
+   * Transactional completion: for each message, claims its key, runs {@code handler}, then commits
+   * the writes it added with the message's record in one DynamoDB transaction, and hands the
+   * outcome to {@link TransactionalRecordHandler#onOutcome}. Failures are reported as in {@link
+   * #process}.
+   *
+   * @param resultType the class of the handler's result, to read a stored one back
+   * @throws IdempotencyConfigurationException if the store is not transactional
+   */
+  public <T> SQSBatchResponse processTransactional(
+      SQSEvent event,
+      Context context,
+      Class<T> resultType,
+      TransactionalRecordHandler<SQSMessage, T> handler) {
+    return processEach(
+        event,
+        context,
+        Batches.transactional(idempotency, TransactionMode.COMPLETION, resultType, handler));
+  }
+
+  /**
+   * Single transaction: for each message, runs {@code handler} first, then claims the key, commits
+   * its writes and the message's record in one DynamoDB transaction (a duplicate's writes never
+   * land), and hands the outcome to {@link TransactionalRecordHandler#onOutcome}. One round trip
+   * per new message; the handler must have no effects but its writes. Failures are reported as in
+   * {@link #process}.
+   *
+   * @param resultType the class of the handler's result, to read a stored one back
+   * @throws IdempotencyConfigurationException if the store is not transactional
+   */
+  public <T> SQSBatchResponse processInSingleTransaction(
+      SQSEvent event,
+      Context context,
+      Class<T> resultType,
+      TransactionalRecordHandler<SQSMessage, T> handler) {
+    return processEach(
+        event,
+        context,
+        Batches.transactional(idempotency, TransactionMode.SINGLE, resultType, handler));
+  }
+
+  private SQSBatchResponse processEach(
+      SQSEvent event, Context context, Batches.RecordRun<SQSMessage> handler) {
     List<SQSMessage> messages = event == null ? List.of() : Batches.orEmpty(event.getRecords());
     Set<Integer> succeeded = ConcurrentHashMap.newKeySet();
     try {
@@ -124,7 +173,7 @@ public final class SqsBatchIdempotency {
   private void processInOrder(
       List<SQSMessage> messages,
       Context context,
-      RecordHandler<SQSMessage> handler,
+      Batches.RecordRun<SQSMessage> handler,
       Set<Integer> succeeded) {
     Set<String> failedGroups = new HashSet<>();
     for (int i = 0; i < messages.size(); i++) {
@@ -141,7 +190,7 @@ public final class SqsBatchIdempotency {
   private void processInParallel(
       List<SQSMessage> messages,
       Context context,
-      RecordHandler<SQSMessage> handler,
+      Batches.RecordRun<SQSMessage> handler,
       Set<Integer> succeeded)
       throws Throwable {
     List<Future<?>> running = new ArrayList<>(messages.size());
@@ -175,7 +224,7 @@ public final class SqsBatchIdempotency {
       List<SQSMessage> messages,
       int index,
       Context context,
-      RecordHandler<SQSMessage> handler,
+      Batches.RecordRun<SQSMessage> handler,
       Set<Integer> succeeded) {
     SQSMessage message = Objects.requireNonNull(messages.get(index), "The batch holds a null");
     IdempotentRequest request;
@@ -184,7 +233,7 @@ public final class SqsBatchIdempotency {
     } catch (RuntimeException e) {
       return false;
     }
-    boolean ok = Batches.runGuarded(idempotency, request, message, handler);
+    boolean ok = Batches.attempt(handler, request, message).succeeded();
     if (ok) {
       succeeded.add(index);
     }

@@ -1,6 +1,5 @@
 package dev.idem.idempotency.spi;
 
-import dev.idem.idempotency.EffectConditionFailedException;
 import dev.idem.idempotency.IdempotencyStoreException;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -16,7 +15,8 @@ public interface TransactionalIdempotencyStore extends IdempotencyStore {
    * the lease.
    *
    * @return false when the lease was taken over (nothing was written)
-   * @throws EffectConditionFailedException if one of {@code writes} failed its condition
+   * @throws WriteRejectedException if one of {@code writes} failed its condition (nothing was
+   *     written)
    * @throws IdempotencyStoreException if the transaction could not run (conflict, throttling)
    */
   boolean complete(Completion completion, List<TransactWriteItem> writes);
@@ -27,7 +27,8 @@ public interface TransactionalIdempotencyStore extends IdempotencyStore {
    *
    * @return {@code Claimed} when everything was written, {@code Existing} with the live record when
    *     the key was already claimed or completed (nothing was written)
-   * @throws EffectConditionFailedException if one of {@code writes} failed its condition
+   * @throws WriteRejectedException if one of {@code writes} failed its condition (nothing was
+   *     written)
    * @throws IdempotencyStoreException if the transaction could not run (conflict, throttling)
    */
   ClaimResult claimCompleted(

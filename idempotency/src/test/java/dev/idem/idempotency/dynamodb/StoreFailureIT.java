@@ -10,6 +10,7 @@ import dev.idem.idempotency.IdempotencyListener;
 import dev.idem.idempotency.IdempotencyStoreException;
 import dev.idem.idempotency.IdempotentRequest;
 import dev.idem.idempotency.InFlightException;
+import dev.idem.idempotency.Outcome;
 import dev.idem.idempotency.TransactionWrites;
 import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.testing.DynamoDbLocal;
@@ -204,7 +205,7 @@ class StoreFailureIT {
     assertThat(
             idempotency.executeTransactional(
                 request, String.class, writes -> businessPut(writes, pk)))
-        .isEqualTo("written");
+        .isEqualTo(new Outcome.Done<>("written"));
   }
 
   @Test
@@ -236,7 +237,7 @@ class StoreFailureIT {
     assertThat(
             idempotency.executeTransactional(
                 request, String.class, writes -> businessPut(writes, pk)))
-        .isEqualTo("written");
+        .isEqualTo(new Outcome.Done<>("written"));
     assertThat(store.get(recordIdOf(request)))
         .get()
         .extracting(r -> r.status())
@@ -267,10 +268,10 @@ class StoreFailureIT {
     IdempotentRequest request = request();
     String pk = UUID.randomUUID().toString();
 
-    String response =
+    Outcome<String> response =
         idempotency.executeTransactional(request, String.class, writes -> businessPut(writes, pk));
 
-    assertThat(response).isEqualTo("written");
+    assertThat(response).isEqualTo(new Outcome.Done<>("written"));
     assertThat(faults.faulted("TransactWriteItems")).isEqualTo(1);
     assertThat(store.get(recordIdOf(request)))
         .get()
@@ -279,7 +280,7 @@ class StoreFailureIT {
     assertThat(
             idempotency.executeTransactional(
                 request, String.class, writes -> businessPut(writes, pk)))
-        .isEqualTo("written");
+        .isEqualTo(new Outcome.Done<>("written"));
   }
 
   private static String businessPut(TransactionWrites writes, String pk) {

@@ -13,10 +13,11 @@ import java.util.UUID;
 public final class CreateOrderHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-  private final HttpIdempotency http;
+  private final HttpIdempotency<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> http;
 
   public CreateOrderHandler(IdempotencyStore store) { // e.g. a DynamoDbIdempotencyStore
-    this.http = HttpIdempotency.of(Idempotency.builder().store(store).keyPrefix("orders").build());
+    this.http =
+        HttpIdempotency.restApi(Idempotency.builder().store(store).keyPrefix("orders").build());
   }
 
   @Override

@@ -3,7 +3,7 @@ package dev.idem.idempotency.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.idem.idempotency.InvalidKeyException;
+import dev.idem.idempotency.InvalidIdempotencyKeyException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,13 +48,14 @@ class RecordIdsTest {
   @ParameterizedTest
   @MethodSource("invalidKeys")
   void of_invalidKey_throwsInvalidKey(String key) {
-    assertThatThrownBy(() -> RecordIds.of("p", null, key)).isInstanceOf(InvalidKeyException.class);
+    assertThatThrownBy(() -> RecordIds.of("p", null, key))
+        .isInstanceOf(InvalidIdempotencyKeyException.class);
   }
 
   @Test
   void of_invalidKey_messageDoesNotEchoTheKey() {
     assertThatThrownBy(() -> RecordIds.of("p", null, "secret-clé"))
-        .isInstanceOf(InvalidKeyException.class)
+        .isInstanceOf(InvalidIdempotencyKeyException.class)
         .hasMessageNotContaining("secret");
   }
 
@@ -70,7 +71,7 @@ class RecordIdsTest {
 
     assertThat(RecordIds.of("p", null, longest)).startsWith("p#");
     assertThatThrownBy(() -> RecordIds.of("p", null, longest + "k"))
-        .isInstanceOf(InvalidKeyException.class)
+        .isInstanceOf(InvalidIdempotencyKeyException.class)
         .hasMessageContaining("256");
   }
 

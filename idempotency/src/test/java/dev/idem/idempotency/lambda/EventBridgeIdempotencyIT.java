@@ -19,7 +19,7 @@ class EventBridgeIdempotencyIT {
   record Notification(String orderId, int sent) {}
 
   private static LocalTables table;
-  private static EventBridgeIdempotency events;
+  private static EventBridgeIdempotency<ScheduledEvent> events;
 
   private final AtomicInteger sends = new AtomicInteger();
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idem.idempotency.InFlightException;
-import dev.idem.idempotency.InvalidKeyException;
+import dev.idem.idempotency.InvalidIdempotencyKeyException;
 import dev.idem.idempotency.PayloadMismatchException;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
 import java.time.Duration;
@@ -22,8 +22,12 @@ class EventBridgeIdempotencyTest {
   private static final String EVENT_ID = "6a7e8feb-b491-4cf7-a9f1-bf3703467718";
 
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
-  private final EventBridgeIdempotency events =
+  private final EventBridgeIdempotency<ScheduledEvent> events =
       EventBridgeIdempotency.of(Fixtures.idempotency(store));
+  private final EventBridgeIdempotency<JsonNode> jsonEvents =
+      EventBridgeIdempotency.builder(Fixtures.idempotency(store)).buildForJson();
+  private final EventBridgeIdempotency<Map<String, Object>> mapEvents =
+      EventBridgeIdempotency.builder(Fixtures.idempotency(store)).buildForMap();
   private final TestContext context = TestContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
 
@@ -53,7 +57,7 @@ class EventBridgeIdempotencyTest {
     event.setId(null);
 
     assertThatThrownBy(() -> events.handle(event, context, Receipt.class, this::receipt))
-        .isInstanceOf(InvalidKeyException.class);
+        .isInstanceOf(InvalidIdempotencyKeyException.class);
     assertThat(runs).hasValue(0);
   }
 
@@ -107,8 +111,8 @@ class EventBridgeIdempotencyTest {
         Fixtures.json(
             "{\"detail\":{\"orderId\":\"o-1\"},\"id\":\"" + EVENT_ID + "\",\"source\":\"other\"}");
 
-    Receipt first = events.handle(event, context, Receipt.class, e -> receipt("o-1"));
-    Receipt again = events.handle(reordered, context, Receipt.class, e -> receipt("o-1"));
+    Receipt first = jsonEvents.handle(event, context, Receipt.class, e -> receipt("o-1"));
+    Receipt again = jsonEvents.handle(reordered, context, Receipt.class, e -> receipt("o-1"));
 
     assertThat(again).isEqualTo(first);
     assertThat(runs).hasValue(1);
@@ -120,7 +124,7 @@ class EventBridgeIdempotencyTest {
         Map.of("id", EVENT_ID, "detail", Map.of("total", 120, "orderId", "o-1"));
     events.handle(placed("o-1"), context, Receipt.class, this::receipt);
 
-    Receipt replay = events.handle(event, null, Receipt.class, e -> receipt("o-1"));
+    Receipt replay = mapEvents.handle(event, null, Receipt.class, e -> receipt("o-1"));
 
     assertThat(replay).isEqualTo(new Receipt("o-1", 1));
     assertThat(runs).hasValue(1);
@@ -130,8 +134,8 @@ class EventBridgeIdempotencyTest {
   void handle_jsonNodeEventWithoutTextualId_throwsInvalidKey() {
     JsonNode event = Fixtures.json("{\"id\":42,\"detail\":{}}");
 
-    assertThatThrownBy(() -> events.handle(event, context, Receipt.class, e -> receipt("o")))
-        .isInstanceOf(InvalidKeyException.class);
+    assertThatThrownBy(() -> jsonEvents.handle(event, context, Receipt.class, e -> receipt("o")))
+        .isInstanceOf(InvalidIdempotencyKeyException.class);
   }
 
   private static ScheduledEvent placed(String orderId) {

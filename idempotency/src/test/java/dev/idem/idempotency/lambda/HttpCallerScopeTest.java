@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class HttpCallerScopeTest {
 
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
-  private final HttpIdempotency http = HttpIdempotency.of(Fixtures.idempotency(store));
+  private final BothFormats http = BothFormats.of(Fixtures.idempotency(store));
   private final TestContext context = TestContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
 
@@ -46,8 +46,8 @@ class HttpCallerScopeTest {
 
   @Test
   void handle_callerFromOverride_scopesByTheGivenValue() {
-    HttpIdempotency byTenant =
-        HttpIdempotency.builder(Fixtures.idempotency(store))
+    var byTenant =
+        HttpIdempotency.restApiBuilder(Fixtures.idempotency(store))
             .callerFrom(request -> request.getHeaders().get("X-Tenant"))
             .build();
 
@@ -59,9 +59,11 @@ class HttpCallerScopeTest {
   }
 
   @Test
-  void handle_callerFromV2Override_scopesByTheGivenValue() {
-    HttpIdempotency unscoped =
-        HttpIdempotency.builder(Fixtures.idempotency(store)).callerFromV2(request -> null).build();
+  void handle_callerFromOnAnHttpApi_scopesByTheGivenValue() {
+    var unscoped =
+        HttpIdempotency.httpApiBuilder(Fixtures.idempotency(store))
+            .callerFrom(request -> null)
+            .build();
 
     unscoped.handle(httpApiAs("sub-a"), context, this::httpCreated);
     APIGatewayV2HTTPResponse other =

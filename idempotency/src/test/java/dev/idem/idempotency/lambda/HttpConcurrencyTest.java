@@ -19,8 +19,8 @@ class HttpConcurrencyTest {
 
   private static final int DUPLICATES = 7;
 
-  private final HttpIdempotency http =
-      HttpIdempotency.of(Fixtures.idempotency(new InMemoryIdempotencyStore()));
+  private final BothFormats http =
+      BothFormats.of(Fixtures.idempotency(new InMemoryIdempotencyStore()));
   private final AtomicInteger runs = new AtomicInteger();
 
   @Test

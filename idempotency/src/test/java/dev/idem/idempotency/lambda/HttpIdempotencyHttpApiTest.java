@@ -19,7 +19,7 @@ class HttpIdempotencyHttpApiTest {
   private static final String KEY = "0b2f5d5e-6f0e-4a8e-9f5e-2f6c1d7a9b10";
 
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
-  private final HttpIdempotency http = HttpIdempotency.of(Fixtures.idempotency(store));
+  private final BothFormats http = BothFormats.of(Fixtures.idempotency(store));
   private final TestContext context = TestContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
 
@@ -86,7 +86,7 @@ class HttpIdempotencyHttpApiTest {
         concurrent[0].getBody(),
         409,
         "request-in-progress");
-    assertThat(concurrent[0].getHeaders()).containsEntry("Retry-After", "13");
+    assertThat(concurrent[0].getHeaders()).containsEntry("Retry-After", "2");
   }
 
   @Test
@@ -167,7 +167,7 @@ class HttpIdempotencyHttpApiTest {
     flaky.failing(true);
 
     APIGatewayV2HTTPResponse response =
-        HttpIdempotency.of(Fixtures.idempotency(flaky))
+        BothFormats.of(Fixtures.idempotency(flaky))
             .handle(Fixtures.httpApiRequest(), context, this::created);
 
     assertProblem(

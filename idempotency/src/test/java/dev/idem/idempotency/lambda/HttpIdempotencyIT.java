@@ -22,7 +22,7 @@ class HttpIdempotencyIT {
 
   private static final CallCounter CALLS = new CallCounter();
   private static LocalTables table;
-  private static HttpIdempotency http;
+  private static BothFormats http;
 
   private final TestContext context = TestContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
@@ -30,7 +30,7 @@ class HttpIdempotencyIT {
   @BeforeAll
   static void createTable(DynamoDbLocal db) {
     table = LocalTables.create(db.client(CALLS), "http-adapter-it");
-    http = HttpIdempotency.of(table.idempotency("orders"));
+    http = BothFormats.of(table.idempotency("orders"));
   }
 
   @AfterAll

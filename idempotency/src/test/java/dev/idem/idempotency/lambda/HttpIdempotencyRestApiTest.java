@@ -22,7 +22,7 @@ class HttpIdempotencyRestApiTest {
   private static final String KEY = "8e03978e-40d5-43e8-bc93-6894a57f9324";
 
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
-  private final HttpIdempotency http = HttpIdempotency.of(Fixtures.idempotency(store));
+  private final BothFormats http = BothFormats.of(Fixtures.idempotency(store));
   private final TestContext context = TestContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
 
@@ -108,8 +108,8 @@ class HttpIdempotencyRestApiTest {
 
   @Test
   void handle_missingKeyWhenNotRequired_runsHandlerUnguardedEachTime() {
-    HttpIdempotency optional =
-        HttpIdempotency.builder(Fixtures.idempotency(store)).keyRequired(false).build();
+    var optional =
+        HttpIdempotency.restApiBuilder(Fixtures.idempotency(store)).keyRequired(false).build();
     APIGatewayProxyRequestEvent request = withHeaders(Map.of());
 
     optional.handle(request, context, this::created);
@@ -138,7 +138,7 @@ class HttpIdempotencyRestApiTest {
   }
 
   @Test
-  void handle_sameKeyStillRunning_returns409WithRetryAfterFromTheLease() {
+  void handle_sameKeyStillRunning_returns409WithRetryAfterCappedBelowTheLease() {
     APIGatewayProxyResponseEvent[] concurrent = new APIGatewayProxyResponseEvent[1];
 
     http.handle(
@@ -155,7 +155,8 @@ class HttpIdempotencyRestApiTest {
         concurrent[0].getBody(),
         409,
         "request-in-progress");
-    assertThat(concurrent[0].getHeaders()).containsEntry("Retry-After", "30");
+    // The holder's lease has 30 s left; the hint is the default cap.
+    assertThat(concurrent[0].getHeaders()).containsEntry("Retry-After", "2");
     assertThat(concurrent[0].getBody()).doesNotContain(KEY);
     assertThat(runs).hasValue(1);
   }
@@ -269,7 +270,7 @@ class HttpIdempotencyRestApiTest {
   void handle_storeUnavailable_returns503WithRetryAfterOneSecond() {
     FlakyStore flaky = new FlakyStore();
     flaky.failing(true);
-    HttpIdempotency guarded = HttpIdempotency.of(Fixtures.idempotency(flaky));
+    BothFormats guarded = BothFormats.of(Fixtures.idempotency(flaky));
 
     APIGatewayProxyResponseEvent response =
         guarded.handle(Fixtures.restRequest(), context, this::created);
@@ -287,8 +288,10 @@ class HttpIdempotencyRestApiTest {
 
   @Test
   void handle_customHeaderName_readsThatHeaderOnly() {
-    HttpIdempotency custom =
-        HttpIdempotency.builder(Fixtures.idempotency(store)).headerName("X-Request-Id").build();
+    var custom =
+        HttpIdempotency.restApiBuilder(Fixtures.idempotency(store))
+            .headerName("X-Request-Id")
+            .build();
 
     custom.handle(withHeaders(Map.of("x-request-id", KEY)), context, this::created);
     APIGatewayProxyResponseEvent replay =

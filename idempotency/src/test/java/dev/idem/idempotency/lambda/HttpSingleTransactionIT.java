@@ -31,7 +31,7 @@ class HttpSingleTransactionIT {
   private static final CallCounter CALLS = new CallCounter();
   private static DynamoDbClient dynamo;
   private static LocalTables table;
-  private static HttpIdempotency http;
+  private static BothFormats http;
 
   private final TestContext context = TestContext.thirtySecondsLeft();
 
@@ -40,9 +40,8 @@ class HttpSingleTransactionIT {
     dynamo = db.client();
     table = LocalTables.create(db.client(CALLS), "http-single-tx-idempotency");
     http =
-        HttpIdempotency.builder(table.idempotency("orders"))
-            .retryWhenStatus(status -> status >= 400)
-            .build();
+        BothFormats.configured(
+            table.idempotency("orders"), b -> b.retryWhenStatus(status -> status >= 400));
     dynamo.createTable(r ->
         r.tableName(ORDERS)
             .keySchema(

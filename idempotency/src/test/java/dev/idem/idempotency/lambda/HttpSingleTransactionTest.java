@@ -8,9 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.idem.idempotency.EffectConditionFailedException;
 import dev.idem.idempotency.IdempotencyStoreException;
+import dev.idem.idempotency.Outcome;
+import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.TransactionWrites;
+import dev.idem.idempotency.spi.WriteRejectedException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 class HttpSingleTransactionTest {
 
   private final TransactionalMemoryStore store = new TransactionalMemoryStore();
-  private final HttpIdempotency http = HttpIdempotency.of(Fixtures.idempotency(store));
+  private final BothFormats http = BothFormats.of(Fixtures.idempotency(store));
   private final TestContext context = TestContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
 
@@ -54,8 +56,8 @@ class HttpSingleTransactionTest {
 
   @Test
   void handleInSingleTransaction_missingKeyEvenWhenNotRequired_returns400WithoutRunning() {
-    HttpIdempotency optional =
-        HttpIdempotency.builder(Fixtures.idempotency(store)).keyRequired(false).build();
+    BothFormats optional =
+        BothFormats.configured(Fixtures.idempotency(store), b -> b.keyRequired(false));
     APIGatewayProxyRequestEvent request = Fixtures.restRequest().withHeaders(Map.of());
     request.setMultiValueHeaders(null);
 
@@ -104,10 +106,9 @@ class HttpSingleTransactionTest {
 
   @Test
   void handleInSingleTransaction_clientErrorRetryable_nothingStoredAndACorrectedRequestRuns() {
-    HttpIdempotency lenient =
-        HttpIdempotency.builder(Fixtures.idempotency(store))
-            .retryWhenStatus(status -> status >= 400)
-            .build();
+    BothFormats lenient =
+        BothFormats.configured(
+            Fixtures.idempotency(store), b -> b.retryWhenStatus(status -> status >= 400));
     APIGatewayProxyResponseEvent refused =
         lenient.handleInSingleTransaction(
             Fixtures.restRequest(), context, (request, writes) -> status(422));
@@ -142,12 +143,13 @@ class HttpSingleTransactionTest {
   }
 
   @Test
-  void handleInSingleTransaction_writeConditionFails_throwsAndWritesNothing() {
-    store.failNextTransaction(new EffectConditionFailedException(0, Map.of()));
+  void handleInSingleTransaction_writeConditionFails_returnsTheRejectionAndWritesNothing() {
+    store.failNextTransaction(new WriteRejectedException(0, Map.of()));
 
-    assertThatThrownBy(
-            () -> http.handleInSingleTransaction(Fixtures.restRequest(), context, this::created))
-        .isInstanceOf(EffectConditionFailedException.class);
+    Outcome<APIGatewayProxyResponseEvent> outcome =
+        http.rest().handleInSingleTransaction(Fixtures.restRequest(), context, this::created);
+
+    assertThat(Outcomes.rejected(outcome).writeIndex()).isZero();
     assertThat(store.size()).isZero();
   }
 
@@ -203,10 +205,9 @@ class HttpSingleTransactionTest {
 
   @Test
   void handle_clientErrorRetryableInGuardMode_releasesTheKey() {
-    HttpIdempotency lenient =
-        HttpIdempotency.builder(Fixtures.idempotency(store))
-            .retryWhenStatus(status -> status >= 400)
-            .build();
+    BothFormats lenient =
+        BothFormats.configured(
+            Fixtures.idempotency(store), b -> b.retryWhenStatus(status -> status >= 400));
     lenient.handle(Fixtures.restRequest(), context, request -> status(400));
 
     APIGatewayProxyResponseEvent retry =

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.idempotency.Decision;
-import dev.idem.idempotency.EffectConditionFailedException;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotentRequest;
 import dev.idem.idempotency.InFlightException;
+import dev.idem.idempotency.Outcome;
+import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.PayloadMismatchException;
 import dev.idem.idempotency.ResponseTooLargeException;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
@@ -108,15 +109,13 @@ class SingleTransactionIT {
   }
 
   @Test
-  void executeInSingleTransaction_effectConditionFails_writesNothingAndLeavesNoRecord() {
-    assertThatThrownBy(() -> transfer(newIdempotency(), 150, "moved 150"))
-        .isInstanceOfSatisfying(
-            EffectConditionFailedException.class,
-            e -> {
-              assertThat(e.writeIndex()).isEqualTo(0);
-              assertThat(e.item().get("id").s()).isEqualTo(from);
-              assertThat(e.item().get("balance").n()).isEqualTo("100");
-            });
+  void executeInSingleTransaction_effectConditionFails_returnsTheRejectionAndLeavesNoRecord() {
+    Outcome.Rejected<String> rejected =
+        Outcomes.rejected(transferOutcome(newIdempotency(), 150, "moved 150"));
+
+    assertThat(rejected.writeIndex()).isEqualTo(0);
+    assertThat(rejected.item().get("id").s()).isEqualTo(from);
+    assertThat(rejected.item().get("balance").n()).isEqualTo("100");
 
     assertThat(counter.snapshot()).containsExactly(Map.entry("TransactWriteItems", 1L));
     assertBalances(100, 0);
@@ -187,6 +186,10 @@ class SingleTransactionIT {
   }
 
   private String transfer(Idempotency idempotency, long amount, String response) {
+    return Outcomes.done(transferOutcome(idempotency, amount, response));
+  }
+
+  private Outcome<String> transferOutcome(Idempotency idempotency, long amount, String response) {
     return idempotency.executeInSingleTransaction(
         request(amount),
         String.class,

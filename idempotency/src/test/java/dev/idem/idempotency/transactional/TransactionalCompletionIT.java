@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.idempotency.Decision;
-import dev.idem.idempotency.EffectConditionFailedException;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.Outcome;
+import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.ResponseTooLargeException;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
@@ -100,18 +101,16 @@ class TransactionalCompletionIT {
   }
 
   @Test
-  void executeTransactional_effectConditionFails_writesNothingAndReleasesKey() {
+  void executeTransactional_effectConditionFails_returnsTheRejectionWritesNothingAndReleasesKey() {
     accounts.open(account, 20);
     Idempotency idempotency = newIdempotency();
 
-    assertThatThrownBy(() -> debit(idempotency, 50, "entry-" + key, "debited 50"))
-        .isInstanceOfSatisfying(
-            EffectConditionFailedException.class,
-            e -> {
-              assertThat(e.writeIndex()).isEqualTo(1);
-              assertThat(e.item().get("id").s()).isEqualTo(account);
-              assertThat(e.item().get("balance").n()).isEqualTo("20");
-            });
+    Outcome.Rejected<String> rejected =
+        Outcomes.rejected(debitOutcome(idempotency, 50, "entry-" + key, "debited 50"));
+
+    assertThat(rejected.writeIndex()).isEqualTo(1);
+    assertThat(rejected.item().get("id").s()).isEqualTo(account);
+    assertThat(rejected.item().get("balance").n()).isEqualTo("20");
 
     assertThat(accounts.balance(account)).isEqualTo(20);
     assertThat(accounts.exists("entry-" + key)).isFalse();
@@ -123,8 +122,8 @@ class TransactionalCompletionIT {
   void executeTransactional_retryAfterConditionHolds_runsAndCommits() {
     accounts.open(account, 20);
     Idempotency idempotency = newIdempotency();
-    assertThatThrownBy(() -> debit(idempotency, 50, "entry-" + key, "debited 50"))
-        .isInstanceOf(EffectConditionFailedException.class);
+    assertThat(debitOutcome(idempotency, 50, "entry-" + key, "debited 50"))
+        .isInstanceOf(Outcome.Rejected.class);
     accounts.open(account, 60);
 
     String retried = debit(idempotency, 50, "entry-" + key, "debited 50");
@@ -175,6 +174,11 @@ class TransactionalCompletionIT {
   }
 
   private String debit(Idempotency idempotency, long amount, String entry, String response) {
+    return Outcomes.done(debitOutcome(idempotency, amount, entry, response));
+  }
+
+  private Outcome<String> debitOutcome(
+      Idempotency idempotency, long amount, String entry, String response) {
     return idempotency.executeTransactional(
         IdempotentRequest.of(key, Map.of("account", account, "amount", amount)),
         String.class,

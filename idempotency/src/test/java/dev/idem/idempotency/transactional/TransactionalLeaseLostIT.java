@@ -7,6 +7,7 @@ import dev.idem.idempotency.Decision;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotentRequest;
 import dev.idem.idempotency.LeaseLostException;
+import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.TransactionalWork;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
@@ -146,8 +147,9 @@ class TransactionalLeaseLostIT {
 
   private String transfer(Idempotency idempotency, TransactionalWork<String, Exception> work)
       throws Exception {
-    return idempotency.executeTransactional(
-        IdempotentRequest.of(key, Map.of("account", account)), String.class, work);
+    return Outcomes.done(
+        idempotency.executeTransactional(
+            IdempotentRequest.of(key, Map.of("account", account)), String.class, work));
   }
 
   private Idempotency newIdempotency() {

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Real stream records from DynamoDB Local, handed to the adapter as Lambda would. */
 @ExtendWith(DynamoDbLocalExtension.class)
-class DynamodbStreamIdempotencyIT {
+class DynamoDbStreamIdempotencyIT {
 
   private static final String SOURCE = "orders-stream-it";
   private static DynamoDbClient dynamo;
@@ -82,8 +82,8 @@ class DynamodbStreamIdempotencyIT {
 
   @Test
   void process_streamBatchDeliveredTwice_runsEachRecordOnce() {
-    DynamodbStreamIdempotency stream =
-        DynamodbStreamIdempotency.of(table.idempotency("order-events"));
+    DynamoDbStreamIdempotency stream =
+        DynamoDbStreamIdempotency.of(table.idempotency("order-events"));
 
     StreamsEventResponse first =
         stream.process(event, TestContext.thirtySecondsLeft(), this::count);
@@ -98,7 +98,7 @@ class DynamodbStreamIdempotencyIT {
 
   @Test
   void process_failingRecord_reportsItsRealSequenceNumber() {
-    DynamodbStreamIdempotency stream = DynamodbStreamIdempotency.of(table.idempotency("relay"));
+    DynamoDbStreamIdempotency stream = DynamoDbStreamIdempotency.of(table.idempotency("relay"));
     DynamodbStreamRecord second = event.getRecords().get(1);
 
     StreamsEventResponse response =
@@ -119,8 +119,8 @@ class DynamodbStreamIdempotencyIT {
 
   @Test
   void process_recordHeldByAHungInvocation_waitsOutItsLeaseThenTakesItOver() throws Exception {
-    DynamodbStreamIdempotency stream =
-        DynamodbStreamIdempotency.of(
+    DynamoDbStreamIdempotency stream =
+        DynamoDbStreamIdempotency.of(
             table.idempotency("relay-hung", Duration.ofSeconds(2), IdempotencyListener.NONE));
     CountDownLatch claimed = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -151,8 +151,8 @@ class DynamodbStreamIdempotencyIT {
             }
           }
         };
-    DynamodbStreamIdempotency stream =
-        DynamodbStreamIdempotency.of(
+    DynamoDbStreamIdempotency stream =
+        DynamoDbStreamIdempotency.of(
             table.idempotency("relay-duplicate", Duration.ofSeconds(30), listener));
     CountDownLatch claimed = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -175,11 +175,11 @@ class DynamodbStreamIdempotencyIT {
 
   @Test
   void process_inFlightWaitZero_reportsTheHeldRecordAtOnce() throws Exception {
-    DynamodbStreamIdempotency holder =
-        DynamodbStreamIdempotency.of(
+    DynamoDbStreamIdempotency holder =
+        DynamoDbStreamIdempotency.of(
             table.idempotency("relay-nowait", Duration.ofSeconds(30), IdempotencyListener.NONE));
-    DynamodbStreamIdempotency stream =
-        DynamodbStreamIdempotency.builder(
+    DynamoDbStreamIdempotency stream =
+        DynamoDbStreamIdempotency.builder(
                 table.idempotency("relay-nowait", Duration.ofSeconds(30), IdempotencyListener.NONE))
             .inFlightWait(Duration.ZERO)
             .build();
@@ -209,7 +209,7 @@ class DynamodbStreamIdempotencyIT {
    * invocation that hung or crashed.
    */
   private Thread holdFirstRecord(
-      DynamodbStreamIdempotency stream,
+      DynamoDbStreamIdempotency stream,
       CountDownLatch claimed,
       CountDownLatch release,
       boolean counted) {
@@ -319,7 +319,7 @@ class DynamodbStreamIdempotencyIT {
       converted.setM(item(value.m()));
     }
     if (value.hasL()) {
-      converted.setL(value.l().stream().map(DynamodbStreamIdempotencyIT::value).toList());
+      converted.setL(value.l().stream().map(DynamoDbStreamIdempotencyIT::value).toList());
     }
     return converted;
   }

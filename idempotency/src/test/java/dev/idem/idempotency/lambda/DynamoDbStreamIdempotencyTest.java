@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class DynamodbStreamIdempotencyTest {
+class DynamoDbStreamIdempotencyTest {
 
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
-  private final DynamodbStreamIdempotency stream =
-      DynamodbStreamIdempotency.of(Fixtures.idempotency(store));
+  private final DynamoDbStreamIdempotency stream =
+      DynamoDbStreamIdempotency.of(Fixtures.idempotency(store));
   private final TestContext context = TestContext.thirtySecondsLeft();
   private final List<String> ran = new ArrayList<>();
 
@@ -76,8 +76,8 @@ class DynamodbStreamIdempotencyTest {
             }
           }
         };
-    DynamodbStreamIdempotency breaking =
-        DynamodbStreamIdempotency.of(Fixtures.idempotency(store, breaksOnSecond));
+    DynamoDbStreamIdempotency breaking =
+        DynamoDbStreamIdempotency.of(Fixtures.idempotency(store, breaksOnSecond));
 
     StreamsEventResponse response = breaking.process(batch(), context, failing(Set.of()));
 
@@ -127,7 +127,7 @@ class DynamodbStreamIdempotencyTest {
     flaky.failing(true);
 
     StreamsEventResponse response =
-        DynamodbStreamIdempotency.of(Fixtures.idempotency(flaky))
+        DynamoDbStreamIdempotency.of(Fixtures.idempotency(flaky))
             .process(batch(), context, failing(Set.of()));
 
     assertThat(sequenceNumbers(response)).containsExactly("100");

@@ -14,13 +14,15 @@ import java.util.Objects;
 
 /**
  * Processes a DynamoDB stream batch in order with each record at most once, and reports where
- * Lambda should resume. Enable {@code ReportBatchItemFailures} on the event source mapping.
- * Immutable and thread-safe: build one per container.
+ * Lambda should resume. Enable {@code ReportBatchItemFailures} on the event source mapping. The
+ * three modes of {@link Idempotency}: {@link #process} guards a handler with any effects; {@link
+ * #processTransactional} and {@link #processInSingleTransaction} commit a handler's DynamoDB writes
+ * with the record's idempotency record. Immutable and thread-safe: build one per container.
  *
  * {@snippet :
  * public final class OrderEventsRelay implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
- *   private static final DynamodbStreamIdempotency STREAM =
- *       DynamodbStreamIdempotency.of(
+ *   private static final DynamoDbStreamIdempotency STREAM =
+ *       DynamoDbStreamIdempotency.of(
  *           Idempotency.builder().store(store).keyPrefix("order-events").build());
  *
  *   @Override
@@ -46,7 +48,7 @@ import java.util.Objects;
  * loop itself breaks, the first record not processed is reported; when it cannot be named, the
  * error is thrown so that Lambda retries the whole batch.
  */
-public final class DynamodbStreamIdempotency {
+public final class DynamoDbStreamIdempotency {
 
   /** Without a Lambda context, how long a batch waits for held keys at most. */
   static final Duration DEFAULT_IN_FLIGHT_WAIT = Duration.ofSeconds(30);
@@ -55,7 +57,7 @@ public final class DynamodbStreamIdempotency {
   private final ObjectMapper mapper;
   private final Duration inFlightWait;
 
-  private DynamodbStreamIdempotency(
+  private DynamoDbStreamIdempotency(
       Idempotency idempotency, ObjectMapper mapper, Duration inFlightWait) {
     this.idempotency = idempotency;
     this.mapper = mapper;
@@ -72,12 +74,12 @@ public final class DynamodbStreamIdempotency {
    *
    * @throws IdempotencyConfigurationException if {@code idempotency} is null
    */
-  public static DynamodbStreamIdempotency of(Idempotency idempotency) {
+  public static DynamoDbStreamIdempotency of(Idempotency idempotency) {
     return builder(idempotency).build();
   }
 
   /**
-   * Runs {@code handler} on each record, in order, until one fails.
+   * Guard mode: runs {@code handler} on each record, in order, until one fails.
    *
    * @param event the stream event; null or empty is an empty batch
    * @param context the invocation's context, whose remaining time bounds each record's lease; null
@@ -89,6 +91,51 @@ public final class DynamodbStreamIdempotency {
    */
   public StreamsEventResponse process(
       DynamodbEvent event, Context context, RecordHandler<DynamodbStreamRecord> handler) {
+    return processEach(event, context, Batches.guard(idempotency, handler));
+  }
+
+  /**
+   * Transactional completion: for each record, in order, claims its key, runs {@code handler}, then
+   * commits the writes it added with the record's idempotency record in one DynamoDB transaction,
+   * and hands the outcome to {@link TransactionalRecordHandler#onOutcome}. Stops at the first
+   * failure as {@link #process} does.
+   *
+   * @param resultType the class of the handler's result, to read a stored one back
+   * @throws IdempotencyConfigurationException if the store is not transactional
+   */
+  public <T> StreamsEventResponse processTransactional(
+      DynamodbEvent event,
+      Context context,
+      Class<T> resultType,
+      TransactionalRecordHandler<DynamodbStreamRecord, T> handler) {
+    return processEach(
+        event,
+        context,
+        Batches.transactional(idempotency, TransactionMode.COMPLETION, resultType, handler));
+  }
+
+  /**
+   * Single transaction: for each record, in order, runs {@code handler} first, then claims the key
+   * and commits its writes with the idempotency record in one DynamoDB transaction, and hands the
+   * outcome to {@link TransactionalRecordHandler#onOutcome}. Stops at the first failure as {@link
+   * #process} does.
+   *
+   * @param resultType the class of the handler's result, to read a stored one back
+   * @throws IdempotencyConfigurationException if the store is not transactional
+   */
+  public <T> StreamsEventResponse processInSingleTransaction(
+      DynamodbEvent event,
+      Context context,
+      Class<T> resultType,
+      TransactionalRecordHandler<DynamodbStreamRecord, T> handler) {
+    return processEach(
+        event,
+        context,
+        Batches.transactional(idempotency, TransactionMode.SINGLE, resultType, handler));
+  }
+
+  private StreamsEventResponse processEach(
+      DynamodbEvent event, Context context, Batches.RecordRun<DynamodbStreamRecord> handler) {
     List<DynamodbStreamRecord> records =
         event == null ? List.of() : Batches.orEmpty(event.getRecords());
     int done = 0;
@@ -117,7 +164,7 @@ public final class DynamodbStreamIdempotency {
   private boolean run(
       DynamodbStreamRecord record,
       Context context,
-      RecordHandler<DynamodbStreamRecord> handler,
+      Batches.RecordRun<DynamodbStreamRecord> handler,
       InFlightWait wait)
       throws InterruptedException {
     Objects.requireNonNull(record, "The batch holds a null");
@@ -125,11 +172,11 @@ public final class DynamodbStreamIdempotency {
         Payloads.request(
             record.getEventID(), StreamRecords.payload(record.getDynamodb(), mapper), context);
     while (true) {
-      Batches.Outcome outcome = Batches.runGuardedOutcome(idempotency, request, record, handler);
-      if (outcome.inFlight() == null) {
-        return outcome.succeeded();
+      Batches.Attempt attempt = Batches.attempt(handler, request, record);
+      if (attempt.inFlight() == null) {
+        return attempt.succeeded();
       }
-      if (!wait.pause(outcome.inFlight())) {
+      if (!wait.pause(attempt.inFlight())) {
         return false;
       }
     }
@@ -141,7 +188,7 @@ public final class DynamodbStreamIdempotency {
         : record.getDynamodb().getSequenceNumber();
   }
 
-  /** Configures a {@link DynamodbStreamIdempotency}; not thread-safe, the result is. */
+  /** Configures a {@link DynamoDbStreamIdempotency}; not thread-safe, the result is. */
   public static final class Builder {
     private final Idempotency idempotency;
     private ObjectMapper mapper = new ObjectMapper();
@@ -173,12 +220,12 @@ public final class DynamodbStreamIdempotency {
      *
      * @throws IdempotencyConfigurationException naming the setting that is missing
      */
-    public DynamodbStreamIdempotency build() {
+    public DynamoDbStreamIdempotency build() {
       Payloads.require(idempotency != null, "idempotency is required");
       Payloads.require(mapper != null, "objectMapper must not be null");
       Payloads.require(
           inFlightWait != null && !inFlightWait.isNegative(), "inFlightWait must be zero or more");
-      return new DynamodbStreamIdempotency(idempotency, mapper, inFlightWait);
+      return new DynamoDbStreamIdempotency(idempotency, mapper, inFlightWait);
     }
   }
 }

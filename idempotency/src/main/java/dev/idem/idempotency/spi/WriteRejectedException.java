@@ -1,15 +1,14 @@
-package dev.idem.idempotency;
+package dev.idem.idempotency.spi;
 
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The condition of one of the work's own transactional writes failed, so the transaction was
- * cancelled: neither the work's writes nor the idempotency record were written, and the key is free
- * for a retry. Catch it to turn a failed business condition (for example "not enough stock") into a
- * result.
+ * Thrown by a {@link TransactionalIdempotencyStore} when the condition of one of the work's own
+ * writes failed and the transaction was cancelled, nothing written. The library never lets it reach
+ * a caller: it becomes the value {@link dev.idem.idempotency.Outcome.Rejected}.
  */
-public final class EffectConditionFailedException extends IdempotencyException {
+public final class WriteRejectedException extends RuntimeException {
 
   private final int writeIndex;
   private final transient Map<String, AttributeValue> item;
@@ -20,12 +19,12 @@ public final class EffectConditionFailedException extends IdempotencyException {
    * @param writeIndex position of the failed write among the work's writes, from 0
    * @param item the item as it was when the condition failed; empty if it did not exist
    */
-  public EffectConditionFailedException(int writeIndex, Map<String, AttributeValue> item) {
+  public WriteRejectedException(int writeIndex, Map<String, AttributeValue> item) {
     super(
-        "The condition of the work's transactional write #"
-            + writeIndex
-            + " failed; nothing was written",
-        null);
+        "The condition of the work's transactional write #" + writeIndex + " failed",
+        null,
+        false,
+        false);
     this.writeIndex = writeIndex;
     this.item = item == null ? Map.of() : Map.copyOf(item);
   }
