@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * {@snippet :
  * switch (idempotency.executeInSingleTransaction(request, Reservation.class, this::reserve)) {
- *   case Outcome.Done<Reservation>(Reservation reservation) -> confirm(reservation);
+ *   case Outcome.Done<Reservation>(Reservation reservation, boolean replayed) -> confirm(reservation);
  *   case Outcome.Rejected<Reservation> rejected -> refuse(rejected.writeIndex(), rejected.item());
  * }
  * }
@@ -23,8 +23,17 @@ public sealed interface Outcome<T> {
    * the same key had committed them and this is its stored result.
    *
    * @param value the result, as the work returned it or as it was stored
+   * @param replayed true when the result is an earlier call's, read back from the record: this call
+   *     committed nothing, so effects that must happen once per commit (a metric, a log line)
+   *     belong to calls where it is false
    */
-  record Done<T>(T value) implements Outcome<T> {}
+  record Done<T>(T value, boolean replayed) implements Outcome<T> {
+
+    /** The result of this very call: its writes were committed (or none were needed). */
+    public Done(T value) {
+      this(value, false);
+    }
+  }
 
   /**
    * The condition of one of the work's own writes failed, so the transaction was cancelled: neither

@@ -7,7 +7,7 @@ public final class Outcomes {
 
   /** The value of a {@link Outcome.Done}; a rejection fails the test. */
   public static <T> T done(Outcome<T> outcome) {
-    if (outcome instanceof Outcome.Done<T>(T value)) {
+    if (outcome instanceof Outcome.Done<T>(T value, boolean replayed)) {
       return value;
     }
     throw new AssertionError("Expected a result, got " + outcome);

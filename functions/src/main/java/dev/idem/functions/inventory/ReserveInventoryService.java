@@ -65,7 +65,13 @@ public final class ReserveInventoryService
   @Override
   public void onOutcome(DomainEvent<OrderPlaced> event, Outcome<Reservation> outcome) {
     switch (outcome) {
-      case Outcome.Done<Reservation>(Reservation reservation) -> report(event, reservation);
+      case Outcome.Done<Reservation>(Reservation reservation, boolean replayed) -> {
+        if (replayed) {
+          alreadyReported(event, reservation);
+        } else {
+          report(event, reservation);
+        }
+      }
       case Outcome.Rejected<Reservation> rejected -> {
         Map<String, Integer> wanted = InventoryStore.quantities(event.data().lines());
         // A decrement's condition failed: a line is short. Else the order's: no longer pending.
@@ -123,6 +129,13 @@ public final class ReserveInventoryService
             Map.of("orderId", orderId, "inventory", state.inventory().name()));
     if (state.inventory() == InventoryStatus.RESERVED) {
       fulfilment.attempt(orderId, event.metadata());
+    }
+  }
+
+  // An earlier delivery committed and reported; it may have died before its fulfilment attempt.
+  private void alreadyReported(DomainEvent<OrderPlaced> event, Reservation reservation) {
+    if (reservation.inventory() == InventoryStatus.RESERVED) {
+      fulfilment.attempt(event.data().orderId(), event.metadata());
     }
   }
 

@@ -134,7 +134,7 @@ public final class PlaceOrderService {
     APIGatewayProxyResponseEvent response =
         switch (http.handleInSingleTransaction(
             request, context, (event, writes) -> price(order, requestIds, writes))) {
-          case Outcome.Done<APIGatewayProxyResponseEvent>(var placed) -> placed;
+          case Outcome.Done<APIGatewayProxyResponseEvent>(var placed, var replayed) -> placed;
           // The new order's id was taken (attribute_not_exists failed): nothing was written.
           case Outcome.Rejected<APIGatewayProxyResponseEvent> idTaken ->
               responses.unavailable("The order could not be stored; retry.", correlationId);

@@ -103,12 +103,12 @@ public final class StateMachine {
     Call call = begin(request);
     T cached = fromCache(call, type);
     if (call.done) {
-      return new Outcome.Done<>(cached);
+      return new Outcome.Done<>(cached, true);
     }
     ClaimRequest claim = call.claimRequest(request);
     ClaimResult result = call.timed(() -> store.claim(claim));
     if (result instanceof ClaimResult.Existing existing && !isOwnClaim(existing, claim)) {
-      return new Outcome.Done<>(fromExisting(call, existing.record(), type));
+      return new Outcome.Done<>(fromExisting(call, existing.record(), type), true);
     }
     boolean tookOver = result instanceof ClaimResult.Claimed claimed && claimed.tookOver();
     TransactionWrites writes = new TransactionWrites();
@@ -150,7 +150,7 @@ public final class StateMachine {
     Call call = begin(request);
     T cached = fromCache(call, type);
     if (call.done) {
-      return new Outcome.Done<>(cached);
+      return new Outcome.Done<>(cached, true);
     }
     TransactionWrites writes = new TransactionWrites();
     T response = work.run(writes);
@@ -168,7 +168,7 @@ public final class StateMachine {
       return new Outcome.Rejected<>(rejected.writeIndex(), rejected.item());
     }
     if (result instanceof ClaimResult.Existing existing) {
-      return new Outcome.Done<>(fromExisting(call, existing.record(), type));
+      return new Outcome.Done<>(fromExisting(call, existing.record(), type), true);
     }
     settings.cache().put(completion.toRecord());
     call.finish(Decision.FIRST_EXECUTION);

@@ -193,7 +193,7 @@ public final class HttpIdempotency<I, O> {
    *       writes.put(orders.putNew(order)); // with attribute_not_exists(orderId)
    *       return created(order);
    *     })) {
-   *   case Outcome.Done<APIGatewayV2HTTPResponse>(var response) -> response;
+   *   case Outcome.Done<APIGatewayV2HTTPResponse>(var response, var replayed) -> response;
    *   case Outcome.Rejected<APIGatewayV2HTTPResponse> rejected -> conflict("order exists");
    * };
    * }
@@ -264,10 +264,8 @@ public final class HttpIdempotency<I, O> {
     if (guarded == null) {
       return new Outcome.Done<>(format.toEvent().apply(problems.missingKey(headerName)));
     }
-    // A replay is told by the response itself: any other than the handler's was read from the
-    // record. A library exception comes from a transaction that wrote nothing, so all but the
-    // handler's own may become problem responses.
-    HttpResponseData[] produced = new HttpResponseData[1];
+    // A library exception comes from a transaction that wrote nothing, so all but the handler's
+    // own may become problem responses.
     boolean[] running = new boolean[1];
     Outcome<HttpResponseData> outcome;
     try {
@@ -278,9 +276,9 @@ public final class HttpIdempotency<I, O> {
               HttpResponseData.class,
               writes -> {
                 running[0] = true;
-                produced[0] = format.toData().apply(handler.handle(request, writes));
+                HttpResponseData response = format.toData().apply(handler.handle(request, writes));
                 running[0] = false;
-                return produced[0];
+                return response;
               });
     } catch (IdempotencyException e) {
       if (running[0]) {
@@ -289,14 +287,12 @@ public final class HttpIdempotency<I, O> {
       return new Outcome.Done<>(format.toEvent().apply(problem(e)));
     }
     return switch (outcome) {
-      case Outcome.Done<HttpResponseData>(HttpResponseData response) ->
+      case Outcome.Done<HttpResponseData>(HttpResponseData response, boolean replayed) ->
           new Outcome.Done<>(
               format
                   .toEvent()
-                  .apply(
-                      response == produced[0]
-                          ? response
-                          : response.withHeader(REPLAYED_HEADER, "true")));
+                  .apply(replayed ? response.withHeader(REPLAYED_HEADER, "true") : response),
+              replayed);
       case Outcome.Rejected<HttpResponseData>(int writeIndex, var item) ->
           new Outcome.Rejected<>(writeIndex, item);
     };

@@ -280,7 +280,7 @@ class StoreFailureIT {
     assertThat(
             idempotency.executeTransactional(
                 request, String.class, writes -> businessPut(writes, pk)))
-        .isEqualTo(new Outcome.Done<>("written"));
+        .isEqualTo(new Outcome.Done<>("written", true));
   }
 
   private static String businessPut(TransactionWrites writes, String pk) {

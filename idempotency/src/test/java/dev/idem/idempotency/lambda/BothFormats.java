@@ -68,7 +68,7 @@ record BothFormats(
 
   /** The value of a {@link Outcome.Done}; a rejection fails the test. */
   static <T> T done(Outcome<T> outcome) {
-    if (outcome instanceof Outcome.Done<T>(T value)) {
+    if (outcome instanceof Outcome.Done<T>(T value, boolean replayed)) {
       return value;
     }
     throw new AssertionError("Expected a result, got " + outcome);
