@@ -1,7 +1,6 @@
 package dev.idem.functions.inventory;
 
 import static dev.idem.functions.common.PrimingCalls.DynamoDb.GET_ITEM;
-import static dev.idem.functions.common.PrimingCalls.DynamoDb.PUT_ITEM;
 import static dev.idem.functions.common.PrimingCalls.DynamoDb.TRANSACT_WRITE_ITEMS;
 import static dev.idem.functions.common.PrimingCalls.DynamoDb.UPDATE_ITEM;
 
@@ -58,7 +57,7 @@ public final class ReserveInventoryHandler implements RequestHandler<SQSEvent, S
   ReserveInventoryHandler(ReserveInventoryConfig config, Priming priming) {
     this(
         config,
-        priming.dynamoDb(config.aws(), PUT_ITEM, GET_ITEM, TRANSACT_WRITE_ITEMS, UPDATE_ITEM),
+        priming.dynamoDb(config.aws(), GET_ITEM, TRANSACT_WRITE_ITEMS, UPDATE_ITEM),
         Clock.systemUTC(),
         System.out);
   }
