@@ -4,6 +4,7 @@ import dev.idem.bench.Orders.Order;
 import dev.idem.bench.Orders.Receipt;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.Outcome;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -71,24 +72,33 @@ final class IdempotencyModes {
 
   private void txnCompletionFirst(long sequence) {
     Order order = Orders.order(sequence);
-    firstCalls.executeTransactional(
-        IdempotentRequest.of("first-" + sequence, order),
-        Receipt.class,
-        writes -> {
-          writes.put(Orders.put(order));
-          return Orders.receipt(order);
-        });
+    requireDone(
+        firstCalls.executeTransactional(
+            IdempotentRequest.of("first-" + sequence, order),
+            Receipt.class,
+            writes -> {
+              writes.put(Orders.put(order));
+              return Orders.receipt(order);
+            }));
   }
 
   private void singleTxnFirst(long sequence) {
     Order order = Orders.order(sequence);
-    firstCalls.executeInSingleTransaction(
-        IdempotentRequest.of("first-" + sequence, order),
-        Receipt.class,
-        writes -> {
-          writes.put(Orders.put(order));
-          return Orders.receipt(order);
-        });
+    requireDone(
+        firstCalls.executeInSingleTransaction(
+            IdempotentRequest.of("first-" + sequence, order),
+            Receipt.class,
+            writes -> {
+              writes.put(Orders.put(order));
+              return Orders.receipt(order);
+            }));
+  }
+
+  // Every key is new, so a rejected write means the table is not what the benchmark set up.
+  private static void requireDone(Outcome<Receipt> outcome) {
+    if (outcome instanceof Outcome.Rejected<Receipt> rejected) {
+      throw new IllegalStateException("The benchmark's order write was rejected: " + rejected);
+    }
   }
 
   private void duplicate(long sequence) {
