@@ -55,7 +55,9 @@ import java.util.UUID;
  * retry of an applied claim finds the record it wrote. Its lease token — random per claim — says
  * so, and the call goes on holding the key instead of reporting itself in flight.
  *
- * Expected outcomes of the store (claimed, existing, lease lost) are values; only the store's
+ * Expected outcomes of the store (claimed, existing, lease lost) are values; a rejected write of the
+ * work's, which the SPI signals with WriteRejectedException, reaches the caller as the value
+ * Outcome.Rejected: "not enough stock" is a business answer the caller matches on. Only the store's
  * failures are exceptions. The user's exceptions pass through unchanged, after the key is released.
  */
 
