@@ -1,8 +1,8 @@
 package dev.idem.idempotency.dynamodb;
 
-import dev.idem.idempotency.internal.ResponseData;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.RecordStatus;
+import dev.idem.idempotency.spi.StoredResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ final class RecordMapper {
 
   Map<String, AttributeValue> inProgressItem(IdempotencyRecord record) {
     Map<String, AttributeValue> item = new HashMap<>(key(record.id()));
-    item.put(schema.status(), s(RecordStatus.IN_PROGRESS.wireValue()));
+    item.put(schema.status(), s(IdempotencyTableSchema.statusValue(RecordStatus.IN_PROGRESS)));
     item.put(schema.expiration(), n(record.expiry().getEpochSecond()));
     item.put(schema.inProgressExpiration(), n(record.leaseExpiry().toEpochMilli()));
     item.put(schema.validation(), s(record.fingerprint()));
@@ -41,16 +41,16 @@ final class RecordMapper {
     return item;
   }
 
-  Map<String, AttributeValue> completedItem(IdempotencyRecord record, ResponseData data) {
+  Map<String, AttributeValue> completedItem(IdempotencyRecord record, StoredResponse data) {
     Map<String, AttributeValue> item = new HashMap<>(key(record.id()));
-    item.put(schema.status(), s(RecordStatus.COMPLETED.wireValue()));
+    item.put(schema.status(), s(IdempotencyTableSchema.statusValue(RecordStatus.COMPLETED)));
     item.put(schema.expiration(), n(record.expiry().getEpochSecond()));
     item.put(schema.validation(), s(record.fingerprint()));
     item.put(schema.data(), data(data));
     return item;
   }
 
-  AttributeValue data(ResponseData data) {
+  AttributeValue data(StoredResponse data) {
     return data.isCompressed()
         ? AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(data.compressed()))
         : s(data.text());
@@ -62,7 +62,7 @@ final class RecordMapper {
       return null;
     }
     String id = item.get(idAttribute()).s();
-    RecordStatus status = RecordStatus.fromWireValue(item.get(schema.status()).s());
+    RecordStatus status = IdempotencyTableSchema.statusOf(item.get(schema.status()).s());
     Instant expiry = Instant.ofEpochSecond(Long.parseLong(item.get(schema.expiration()).n()));
     AttributeValue leaseExpiry = item.get(schema.inProgressExpiration());
     AttributeValue lease = item.get(schema.lease());
@@ -81,7 +81,7 @@ final class RecordMapper {
     if (data == null) {
       return "null";
     }
-    return data.b() != null ? ResponseData.decompress(data.b().asByteArrayUnsafe()) : data.s();
+    return data.b() != null ? StoredResponse.decompress(data.b().asByteArrayUnsafe()) : data.s();
   }
 
   static AttributeValue s(String value) {

@@ -1,10 +1,15 @@
-package dev.idem.idempotency;
+package dev.idem.idempotency.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.idem.idempotency.internal.RecordIds;
+import dev.idem.idempotency.Decision;
+import dev.idem.idempotency.DecisionEvent;
+import dev.idem.idempotency.Idempotency;
+import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.PayloadMismatchException;
+import dev.idem.idempotency.Work;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -128,9 +133,9 @@ public abstract class IdempotencyCacheContract extends IdempotencyContract {
           assertThat(event.keyPrefix()).isEqualTo(prefix);
           assertThat(event.storeLatency()).isGreaterThanOrEqualTo(Duration.ZERO);
         });
-    assertThat(listener.events().getFirst().keyHash())
-        .isEqualTo(RecordIds.hash(recordId(null, request.key())))
-        .hasSize(16);
+    String keyHash = listener.events().getFirst().keyHash();
+    assertThat(keyHash).hasSize(16);
+    assertThat(firstClaimedId()).startsWith(prefix + "#" + keyHash);
   }
 
   private static Work<String, IOException> failingWork() {

@@ -1,11 +1,5 @@
-package dev.idem.idempotency.memory;
+package dev.idem.idempotency.testkit;
 
-import dev.idem.idempotency.IdempotencyCacheContract;
-import dev.idem.idempotency.IdempotencyExecutionContract;
-import dev.idem.idempotency.IdempotencyFailureContract;
-import dev.idem.idempotency.IdempotencyLeaseContract;
-import dev.idem.idempotency.testkit.InMemoryBackend;
-import dev.idem.idempotency.testkit.StoreBackend;
 import org.junit.jupiter.api.Nested;
 
 /** The behaviour contracts of Idempotency over the in-memory store, a fresh store per test. */

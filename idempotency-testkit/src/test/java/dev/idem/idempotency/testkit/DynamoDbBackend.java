@@ -2,9 +2,9 @@ package dev.idem.idempotency.testkit;
 
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
-import dev.idem.idempotency.dynamodb.IdempotencyTables;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
+import dev.idem.testing.IdempotencyTables;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,7 +28,8 @@ public final class DynamoDbBackend implements StoreBackend, AutoCloseable {
     this.client = db.client(counter);
     this.tableName = tablePrefix + "-" + UUID.randomUUID();
     this.schema = schema;
-    IdempotencyTables.create(client, tableName, schema);
+    IdempotencyTables.create(
+        client, tableName, schema.partitionKey(), schema.sortKey(), schema.expiration());
     this.store =
         DynamoDbIdempotencyStore.builder()
             .client(client)

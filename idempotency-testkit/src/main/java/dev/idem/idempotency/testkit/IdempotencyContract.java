@@ -1,8 +1,7 @@
-package dev.idem.idempotency;
+package dev.idem.idempotency.testkit;
 
-import dev.idem.idempotency.internal.RecordIds;
-import dev.idem.idempotency.testkit.RecordingListener;
-import dev.idem.idempotency.testkit.StoreBackend;
+import dev.idem.idempotency.Idempotency;
+import dev.idem.idempotency.Work;
 import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,6 +21,7 @@ public abstract class IdempotencyContract {
   protected final RecordingListener listener = new RecordingListener();
   protected final String prefix = "t-" + UUID.randomUUID();
   protected final AtomicInteger runs = new AtomicInteger();
+  private final ClaimedIds claims = new ClaimedIds();
 
   /** The store under test. */
   protected abstract StoreBackend backend();
@@ -34,7 +34,7 @@ public abstract class IdempotencyContract {
   /** A builder on the store under test, with this test's prefix, clock and listener. */
   protected Idempotency.Builder builder() {
     return Idempotency.builder()
-        .store(backend().store())
+        .store(claims.watching(backend().store()))
         .keyPrefix(prefix)
         .recordTtl(TTL)
         .clock(clock)
@@ -54,9 +54,12 @@ public abstract class IdempotencyContract {
     };
   }
 
-  /** The record id of {@code key} from {@code caller} under this test's prefix. */
-  protected String recordId(String caller, String key) {
-    return RecordIds.of(prefix, caller, key);
+  /**
+   * The record id of the first claim this test made. The library keeps how it derives ids from keys
+   * to itself, so the contracts learn the id from the store's side, as a store would see it.
+   */
+  protected String firstClaimedId() {
+    return claims.first();
   }
 
   /** A response type with a few fields. */

@@ -1,8 +1,15 @@
-package dev.idem.idempotency;
+package dev.idem.idempotency.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idem.idempotency.Decision;
+import dev.idem.idempotency.DecisionEvent;
+import dev.idem.idempotency.Idempotency;
+import dev.idem.idempotency.IdempotencyListener;
+import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.ResponseTooLargeException;
+import dev.idem.idempotency.Work;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Random;

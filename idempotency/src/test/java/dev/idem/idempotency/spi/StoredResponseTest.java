@@ -1,4 +1,4 @@
-package dev.idem.idempotency.internal;
+package dev.idem.idempotency.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,13 +9,13 @@ import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class ResponseDataTest {
+class StoredResponseTest {
 
   @Test
   void encode_atThreshold_keptAsText() {
-    String json = "x".repeat(ResponseData.COMPRESS_ABOVE_BYTES);
+    String json = "x".repeat(StoredResponse.COMPRESS_ABOVE_BYTES);
 
-    ResponseData data = ResponseData.encode(json);
+    StoredResponse data = StoredResponse.encode(json);
 
     assertThat(data.isCompressed()).isFalse();
     assertThat(data.text()).isEqualTo(json);
@@ -23,52 +23,53 @@ class ResponseDataTest {
 
   @Test
   void encode_oneByteAboveThreshold_compressedAndRoundTrips() {
-    String json = "x".repeat(ResponseData.COMPRESS_ABOVE_BYTES + 1);
+    String json = "x".repeat(StoredResponse.COMPRESS_ABOVE_BYTES + 1);
 
-    ResponseData data = ResponseData.encode(json);
+    StoredResponse data = StoredResponse.encode(json);
 
     assertThat(data.isCompressed()).isTrue();
     assertThat(data.text()).isNull();
     assertThat(data.compressed().length).isLessThan(json.length() / 10);
-    assertThat(ResponseData.decompress(data.compressed())).isEqualTo(json);
+    assertThat(StoredResponse.decompress(data.compressed())).isEqualTo(json);
   }
 
   @Test
   void encode_multiByteCharacters_thresholdCountsUtf8Bytes() {
-    String json = "é".repeat(ResponseData.COMPRESS_ABOVE_BYTES / 2 + 1);
-    assertThat(json.length()).isLessThan(ResponseData.COMPRESS_ABOVE_BYTES);
+    String json = "é".repeat(StoredResponse.COMPRESS_ABOVE_BYTES / 2 + 1);
+    assertThat(json.length()).isLessThan(StoredResponse.COMPRESS_ABOVE_BYTES);
 
-    ResponseData data = ResponseData.encode(json);
+    StoredResponse data = StoredResponse.encode(json);
 
     assertThat(data.isCompressed()).isTrue();
-    assertThat(ResponseData.decompress(data.compressed())).isEqualTo(json);
+    assertThat(StoredResponse.decompress(data.compressed())).isEqualTo(json);
   }
 
   @Test
   void encode_largeCompressible_fitsAndRoundTrips() {
     String json = "\"" + "the same sentence again. ".repeat(40_000) + "\"";
-    assertThat(json.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(ResponseData.MAX_BYTES);
+    assertThat(json.getBytes(StandardCharsets.UTF_8).length)
+        .isGreaterThan(StoredResponse.MAX_BYTES);
 
-    ResponseData data = ResponseData.encode(json);
+    StoredResponse data = StoredResponse.encode(json);
 
-    assertThat(data.compressed().length).isLessThanOrEqualTo(ResponseData.MAX_BYTES);
-    assertThat(ResponseData.decompress(data.compressed())).isEqualTo(json);
+    assertThat(data.compressed().length).isLessThanOrEqualTo(StoredResponse.MAX_BYTES);
+    assertThat(StoredResponse.decompress(data.compressed())).isEqualTo(json);
   }
 
   @Test
   void encode_incompressibleAboveLimit_throwsTooLargeWithSizes() {
-    byte[] noise = new byte[ResponseData.MAX_BYTES];
+    byte[] noise = new byte[StoredResponse.MAX_BYTES];
     new Random(1).nextBytes(noise);
     String json = "\"" + Base64.getEncoder().encodeToString(noise) + "\"";
 
-    assertThatThrownBy(() -> ResponseData.encode(json))
+    assertThatThrownBy(() -> StoredResponse.encode(json))
         .isInstanceOf(ResponseTooLargeException.class)
-        .hasMessageContaining(Integer.toString(ResponseData.MAX_BYTES));
+        .hasMessageContaining(Integer.toString(StoredResponse.MAX_BYTES));
   }
 
   @Test
   void decompress_notGzip_throwsUnchecked() {
-    assertThatThrownBy(() -> ResponseData.decompress("plain".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(() -> StoredResponse.decompress("plain".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(java.io.UncheckedIOException.class);
   }
 }

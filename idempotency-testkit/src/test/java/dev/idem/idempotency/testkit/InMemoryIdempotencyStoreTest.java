@@ -1,7 +1,7 @@
-package dev.idem.idempotency.memory;
+package dev.idem.idempotency.testkit;
 
+import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
 import dev.idem.idempotency.spi.IdempotencyStore;
-import dev.idem.idempotency.spi.IdempotencyStoreContract;
 
 class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
 

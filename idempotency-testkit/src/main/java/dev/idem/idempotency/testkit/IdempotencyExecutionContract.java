@@ -1,9 +1,13 @@
-package dev.idem.idempotency;
+package dev.idem.idempotency.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.idem.idempotency.Decision;
+import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.InvalidKeyException;
+import dev.idem.idempotency.PayloadMismatchException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.idem.idempotency.internal;
+package dev.idem.idempotency.spi;
 
 import dev.idem.idempotency.ResponseTooLargeException;
 import java.io.ByteArrayInputStream;
@@ -10,19 +10,23 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * How a response is kept in a record: JSON text when small, gzip-compressed bytes above a
- * threshold, and refused, before anything is written, when even compressed it would not fit.
+ * How a response is kept in a record, and the size rule every store applies: JSON text when small,
+ * gzip-compressed bytes above a threshold, and refused with {@link ResponseTooLargeException},
+ * before anything is written, when even compressed it would not fit. A store calls {@link #encode}
+ * in {@link IdempotencyStore#complete}, whatever it keeps, so that a handler fails the same way on
+ * every store (the store contract tests check it); it may keep the text or the bytes as it likes.
  *
  * @param text the JSON, when stored as text
  * @param compressed the gzip of the JSON, when stored compressed
  */
-public record ResponseData(String text, byte[] compressed) {
+public record StoredResponse(String text, byte[] compressed) {
 
   /** Responses above this many UTF-8 bytes are compressed. */
   public static final int COMPRESS_ABOVE_BYTES = 32 * 1024;
 
   /**
-   * The most a record may hold, leaving room in DynamoDB's 400 KB item for the other attributes.
+   * The most a record may hold, compressed: DynamoDB's 400 KB item less room for the other
+   * attributes, the tightest limit of the stores the library ships.
    */
   public static final int MAX_BYTES = 350 * 1024;
 
@@ -31,16 +35,16 @@ public record ResponseData(String text, byte[] compressed) {
    *
    * @throws ResponseTooLargeException when it does not fit even compressed
    */
-  public static ResponseData encode(String json) {
+  public static StoredResponse encode(String json) {
     byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
     if (utf8.length <= COMPRESS_ABOVE_BYTES) {
-      return new ResponseData(json, null);
+      return new StoredResponse(json, null);
     }
     byte[] gzip = gzip(utf8);
     if (gzip.length > MAX_BYTES) {
       throw new ResponseTooLargeException(gzip.length, MAX_BYTES);
     }
-    return new ResponseData(null, gzip);
+    return new StoredResponse(null, gzip);
   }
 
   /** The JSON back from compressed bytes. */

@@ -1,11 +1,5 @@
-package dev.idem.idempotency.dynamodb;
+package dev.idem.idempotency.testkit;
 
-import dev.idem.idempotency.IdempotencyCacheContract;
-import dev.idem.idempotency.IdempotencyExecutionContract;
-import dev.idem.idempotency.IdempotencyFailureContract;
-import dev.idem.idempotency.IdempotencyLeaseContract;
-import dev.idem.idempotency.testkit.DynamoDbBackend;
-import dev.idem.idempotency.testkit.StoreBackend;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import org.junit.jupiter.api.AfterAll;

@@ -1,8 +1,6 @@
-package dev.idem.idempotency.dynamodb;
+package dev.idem.idempotency.testkit;
 
 import dev.idem.idempotency.spi.IdempotencyStore;
-import dev.idem.idempotency.spi.IdempotencyStoreContract;
-import dev.idem.idempotency.testkit.DynamoDbBackend;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import org.junit.jupiter.api.AfterAll;

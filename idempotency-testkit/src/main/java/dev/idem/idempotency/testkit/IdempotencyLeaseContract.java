@@ -1,10 +1,13 @@
-package dev.idem.idempotency;
+package dev.idem.idempotency.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.idem.idempotency.Decision;
+import dev.idem.idempotency.Idempotency;
+import dev.idem.idempotency.IdempotentRequest;
+import dev.idem.idempotency.InFlightException;
 import dev.idem.idempotency.spi.IdempotencyRecord;
-import dev.idem.idempotency.testkit.BlockedHolder;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -183,7 +186,7 @@ public abstract class IdempotencyLeaseContract extends IdempotencyContract {
   private Instant leaseExpiry() {
     return backend()
         .store()
-        .get(recordId(null, request.key()))
+        .get(firstClaimedId())
         .map(IdempotencyRecord::leaseExpiry)
         .orElseThrow();
   }

@@ -1,11 +1,10 @@
-package dev.idem.idempotency.dynamodb;
+package dev.idem.idempotency.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
 import dev.idem.idempotency.spi.ClaimRequest;
 import dev.idem.idempotency.spi.IdempotencyStore;
-import dev.idem.idempotency.spi.IdempotencyStoreContract;
-import dev.idem.idempotency.testkit.DynamoDbBackend;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import java.util.Map;

@@ -1,10 +1,15 @@
-package dev.idem.idempotency.spi;
+package dev.idem.idempotency.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.idempotency.ResponseTooLargeException;
-import dev.idem.idempotency.internal.Fingerprints;
+import dev.idem.idempotency.spi.ClaimRequest;
+import dev.idem.idempotency.spi.ClaimResult;
+import dev.idem.idempotency.spi.Completion;
+import dev.idem.idempotency.spi.IdempotencyRecord;
+import dev.idem.idempotency.spi.IdempotencyStore;
+import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +33,10 @@ public abstract class IdempotencyStoreContract {
   protected static final Duration TTL = Duration.ofHours(1);
 
   protected final TestClock clock = TestClock.atCurrentSecond();
-  private final String fingerprint = Fingerprints.sha256Hex("payload");
+
+  /** A payload's SHA-256, hex; stores keep it as an opaque string. */
+  private final String fingerprint =
+      "239f59ed55e737c77147cf55ad0c1b030b6d7ee748a7426952f9b852d5a935e5";
 
   /** The store under test. */
   protected abstract IdempotencyStore store();
