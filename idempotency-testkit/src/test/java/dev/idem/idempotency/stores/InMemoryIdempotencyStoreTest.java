@@ -1,7 +1,8 @@
-package dev.idem.idempotency.testkit;
+package dev.idem.idempotency.stores;
 
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
 import dev.idem.idempotency.spi.IdempotencyStore;
+import dev.idem.idempotency.testkit.IdempotencyStoreContract;
 
 class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
 

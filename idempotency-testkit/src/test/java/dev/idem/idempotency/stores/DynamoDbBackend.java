@@ -1,7 +1,8 @@
-package dev.idem.idempotency.testkit;
+package dev.idem.idempotency.stores;
 
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
+import dev.idem.idempotency.testkit.StoreBackend;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.IdempotencyTables;

@@ -1,10 +1,11 @@
-package dev.idem.idempotency.testkit;
+package dev.idem.idempotency.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
 import dev.idem.idempotency.spi.ClaimRequest;
 import dev.idem.idempotency.spi.IdempotencyStore;
+import dev.idem.idempotency.testkit.IdempotencyStoreContract;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import java.util.Map;

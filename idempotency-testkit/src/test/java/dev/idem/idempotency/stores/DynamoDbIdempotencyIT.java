@@ -1,5 +1,10 @@
-package dev.idem.idempotency.testkit;
+package dev.idem.idempotency.stores;
 
+import dev.idem.idempotency.testkit.IdempotencyCacheContract;
+import dev.idem.idempotency.testkit.IdempotencyExecutionContract;
+import dev.idem.idempotency.testkit.IdempotencyFailureContract;
+import dev.idem.idempotency.testkit.IdempotencyLeaseContract;
+import dev.idem.idempotency.testkit.StoreBackend;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import org.junit.jupiter.api.AfterAll;

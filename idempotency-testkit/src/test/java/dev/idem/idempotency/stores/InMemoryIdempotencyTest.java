@@ -1,5 +1,11 @@
-package dev.idem.idempotency.testkit;
+package dev.idem.idempotency.stores;
 
+import dev.idem.idempotency.testkit.IdempotencyCacheContract;
+import dev.idem.idempotency.testkit.IdempotencyExecutionContract;
+import dev.idem.idempotency.testkit.IdempotencyFailureContract;
+import dev.idem.idempotency.testkit.IdempotencyLeaseContract;
+import dev.idem.idempotency.testkit.InMemoryBackend;
+import dev.idem.idempotency.testkit.StoreBackend;
 import org.junit.jupiter.api.Nested;
 
 /** The behaviour contracts of Idempotency over the in-memory store, a fresh store per test. */

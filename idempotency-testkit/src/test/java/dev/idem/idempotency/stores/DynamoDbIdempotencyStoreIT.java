@@ -1,6 +1,7 @@
-package dev.idem.idempotency.testkit;
+package dev.idem.idempotency.stores;
 
 import dev.idem.idempotency.spi.IdempotencyStore;
+import dev.idem.idempotency.testkit.IdempotencyStoreContract;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.idem.idempotency.testkit;
+package dev.idem.idempotency.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.idem.idempotency.Decision;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotentRequest;
 import dev.idem.idempotency.InFlightException;
+import dev.idem.idempotency.testkit.RecordingListener;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import dev.idem.testing.TestClock;
