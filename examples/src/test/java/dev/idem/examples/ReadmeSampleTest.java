@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +48,25 @@ class ReadmeSampleTest {
     assertThat(codeBlocks("xml"))
         .as("a README code block equal to the sample's " + marker)
         .contains(part);
+  }
+
+  @Test
+  void readme_namesTheVersionsTheBomPins() throws IOException {
+    String bom = Files.readString(Path.of("../bom/pom.xml"));
+
+    assertThat(Files.readString(Path.of("../README.md")))
+        .contains(
+            "(AWS SDK "
+                + property(bom, "aws-sdk.version")
+                + ", Jackson "
+                + property(bom, "jackson.version")
+                + ")");
+  }
+
+  private static String property(String pom, String name) {
+    Matcher value = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+    assertThat(value.find()).as(name + " in the BOM").isTrue();
+    return value.group(1);
   }
 
   /** The README's fenced blocks in {@code language}. */
