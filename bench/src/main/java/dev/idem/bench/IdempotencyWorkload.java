@@ -3,10 +3,9 @@ package dev.idem.bench;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotencyListener;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
-import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
-import dev.idem.idempotency.dynamodb.IdempotencyTables;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
+import dev.idem.testing.IdempotencyTables;
 import java.io.PrintStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -76,7 +75,7 @@ final class IdempotencyWorkload implements AutoCloseable {
   }
 
   private void createTables() {
-    IdempotencyTables.create(client, IDEMPOTENCY_TABLE, IdempotencyTableSchema.defaults());
+    IdempotencyTables.create(client, IDEMPOTENCY_TABLE);
     client.createTable(r ->
         r.tableName(Orders.TABLE)
             .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))

@@ -84,7 +84,9 @@ final class ObservedReader {
                 .expressionAttributeNames(Map.of("#status", SCHEMA.status()))
                 .expressionAttributeValues(
                     Map.of(
-                        ":inProgress", AttributeValue.fromS(RecordStatus.IN_PROGRESS.wireValue()))))
+                        ":inProgress",
+                        AttributeValue.fromS(
+                            IdempotencyTableSchema.statusValue(RecordStatus.IN_PROGRESS)))))
         .items()
         .forEach(item ->
             leases.add(

@@ -1,17 +1,31 @@
 package dev.idem.idempotency;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The rules that keep the library importable: a clean API, no hidden global state. */
@@ -50,17 +64,28 @@ class ArchitectureTest {
   }
 
   @Test
-  void publicApi_neverExposesInternalTypes() {
-    methods()
-        .that()
-        .areDeclaredInClassesThat()
-        .resideOutsideOfPackage("..internal..")
-        .and()
-        .arePublic()
-        .and()
-        .areDeclaredInClassesThat()
-        .arePublic()
-        .should(notMentionInternalTypes())
+  void module_exportsEveryPackageButInternal() {
+    Set<String> packages =
+        LIBRARY.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
+
+    assertThat(exportedPackages())
+        .as("module-info.java exports the API packages, and only them")
+        .containsExactlyInAnyOrderElementsOf(
+            packages.stream().filter(p -> !p.endsWith(".internal")).toList());
+  }
+
+  @Test
+  void exportedSignatures_neverExposeInternalTypes() {
+    Set<String> exported = exportedPackages();
+    classes()
+        .that(
+            new DescribedPredicate<JavaClass>("are visible outside the module") {
+              @Override
+              public boolean test(JavaClass type) {
+                return exported.contains(type.getPackageName()) && isVisible(type);
+              }
+            })
+        .should(notExposeInternalTypes())
         .check(LIBRARY);
   }
 
@@ -74,22 +99,66 @@ class ArchitectureTest {
         .check(LIBRARY);
   }
 
-  private static ArchCondition<JavaMethod> notMentionInternalTypes() {
-    return new ArchCondition<>("not take or return types of ..internal..") {
+  /** The packages the compiled module-info exports to every module. */
+  private static Set<String> exportedPackages() {
+    try {
+      Path classes =
+          Path.of(Idempotency.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      ModuleDescriptor module = ModuleFinder.of(classes).findAll().iterator().next().descriptor();
+      assertThat(module.name()).isEqualTo("dev.idem.idempotency");
+      return module.exports().stream()
+          .filter(e -> !e.isQualified())
+          .map(ModuleDescriptor.Exports::source)
+          .collect(Collectors.toSet());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Public, and nested only in visible classes; a protected nested class counts as visible. */
+  private static boolean isVisible(JavaClass type) {
+    Set<JavaModifier> modifiers = type.getModifiers();
+    boolean accessible =
+        modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED);
+    return accessible && type.getEnclosingClass().map(ArchitectureTest::isVisible).orElse(true);
+  }
+
+  private static boolean isApiMember(JavaMember member) {
+    Set<JavaModifier> modifiers = member.getModifiers();
+    return !modifiers.contains(JavaModifier.SYNTHETIC)
+        && (modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED));
+  }
+
+  /**
+   * Neither the class's supertypes nor any type in the signature of its public or protected members
+   * (type arguments and thrown types included) lives in an internal package.
+   */
+  private static ArchCondition<JavaClass> notExposeInternalTypes() {
+    return new ArchCondition<>("not expose types of ..internal.. in their signatures") {
       @Override
-      public void check(JavaMethod method, ConditionEvents events) {
-        if (method.getModifiers().contains(JavaModifier.SYNTHETIC)) {
-          return;
+      public void check(JavaClass type, ConditionEvents events) {
+        Map<String, Set<JavaClass>> mentions = new LinkedHashMap<>();
+        type.getRawSuperclass().ifPresent(s -> mentions.put("superclass", Set.of(s)));
+        mentions.put("interfaces", Set.copyOf(type.getRawInterfaces()));
+        for (JavaField field : type.getFields()) {
+          if (isApiMember(field)) {
+            mentions.put(field.getFullName(), field.getType().getAllInvolvedRawTypes());
+          }
         }
-        boolean leaks =
-            method.getRawReturnType().getPackageName().contains(".internal")
-                || method.getRawParameterTypes().stream()
-                    .anyMatch(p -> p.getPackageName().contains(".internal"));
-        if (leaks) {
-          events.add(
-              SimpleConditionEvent.violated(
-                  method, method.getFullName() + " exposes an internal type"));
+        for (JavaCodeUnit unit : type.getCodeUnits()) {
+          if (isApiMember(unit)) {
+            Set<JavaClass> used = new HashSet<>(unit.getReturnType().getAllInvolvedRawTypes());
+            unit.getParameterTypes().forEach(p -> used.addAll(p.getAllInvolvedRawTypes()));
+            used.addAll(unit.getThrowsClause().getTypes());
+            mentions.put(unit.getFullName(), used);
+          }
         }
+        mentions.forEach((where, types) ->
+            types.stream()
+                .filter(t -> t.getPackageName().endsWith(".internal"))
+                .forEach(t ->
+                    events.add(
+                        SimpleConditionEvent.violated(type, where + " exposes " + t.getName()))));
       }
     };
   }

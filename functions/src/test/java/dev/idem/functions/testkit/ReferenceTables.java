@@ -2,8 +2,7 @@ package dev.idem.functions.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
-import dev.idem.idempotency.dynamodb.IdempotencyTables;
+import dev.idem.testing.IdempotencyTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -51,7 +50,7 @@ public record ReferenceTables(
     tables.createKeyed(tables.orders, "orderId", true);
     tables.createKeyed(tables.catalog, "sku", false);
     tables.createKeyed(tables.inventory, "sku", false);
-    IdempotencyTables.create(dynamo, tables.idempotency, IdempotencyTableSchema.defaults());
+    IdempotencyTables.create(dynamo, tables.idempotency);
     tables.seed();
     return tables;
   }

@@ -2,11 +2,12 @@ package dev.idem.idempotency.dynamodb;
 
 import dev.idem.idempotency.IdempotencyConfigurationException;
 import dev.idem.idempotency.IdempotencyStoreException;
-import dev.idem.idempotency.internal.ResponseData;
 import dev.idem.idempotency.spi.ClaimRequest;
 import dev.idem.idempotency.spi.ClaimResult;
 import dev.idem.idempotency.spi.Completion;
 import dev.idem.idempotency.spi.IdempotencyRecord;
+import dev.idem.idempotency.spi.RecordStatus;
+import dev.idem.idempotency.spi.StoredResponse;
 import dev.idem.idempotency.spi.TransactionalIdempotencyStore;
 import dev.idem.idempotency.spi.WriteRejectedException;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class DynamoDbIdempotencyStore implements TransactionalIdempotencyS
 
   @Override
   public boolean complete(Completion completion) {
-    ResponseData data = ResponseData.encode(completion.response());
+    StoredResponse data = StoredResponse.encode(completion.response());
     try {
       call(
           "UpdateItem",
@@ -160,7 +161,7 @@ public final class DynamoDbIdempotencyStore implements TransactionalIdempotencyS
 
   @Override
   public boolean complete(Completion completion, List<TransactWriteItem> writes) {
-    ResponseData data = ResponseData.encode(completion.response());
+    StoredResponse data = StoredResponse.encode(completion.response());
     Update update =
         Update.builder()
             .tableName(tableName)
@@ -184,7 +185,7 @@ public final class DynamoDbIdempotencyStore implements TransactionalIdempotencyS
   @Override
   public ClaimResult claimCompleted(
       ClaimRequest claim, Completion completion, List<TransactWriteItem> writes) {
-    ResponseData data = ResponseData.encode(completion.response());
+    StoredResponse data = StoredResponse.encode(completion.response());
     Put put =
         Put.builder()
             .tableName(tableName)

@@ -1,5 +1,6 @@
 package dev.idem.idempotency.dynamodb;
 
+import static dev.idem.idempotency.dynamodb.IdempotencyTableSchema.statusValue;
 import static dev.idem.idempotency.dynamodb.RecordMapper.n;
 import static dev.idem.idempotency.dynamodb.RecordMapper.s;
 
@@ -50,7 +51,7 @@ final class Expressions {
     return Map.of(
         ":now_s", n(now.getEpochSecond()),
         ":now_ms", n(now.toEpochMilli()),
-        ":in_progress", s(RecordStatus.IN_PROGRESS.wireValue()));
+        ":in_progress", s(statusValue(RecordStatus.IN_PROGRESS)));
   }
 
   /** The caller's token is still the record's. */
@@ -77,7 +78,7 @@ final class Expressions {
   Map<String, AttributeValue> completeValues(Completion completion, AttributeValue data) {
     return Map.of(
         ":lease", s(completion.leaseToken()),
-        ":completed", s(RecordStatus.COMPLETED.wireValue()),
+        ":completed", s(statusValue(RecordStatus.COMPLETED)),
         ":data", data,
         ":exp", n(completion.recordExpiry().getEpochSecond()));
   }

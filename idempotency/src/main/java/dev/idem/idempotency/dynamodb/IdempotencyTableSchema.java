@@ -1,5 +1,6 @@
 package dev.idem.idempotency.dynamodb;
 
+import dev.idem.idempotency.spi.RecordStatus;
 import java.util.Objects;
 
 /**
@@ -82,5 +83,27 @@ public record IdempotencyTableSchema(
   /** True when records live under one partition key value, their ids in the sort key. */
   public boolean isComposite() {
     return sortKey != null;
+  }
+
+  /** The value stored in the status attribute, shared with existing idempotency tables. */
+  public static String statusValue(RecordStatus status) {
+    return switch (status) {
+      case IN_PROGRESS -> "INPROGRESS";
+      case COMPLETED -> "COMPLETED";
+    };
+  }
+
+  /**
+   * The status stored as {@code value}.
+   *
+   * @throws IllegalArgumentException for a value this library does not write
+   */
+  public static RecordStatus statusOf(String value) {
+    for (RecordStatus status : RecordStatus.values()) {
+      if (statusValue(status).equals(value)) {
+        return status;
+      }
+    }
+    throw new IllegalArgumentException("Unknown idempotency record status: " + value);
   }
 }

@@ -1,9 +1,9 @@
 package dev.idem.idempotency.dynamodb;
 
 import dev.idem.idempotency.MalformedRecordException;
-import dev.idem.idempotency.internal.ResponseData;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.RecordStatus;
+import dev.idem.idempotency.spi.StoredResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +36,7 @@ final class RecordMapper {
 
   Map<String, AttributeValue> inProgressItem(IdempotencyRecord record) {
     Map<String, AttributeValue> item = new HashMap<>(key(record.id()));
-    item.put(schema.status(), s(RecordStatus.IN_PROGRESS.wireValue()));
+    item.put(schema.status(), s(IdempotencyTableSchema.statusValue(RecordStatus.IN_PROGRESS)));
     item.put(schema.expiration(), n(record.expiry().getEpochSecond()));
     item.put(schema.inProgressExpiration(), n(record.leaseExpiry().toEpochMilli()));
     item.put(schema.validation(), s(record.fingerprint()));
@@ -44,16 +44,16 @@ final class RecordMapper {
     return item;
   }
 
-  Map<String, AttributeValue> completedItem(IdempotencyRecord record, ResponseData data) {
+  Map<String, AttributeValue> completedItem(IdempotencyRecord record, StoredResponse data) {
     Map<String, AttributeValue> item = new HashMap<>(key(record.id()));
-    item.put(schema.status(), s(RecordStatus.COMPLETED.wireValue()));
+    item.put(schema.status(), s(IdempotencyTableSchema.statusValue(RecordStatus.COMPLETED)));
     item.put(schema.expiration(), n(record.expiry().getEpochSecond()));
     item.put(schema.validation(), s(record.fingerprint()));
     item.put(schema.data(), data(data));
     return item;
   }
 
-  AttributeValue data(ResponseData data) {
+  AttributeValue data(StoredResponse data) {
     return data.isCompressed()
         ? AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(data.compressed()))
         : s(data.text());
@@ -64,7 +64,7 @@ final class RecordMapper {
    */
   boolean isInProgress(Map<String, AttributeValue> item) {
     AttributeValue status = item == null ? null : item.get(schema.status());
-    return status != null && RecordStatus.IN_PROGRESS.wireValue().equals(status.s());
+    return status != null && IdempotencyTableSchema.statusValue(RecordStatus.IN_PROGRESS).equals(status.s());
   }
 
   /**
@@ -136,12 +136,12 @@ final class RecordMapper {
     RecordStatus status() {
       String expected =
           "a string (S), "
-              + RecordStatus.IN_PROGRESS.wireValue()
+              + IdempotencyTableSchema.statusValue(RecordStatus.IN_PROGRESS)
               + " or "
-              + RecordStatus.COMPLETED.wireValue();
+              + IdempotencyTableSchema.statusValue(RecordStatus.COMPLETED);
       String value = string(schema.status(), expected);
       for (RecordStatus status : RecordStatus.values()) {
-        if (status.wireValue().equals(value)) {
+        if (IdempotencyTableSchema.statusValue(status).equals(value)) {
           return status;
         }
       }
@@ -161,7 +161,7 @@ final class RecordMapper {
         throw malformed(schema.data(), data, expected);
       }
       try {
-        return ResponseData.decompress(data.b().asByteArrayUnsafe());
+        return StoredResponse.decompress(data.b().asByteArrayUnsafe());
       } catch (RuntimeException e) {
         throw malformed(schema.data(), data, expected);
       }

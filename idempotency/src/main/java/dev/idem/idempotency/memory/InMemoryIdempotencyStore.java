@@ -1,12 +1,12 @@
 package dev.idem.idempotency.memory;
 
-import dev.idem.idempotency.internal.ResponseData;
 import dev.idem.idempotency.spi.ClaimRequest;
 import dev.idem.idempotency.spi.ClaimResult;
 import dev.idem.idempotency.spi.Completion;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.IdempotencyStore;
 import dev.idem.idempotency.spi.RecordStatus;
+import dev.idem.idempotency.spi.StoredResponse;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   private final ConcurrentMap<String, IdempotencyRecord> records = new ConcurrentHashMap<>();
+
+  /** An empty store. */
+  public InMemoryIdempotencyStore() {}
 
   @Override
   public ClaimResult claim(ClaimRequest claim) {
@@ -42,7 +45,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public boolean complete(Completion completion) {
-    ResponseData.encode(completion.response());
+    StoredResponse.encode(completion.response());
     boolean[] done = new boolean[1];
     records.computeIfPresent(
         completion.id(),

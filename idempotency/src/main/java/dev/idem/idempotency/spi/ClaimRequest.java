@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param id the namespaced record id
  * @param fingerprint SHA-256 of the payload, hex
  * @param leaseToken a fresh random token that fences this holder's later writes
- * @param leaseExpiry when the lease runs out (stored in epoch milliseconds)
- * @param recordExpiry when the record stops counting (stored in epoch seconds)
+ * @param leaseExpiry when the lease runs out; a store keeps it to the millisecond at least
+ * @param recordExpiry when the record stops counting; a store keeps it to the second at least
  * @param now the caller's current time, against which existing records are judged
  */
 public record ClaimRequest(

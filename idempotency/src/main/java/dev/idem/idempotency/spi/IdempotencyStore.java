@@ -9,7 +9,8 @@ import java.util.Optional;
  * threads and processes at once; expected outcomes come back as values, and only failures of the
  * store itself are thrown.
  *
- * <p>The rules every store keeps (the library's contract tests check them):
+ * <p>The rules every store keeps (the contract suite of {@code idem-idempotency-testkit} checks
+ * them):
  *
  * <ul>
  *   <li>a claim succeeds only when no record exists, the record has expired, or it is in progress

@@ -8,6 +8,7 @@ import dev.idem.idempotency.IdempotentRequest;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.IdempotencyTables;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +21,7 @@ class DynamoDbStoreSmokeIT {
   void execute_twice_runsOnceAndDuplicateCostsOneCall(DynamoDbLocal db) {
     CallCounter counter = new CallCounter();
     try (DynamoDbClient client = db.client(counter)) {
-      IdempotencyTables.create(client, "smoke", IdempotencyTableSchema.defaults());
+      IdempotencyTables.create(client, "smoke");
       Idempotency idempotency =
           Idempotency.builder()
               .store(DynamoDbIdempotencyStore.builder().client(client).tableName("smoke").build())

@@ -7,6 +7,7 @@ import dev.idem.idempotency.IdempotencyListener;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.IdempotencyTables;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +22,7 @@ class PrimeIT {
   void prime_warmsWithOneReadAndWritesNothing(DynamoDbLocal db) {
     CallCounter counter = new CallCounter();
     try (DynamoDbClient client = db.client(counter)) {
-      IdempotencyTables.create(client, "prime_it", IdempotencyTableSchema.defaults());
+      IdempotencyTables.create(client, "prime_it");
       Idempotency idempotency =
           Idempotency.builder()
               .store(

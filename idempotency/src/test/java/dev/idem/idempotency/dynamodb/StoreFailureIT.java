@@ -17,6 +17,7 @@ import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import dev.idem.testing.FaultInjector;
 import dev.idem.testing.FaultInjector.Fault;
+import dev.idem.testing.IdempotencyTables;
 import dev.idem.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class StoreFailureIT {
             .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
             .build();
     if (!client.listTables().tableNames().contains(TABLE)) {
-      IdempotencyTables.create(client, TABLE, IdempotencyTableSchema.defaults());
+      IdempotencyTables.create(client, TABLE);
       client.createTable(r ->
           r.tableName(BUSINESS)
               .keySchema(KeySchemaElement.builder().attributeName("pk").keyType("HASH").build())

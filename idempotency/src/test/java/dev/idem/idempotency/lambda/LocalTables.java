@@ -3,8 +3,7 @@ package dev.idem.idempotency.lambda;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotencyListener;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
-import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
-import dev.idem.idempotency.dynamodb.IdempotencyTables;
+import dev.idem.testing.IdempotencyTables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** An idempotency table in DynamoDB Local for one test class, dropped when it is done. */
@@ -19,7 +18,7 @@ final class LocalTables implements AutoCloseable {
   }
 
   static LocalTables create(DynamoDbClient client, String tableName) {
-    IdempotencyTables.create(client, tableName, IdempotencyTableSchema.defaults());
+    IdempotencyTables.create(client, tableName);
     return new LocalTables(client, tableName);
   }
 

@@ -1,9 +1,8 @@
 package dev.idem.idempotency.props;
 
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
-import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
-import dev.idem.idempotency.dynamodb.IdempotencyTables;
 import dev.idem.testing.DynamoDbLocal;
+import dev.idem.testing.IdempotencyTables;
 import java.util.List;
 import java.util.UUID;
 import net.jqwik.api.Arbitrary;
@@ -31,7 +30,7 @@ class StoreInterleavingPropertiesIT {
   static void startDynamoDb() {
     db = DynamoDbLocal.start();
     client = db.client();
-    IdempotencyTables.create(client, TABLE, IdempotencyTableSchema.defaults());
+    IdempotencyTables.create(client, TABLE);
     store = DynamoDbIdempotencyStore.builder().client(client).tableName(TABLE).build();
   }
 

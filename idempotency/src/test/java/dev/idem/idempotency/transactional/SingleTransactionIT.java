@@ -12,8 +12,6 @@ import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.PayloadMismatchException;
 import dev.idem.idempotency.ResponseTooLargeException;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
-import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
-import dev.idem.idempotency.dynamodb.IdempotencyTables;
 import dev.idem.idempotency.internal.RecordIds;
 import dev.idem.idempotency.props.DecisionLog;
 import dev.idem.idempotency.spi.IdempotencyRecord;
@@ -21,6 +19,7 @@ import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.IdempotencyTables;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -60,7 +59,7 @@ class SingleTransactionIT {
   static void createTables(DynamoDbLocal db) {
     counted = db.client(counter);
     plain = db.client();
-    IdempotencyTables.create(plain, IDEMPOTENCY_TABLE, IdempotencyTableSchema.defaults());
+    IdempotencyTables.create(plain, IDEMPOTENCY_TABLE);
     accounts = Accounts.create(plain, "single-tx-accounts");
     store = DynamoDbIdempotencyStore.builder().client(counted).tableName(IDEMPOTENCY_TABLE).build();
   }

@@ -10,8 +10,6 @@ import dev.idem.idempotency.Outcome;
 import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.ResponseTooLargeException;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
-import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
-import dev.idem.idempotency.dynamodb.IdempotencyTables;
 import dev.idem.idempotency.internal.RecordIds;
 import dev.idem.idempotency.props.DecisionLog;
 import dev.idem.idempotency.spi.IdempotencyRecord;
@@ -19,6 +17,7 @@ import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.IdempotencyTables;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +49,7 @@ class TransactionalCompletionIT {
   static void createTables(DynamoDbLocal db) {
     counted = db.client(counter);
     plain = db.client();
-    IdempotencyTables.create(plain, IDEMPOTENCY_TABLE, IdempotencyTableSchema.defaults());
+    IdempotencyTables.create(plain, IDEMPOTENCY_TABLE);
     accounts = Accounts.create(plain, "tx-completion-accounts");
     store = DynamoDbIdempotencyStore.builder().client(counted).tableName(IDEMPOTENCY_TABLE).build();
   }

@@ -10,14 +10,13 @@ import dev.idem.idempotency.LeaseLostException;
 import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.TransactionalWork;
 import dev.idem.idempotency.dynamodb.DynamoDbIdempotencyStore;
-import dev.idem.idempotency.dynamodb.IdempotencyTableSchema;
-import dev.idem.idempotency.dynamodb.IdempotencyTables;
 import dev.idem.idempotency.internal.RecordIds;
 import dev.idem.idempotency.props.DecisionLog;
 import dev.idem.idempotency.spi.IdempotencyRecord;
 import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.IdempotencyTables;
 import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +57,7 @@ class TransactionalLeaseLostIT {
   @BeforeAll
   static void createTables(DynamoDbLocal db) {
     client = db.client();
-    IdempotencyTables.create(client, IDEMPOTENCY_TABLE, IdempotencyTableSchema.defaults());
+    IdempotencyTables.create(client, IDEMPOTENCY_TABLE);
     accounts = Accounts.create(client, "tx-lease-lost-accounts");
     store = DynamoDbIdempotencyStore.builder().client(client).tableName(IDEMPOTENCY_TABLE).build();
   }
