@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Usage: .ci/cfn-lint.sh [TEMPLATE] (default template.yaml)
-# Lints the SAM template with cfn-lint (pinned) in two passes; fails on any error or warning
+# Usage: .ci/cfn-lint.sh TEMPLATE
+# Lints one template with cfn-lint (pinned) in two passes; fails on any error or warning
 # (cfn-lint's informational checks are off by default and never fail it):
 #   1. the SAM template as written: cfn-lint checks AWS::Serverless::* resources against SAM's
 #      schemas (since cfn-lint 1.54.0 it no longer runs the SAM transform itself);
@@ -13,7 +13,12 @@ cd "$(dirname "$0")/.."
 CFN_LINT_VERSION=1.58.0
 SAM_TRANSLATOR_VERSION=1.115.0
 venv=target/ci-venv
-template=${1:-template.yaml}
+[ $# -eq 1 ] || { echo "usage: .ci/cfn-lint.sh TEMPLATE" >&2; exit 2; }
+template=$1
+if [ ! -f "$template" ]; then
+  echo "cfn-lint: $template is missing: the step that makes it did not write it there" >&2
+  exit 1
+fi
 generated=target/$(basename "${template%.*}").cfn.json
 
 if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.infra.support.CdkTest;
 import dev.idem.infra.support.CfnTemplate;
-import dev.idem.infra.support.CfnYaml;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -192,12 +190,6 @@ class OrdersStackSecurityTest {
           String group = CfnTemplate.target(at(f, "Properties", "LoggingConfig", "LogGroup"));
           assertThat(template.properties(group).get("RetentionInDays")).isEqualTo(30);
         });
-  }
-
-  @Test
-  void templateFile_defaultStack_isWrittenForCfnLint() throws Exception {
-    assertThat(Files.isRegularFile(OrdersStacks.TEMPLATE_FILE)).isTrue();
-    assertThat(CfnYaml.read(OrdersStacks.TEMPLATE_FILE)).isEqualTo(template.json());
   }
 
   @SuppressWarnings("unchecked")

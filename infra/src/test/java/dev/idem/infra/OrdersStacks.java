@@ -2,17 +2,11 @@ package dev.idem.infra;
 
 import dev.idem.infra.support.CdkTest;
 import dev.idem.infra.support.CfnTemplate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awscdk.App;
 
 /** Synthesizes {@link OrdersStack}s for tests, with the stand-in functions jar. */
 public final class OrdersStacks {
-
-  /** Where the default stack's template goes; {@code .ci/run} lints it with cfn-lint. */
-  public static final Path TEMPLATE_FILE = Path.of("target", "OrdersStack.template.json");
 
   private static Synthesized defaults;
 
@@ -23,16 +17,11 @@ public final class OrdersStacks {
 
   /**
    * The stack as {@code cdk synth} makes it with no context beyond cdk.json's, synthesized once per
-   * test run (and written to {@link #TEMPLATE_FILE}).
+   * test run.
    */
   public static synchronized Synthesized defaults() {
     if (defaults == null) {
       defaults = synthesize(Map.of());
-      try {
-        CdkTest.writeTemplate(defaults.app(), defaults.stack(), TEMPLATE_FILE);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
     return defaults;
   }

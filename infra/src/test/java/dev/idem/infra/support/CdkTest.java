@@ -97,16 +97,6 @@ public final class CdkTest {
     return templates;
   }
 
-  /** Copies the synthesized template of {@code stack} to {@code target}. */
-  public static void writeTemplate(App app, Stack stack, Path target) throws IOException {
-    CloudAssembly assembly = app.synth();
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    Files.copy(
-        Path.of(assembly.getStackArtifact(stack.getArtifactId()).getTemplateFullPath()),
-        target,
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
   /** The logical id of {@code construct}'s CloudFormation resource (or of it, if it is one). */
   public static String logicalId(IConstruct construct) {
     Stack stack = Stack.of(construct);
