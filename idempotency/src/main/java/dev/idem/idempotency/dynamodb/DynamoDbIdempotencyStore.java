@@ -6,7 +6,6 @@ import dev.idem.idempotency.spi.ClaimRequest;
 import dev.idem.idempotency.spi.ClaimResult;
 import dev.idem.idempotency.spi.Completion;
 import dev.idem.idempotency.spi.IdempotencyRecord;
-import dev.idem.idempotency.spi.RecordStatus;
 import dev.idem.idempotency.spi.StoredResponse;
 import dev.idem.idempotency.spi.TransactionalIdempotencyStore;
 import dev.idem.idempotency.spi.WriteRejectedException;

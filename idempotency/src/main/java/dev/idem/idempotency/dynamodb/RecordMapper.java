@@ -64,7 +64,8 @@ final class RecordMapper {
    */
   boolean isInProgress(Map<String, AttributeValue> item) {
     AttributeValue status = item == null ? null : item.get(schema.status());
-    return status != null && IdempotencyTableSchema.statusValue(RecordStatus.IN_PROGRESS).equals(status.s());
+    return status != null
+        && IdempotencyTableSchema.statusValue(RecordStatus.IN_PROGRESS).equals(status.s());
   }
 
   /**
