@@ -56,7 +56,9 @@ class ApiAndCliIT {
     String name = "ApiAndCliIT-" + source;
     cloud =
         LocalCloud.start(
-            source.options(name, new TestClouds.Console(name)).withConcurrencyLimit(2));
+            source.options(name, new TestClouds.Console(name)).toBuilder()
+                .concurrencyLimit(2)
+                .build());
     orders = new Orders(cloud);
   }
 
