@@ -5,7 +5,6 @@ import dev.idem.local.template.EventBusSpec;
 import dev.idem.local.template.PhysicalIds;
 import dev.idem.local.template.ProvisionedSpec;
 import dev.idem.local.template.QueueSpec;
-import dev.idem.local.template.ResourceSpec;
 import dev.idem.local.template.RuleSpec;
 import dev.idem.local.template.TableSpec;
 import dev.idem.local.template.Template;
@@ -96,12 +95,9 @@ public final class Provisioner {
   }
 
   private void create(Template template, String logicalId, PhysicalIds ids) {
-    ResourceSpec spec = template.spec(logicalId, ids).orElseThrow();
-    if (!(spec instanceof ProvisionedSpec provisioned)) {
-      throw new IllegalStateException("Not provisioned: " + logicalId);
-    }
+    ProvisionedSpec spec = template.provisionedSpec(logicalId, ids);
     try {
-      create(provisioned, ids);
+      create(spec, ids);
     } catch (SdkException e) {
       throw new IllegalStateException("Could not create " + logicalId + ": " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.idem.local.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,5 +57,24 @@ class ResourceKindTest {
     assertThat(template.specs().resources())
         .extracting(ResourceSpec::kind)
         .containsExactly(ResourceKind.TABLE, ResourceKind.QUEUE, ResourceKind.EVENT_BUS);
+  }
+
+  @Test
+  void provisionedSpec_ofAResourceTheProvisionerDoesNotCreate_isBadInput() {
+    Template template =
+        Template.parse(
+            """
+            Resources:
+              Jobs: {Type: AWS::SQS::Queue}
+              Role: {Type: AWS::IAM::Role}
+            """,
+            Path.of("."),
+            Map.of());
+    PhysicalIds ids = template.physicalIds(Template.DEFAULT_EDGE);
+
+    assertThat(template.provisionedSpec("Jobs", ids)).isInstanceOf(QueueSpec.class);
+    assertThatThrownBy(() -> template.provisionedSpec("Role", ids))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("Role (AWS::IAM::Role) is not created by the provisioner");
   }
 }
