@@ -1,7 +1,7 @@
 package dev.idem.bench;
 
 import dev.idem.local.aws.LocalAws;
-import dev.idem.local.aws.Provisioner;
+import dev.idem.local.provision.Provisioner;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.Template;
 import dev.idem.testing.StubProvider;

@@ -1,5 +1,6 @@
 package dev.idem.bench;
 
+import dev.idem.testing.LocalAccount;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -7,7 +8,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
@@ -40,7 +40,7 @@ final class EdgeOverhead {
   static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
+        .region(LocalAccount.SDK_REGION)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))

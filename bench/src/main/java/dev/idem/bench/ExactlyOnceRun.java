@@ -105,17 +105,16 @@ final class ExactlyOnceRun implements AutoCloseable {
     FaultPlan seedOnly =
         new FaultPlan(settings.faults().seed(), List.of(), List.of(), Duration.ZERO);
     LocalCloud.Options options =
-        LocalCloud.Options.defaults()
-            .withTemplate(template, seed)
-            .withFreePorts()
-            .withConsole(console)
-            .withFaults(seedOnly)
-            .withConcurrencyLimit(settings.concurrencyLimit())
-            .toBuilder()
+        LocalCloud.Options.builder()
             // The derived template lives under bench/target: the project's stubs are the
             // repository's (idem-local.json beside template.yaml), on free ports.
+            .template(template)
             .stubs(ProjectConfig.beside(files.template()).stubs())
+            .seed(seed)
             .freePorts()
+            .console(console)
+            .faults(seedOnly)
+            .concurrencyLimit(settings.concurrencyLimit())
             .parameters(
                 Map.of("QueueMaximumConcurrency", Integer.toString(settings.queueConcurrency())))
             .build();

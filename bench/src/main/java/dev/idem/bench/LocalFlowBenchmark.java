@@ -89,10 +89,12 @@ final class LocalFlowBenchmark {
   private Run run(ProjectFiles files) throws InterruptedException {
     progress.println("idem bench: starting the local cloud");
     LocalCloud.Options options =
-        LocalCloud.Options.defaults()
-            .withTemplate(files.template(), files.seed())
-            .withFreePorts()
-            .withConsole(console);
+        LocalCloud.Options.builder()
+            .project(files.template())
+            .seed(files.seed())
+            .freePorts()
+            .console(console)
+            .build();
     long begin = System.nanoTime();
     try (LocalCloud cloud = Quietly.start(() -> LocalCloud.start(options))) {
       Duration ready = Duration.ofNanos(System.nanoTime() - begin);

@@ -58,10 +58,12 @@ final class LocalLoadBenchmark {
     ProjectFiles files = ProjectFiles.locate();
     files.functionsJar();
     LocalCloud.Options options =
-        LocalCloud.Options.defaults()
-            .withTemplate(files.template(), seedWithoutStockLimit(files))
-            .withFreePorts()
-            .withConsole(console);
+        LocalCloud.Options.builder()
+            .project(files.template())
+            .seed(seedWithoutStockLimit(files))
+            .freePorts()
+            .console(console)
+            .build();
     LocalCloud.Options baseline =
         options.toBuilder().aotCache(null).scaling(Scaling.unbounded()).build();
     LocalCloud.Options tuned =

@@ -2,11 +2,11 @@ package dev.idem.local;
 
 import dev.idem.local.aws.AwsClients;
 import dev.idem.local.aws.EventTargetSender;
-import dev.idem.local.aws.Provisioner;
 import dev.idem.local.lambda.AsyncDestinations;
 import dev.idem.local.lambda.AsyncInvoker;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.Invoker;
+import dev.idem.local.provision.Provisioner;
 import dev.idem.local.schedule.ScheduleExpression;
 import dev.idem.local.schedule.ScheduleTicker;
 import dev.idem.local.template.RuleEvent;

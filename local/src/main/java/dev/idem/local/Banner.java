@@ -3,10 +3,12 @@ package dev.idem.local;
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.lambda.RuntimeJdk;
 import dev.idem.local.sources.ApiRoute;
+import dev.idem.local.template.ResourceKind;
 import dev.idem.local.template.StackSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,28 +87,14 @@ final class Banner {
   record Api(URI url, List<ApiRoute> routes) {}
 
   private static String counts(StackSpec stack) {
-    return plural(stack.functions().size(), "function")
-        + ", "
-        + plural(stack.tables().size(), "table")
-        + ", "
-        + plural(stack.queues().size(), "queue")
-        + ", "
-        + plural(stack.buses().size(), "event bus", "event buses")
-        + ", "
-        + plural(stack.rules().size(), "rule");
+    return Arrays.stream(ResourceKind.values())
+        .map(kind -> kind.count(stack.count(kind)))
+        .collect(Collectors.joining(", "));
   }
 
   private static String routes(List<ApiRoute> routes) {
     return routes.stream()
         .map(r -> r.method() + " " + r.pathTemplate() + " -> " + r.functionName())
         .collect(Collectors.joining(", "));
-  }
-
-  private static String plural(int count, String one) {
-    return plural(count, one, one + "s");
-  }
-
-  private static String plural(int count, String one, String many) {
-    return count + " " + (count == 1 ? one : many);
   }
 }

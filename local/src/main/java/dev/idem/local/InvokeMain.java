@@ -1,5 +1,6 @@
 package dev.idem.local;
 
+import dev.idem.testing.LocalAccount;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -149,7 +149,7 @@ public final class InvokeMain {
   private static LambdaClient client(URI endpoint) {
     return LambdaClient.builder()
         .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
+        .region(LocalAccount.SDK_REGION)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClientBuilder(

@@ -3,8 +3,6 @@ package dev.idem.local;
 import dev.idem.local.aws.AwsClients;
 import dev.idem.local.aws.AwsService;
 import dev.idem.local.aws.LocalAws;
-import dev.idem.local.aws.ProvisionedStack;
-import dev.idem.local.aws.Provisioner;
 import dev.idem.local.code.CodeLayouts;
 import dev.idem.local.code.FunctionCode;
 import dev.idem.local.faults.EdgeFaults;
@@ -19,6 +17,8 @@ import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.LambdaApi;
 import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.lambda.Scaling;
+import dev.idem.local.provision.ProvisionedStack;
+import dev.idem.local.provision.Provisioner;
 import dev.idem.local.proxy.CertificateAuthority;
 import dev.idem.local.proxy.ProxyServer;
 import dev.idem.local.sources.ApiGateway;
@@ -69,8 +69,8 @@ import java.util.stream.Collectors;
 public final class LocalCloud implements AutoCloseable {
 
   /**
-   * How to start the local cloud. Build one with {@link #builder()} or start from {@link
-   * #defaults()}.
+   * How to start the local cloud, immutable. Build one with {@link #builder()}, or change some with
+   * {@link #toBuilder()}: {@code options.toBuilder().concurrencyLimit(3).build()}.
    *
    * @param template the template: SAM or plain CloudFormation, or a stack's in a CDK cloud assembly
    *     (its stack name and the other stacks' exports then come from the assembly)
@@ -187,41 +187,6 @@ public final class LocalCloud implements AutoCloseable {
       return builder;
     }
 
-    /**
-     * These options with another template, the stubs of the {@value ProjectConfig#FILE_NAME} beside
-     * it, and this seed file (null for none).
-     */
-    public Options withTemplate(Path newTemplate, Path newSeed) {
-      boolean freePorts = edgePort == 0 && apiPort == 0;
-      Builder builder = toBuilder().project(newTemplate).seed(newSeed);
-      return freePorts ? builder.freePorts().build() : builder.build();
-    }
-
-    /** These options with every port 0: free ports, for tests. */
-    public Options withFreePorts() {
-      return toBuilder().freePorts().build();
-    }
-
-    /** These options with another default concurrency limit. */
-    public Options withConcurrencyLimit(int limit) {
-      return toBuilder().concurrencyLimit(limit).build();
-    }
-
-    /** These options with another backend (null: the embedded ones). */
-    public Options withEndpoint(URI newEndpoint) {
-      return toBuilder().endpoint(newEndpoint).build();
-    }
-
-    /** These options printing to {@code newConsole}. */
-    public Options withConsole(Consumer<String> newConsole) {
-      return toBuilder().console(newConsole).build();
-    }
-
-    /** These options injecting {@code plan}'s faults from the start. */
-    public Options withFaults(FaultPlan plan) {
-      return toBuilder().faults(plan).build();
-    }
-
     /** Builds {@link Options}; each setter returns the builder. */
     public static final class Builder {
       private Path template = Path.of("template.yaml");
@@ -241,6 +206,7 @@ public final class LocalCloud implements AutoCloseable {
       private boolean hotReload = true;
       private boolean watchSources;
       private int proxyPort;
+      private boolean freePorts;
 
       private Builder() {
         project(template);
@@ -290,12 +256,12 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
-      /** Every port 0, the stubs' too: free ones. */
+      /**
+       * Every port 0, the stubs' too: free ones, for tests. It holds whatever is set before or
+       * after it (a template whose project brings stubs, a port).
+       */
       public Builder freePorts() {
-        edgePort = 0;
-        apiPort = 0;
-        proxyPort = 0;
-        stubs = stubs.stream().map(stub -> stub.withPort(0)).toList();
+        freePorts = true;
         return this;
       }
 
@@ -379,9 +345,9 @@ public final class LocalCloud implements AutoCloseable {
       public Options build() {
         return new Options(
             template,
-            edgePort,
-            apiPort,
-            stubs,
+            freePorts ? 0 : edgePort,
+            freePorts ? 0 : apiPort,
+            freePorts ? stubs.stream().map(stub -> stub.withPort(0)).toList() : stubs,
             parameters,
             seed,
             concurrencyLimit,
@@ -394,7 +360,7 @@ public final class LocalCloud implements AutoCloseable {
             aotCache,
             hotReload,
             watchSources,
-            proxyPort);
+            freePorts ? 0 : proxyPort);
       }
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idem.local.lambda.FunctionStats;
+import dev.idem.testing.LocalAccount;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -56,7 +57,9 @@ class ApiAndCliIT {
     String name = "ApiAndCliIT-" + source;
     cloud =
         LocalCloud.start(
-            source.options(name, new TestClouds.Console(name)).withConcurrencyLimit(2));
+            source.options(name, new TestClouds.Console(name)).toBuilder()
+                .concurrencyLimit(2)
+                .build());
     orders = new Orders(cloud);
   }
 
@@ -206,7 +209,7 @@ class ApiAndCliIT {
     Map<String, String> env = builder.environment();
     env.put("AWS_ACCESS_KEY_ID", "x");
     env.put("AWS_SECRET_ACCESS_KEY", "x");
-    env.put("AWS_DEFAULT_REGION", "us-east-1");
+    env.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
     env.put("AWS_PAGER", "");
     env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
     env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());

@@ -27,7 +27,9 @@ class BackendOverrideIT {
     console = new TestClouds.Console("BackendOverrideIT");
     cloud =
         LocalCloud.start(
-            TestClouds.options("BackendOverrideIT", console).withEndpoint(backend.edgeUrl()));
+            TestClouds.options("BackendOverrideIT", console).toBuilder()
+                .endpoint(backend.edgeUrl())
+                .build());
     orders = new Orders(cloud);
   }
 

@@ -41,8 +41,9 @@ class LocalStackIT {
     localstack.start();
     cloud =
         LocalCloud.start(
-            TestClouds.options("LocalStackIT", new TestClouds.Console("LocalStackIT"))
-                .withEndpoint(localstack.getEndpoint()));
+            TestClouds.options("LocalStackIT", new TestClouds.Console("LocalStackIT")).toBuilder()
+                .endpoint(localstack.getEndpoint())
+                .build());
     orders = new Orders(cloud);
   }
 

@@ -27,11 +27,13 @@ final class TestClouds {
    * retries, as clients of a throttled function do.
    */
   static LocalCloud.Options options(String name, Console console) {
-    return LocalCloud.Options.defaults()
-        .withTemplate(ROOT.resolve("template.yaml"), ROOT.resolve("seed/catalog.json"))
-        .withFreePorts()
-        .withConcurrencyLimit(3)
-        .withConsole(console);
+    return LocalCloud.Options.builder()
+        .project(ROOT.resolve("template.yaml"))
+        .seed(ROOT.resolve("seed/catalog.json"))
+        .freePorts()
+        .concurrencyLimit(3)
+        .console(console)
+        .build();
   }
 
   /** The console of one cloud: every line, kept and written to a log file. */

@@ -2,6 +2,7 @@ package dev.idem.testing;
 
 import java.net.URI;
 import java.time.Duration;
+import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <p>Clients of {@link #client(ExecutionInterceptor...)} speak the real SQS protocol over HTTP, so
  * tests exercise the SDK's marshalling, visibility timeouts, receive counts and redrive policies (a
  * message moves to the dead-letter queue on the receive after {@code maxReceiveCount}). Queue ARNs
- * look like {@code arn:aws:sqs:elasticmq:000000000000:<queue>}.
+ * are in the {@link LocalAccount} ({@code arn:aws:sqs:us-east-1:000000000000:<queue>}); queue URLs
+ * name this server, or the endpoint in front of it ({@link #startBehind(int)}).
  *
  * {@snippet :
  * try (ElasticMq mq = ElasticMq.start(); SqsClient sqs = mq.client()) {
@@ -39,8 +41,28 @@ public final class ElasticMq implements AutoCloseable {
    */
   public static ElasticMq start() {
     int port = LoopbackServers.freePort();
+    return start(port, port);
+  }
+
+  /**
+   * Starts a server on a free port whose queue URLs name {@code frontPort} on loopback instead: the
+   * port of an endpoint that forwards SQS calls to {@link #endpoint()} (the local cloud's edge).
+   *
+   * @throws IllegalStateException if the server cannot start
+   */
+  public static ElasticMq startBehind(int frontPort) {
+    return start(LoopbackServers.freePort(), frontPort);
+  }
+
+  private static ElasticMq start(int port, int urlPort) {
     try {
-      SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
+      SQSRestServer server =
+          SQSRestServerBuilder.withPort(port)
+              .withInterface("127.0.0.1")
+              .withServerAddress(new NodeAddress("http", "127.0.0.1", urlPort, ""))
+              .withAWSRegion(LocalAccount.REGION)
+              .withAWSAccountId(LocalAccount.ID)
+              .start();
       server.waitUntilStarted();
       return new ElasticMq(server, port);
     } catch (RuntimeException e) {

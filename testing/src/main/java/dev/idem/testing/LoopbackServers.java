@@ -13,7 +13,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 
 /** What the in-process servers share: a free port, and clients set up to reach them. */
 final class LoopbackServers {
@@ -40,7 +39,7 @@ final class LoopbackServers {
     builder.httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(socketTimeout));
     return builder
         .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
+        .region(LocalAccount.SDK_REGION)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .overrideConfiguration(

@@ -2,9 +2,8 @@ package dev.idem.events.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
+import dev.idem.testing.ElasticMq;
+import dev.idem.testing.ElasticMqExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,19 +12,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -33,11 +27,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /** {@link SqsBatchSender} through the real SDK client against ElasticMQ in this JVM. */
+@ExtendWith(ElasticMqExtension.class)
 class SqsBatchSenderIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-  private static SQSRestServer server;
   private static SqsClient sqs;
   private static final List<String> sentIds = new CopyOnWriteArrayList<>();
 
@@ -45,28 +39,14 @@ class SqsBatchSenderIT {
   private final List<String> queues = new ArrayList<>();
 
   @BeforeAll
-  static void startElasticMq() throws IOException {
-    int port = freePort();
-    server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
-    server.waitUntilStarted();
-    sqs =
-        SqsClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + port))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(c -> c.addExecutionInterceptor(new SentIds()))
-            .build();
+  static void client(ElasticMq elasticMq) {
+    sqs = elasticMq.client(new SentIds());
   }
 
   @AfterAll
-  static void stopElasticMq() {
+  static void closeClient() {
     if (sqs != null) {
       sqs.close();
-    }
-    if (server != null) {
-      server.stopAndWait();
     }
   }
 
@@ -178,12 +158,6 @@ class SqsBatchSenderIT {
         .messageGroupId("order-1")
         .messageDeduplicationId(body)
         .build();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Records the entry ids of every SendMessageBatch request that reaches the wire. */

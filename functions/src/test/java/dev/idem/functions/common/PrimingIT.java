@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.LocalAccount;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +14,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -71,7 +71,7 @@ class PrimingIT {
   }
 
   private static AwsSettings settings(URI endpoint) {
-    return new AwsSettings(Region.US_EAST_1, endpoint, true);
+    return new AwsSettings(LocalAccount.SDK_REGION, endpoint, true);
   }
 
   /** The table the priming requests name, so that a request that escaped would land in it. */

@@ -18,6 +18,7 @@ import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import dev.idem.testing.ElasticMqExtension;
 import dev.idem.testing.FaultInjector;
+import dev.idem.testing.LocalAccount;
 import dev.idem.testing.StubProvider;
 import dev.idem.testing.TestClock;
 import java.util.HashMap;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -238,7 +238,7 @@ class FulfilmentIT {
   private static DynamoDbClient client(DynamoDbLocal db, FaultInjector faults) {
     return DynamoDbClient.builder()
         .endpointOverride(db.endpoint())
-        .region(Region.US_EAST_1)
+        .region(LocalAccount.SDK_REGION)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(faults)

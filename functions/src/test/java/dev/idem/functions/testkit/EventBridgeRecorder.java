@@ -11,6 +11,7 @@ import dev.idem.events.EventJson;
 import dev.idem.events.EventType;
 import dev.idem.events.OrderEventData;
 import dev.idem.testing.EventBridgeStub;
+import dev.idem.testing.LocalAccount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,6 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
@@ -49,7 +49,7 @@ public final class EventBridgeRecorder implements AutoCloseable {
     this.client =
         EventBridgeClient.builder()
             .endpointOverride(stub.endpoint())
-            .region(Region.US_EAST_1)
+            .region(LocalAccount.SDK_REGION)
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
             .httpClientBuilder(

@@ -3,6 +3,7 @@ package dev.idem.functions.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idem.testing.IdempotencyTables;
+import dev.idem.testing.LocalAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -71,7 +72,7 @@ public record ReferenceTables(
   public Map<String, String> environment(URI endpoint) {
     Map<String, String> environment = new HashMap<>(environment());
     environment.put("AWS_ENDPOINT_URL", endpoint.toString());
-    environment.put("AWS_REGION", "us-east-1");
+    environment.put("AWS_REGION", LocalAccount.REGION);
     return Map.copyOf(environment);
   }
 

@@ -1,5 +1,6 @@
 package dev.idem.local.aws;
 
+import dev.idem.testing.LocalAccount;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -33,11 +34,14 @@ public record AwsClients(
     DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, SqsClient sqs, EventBridgeClient events)
     implements AutoCloseable {
 
-  /** Clients for {@code endpoint} in us-east-1 with the dummy credentials {@code local/local}. */
+  /**
+   * Clients for {@code endpoint} in the {@link LocalAccount}'s region with the dummy credentials
+   * {@code local/local}.
+   */
   public static AwsClients create(URI endpoint) {
     return create(
         endpoint,
-        Region.US_EAST_1,
+        LocalAccount.SDK_REGION,
         StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
   }
 

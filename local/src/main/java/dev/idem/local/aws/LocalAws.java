@@ -2,6 +2,7 @@ package dev.idem.local.aws;
 
 import dev.idem.local.http.HttpEndpoint;
 import dev.idem.testing.DynamoDbLocal;
+import dev.idem.testing.ElasticMq;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.concurrent.Executors;
  *
  * {@snippet :
  * try (LocalAws aws = LocalAws.start(4566)) {
- *   ProvisionedStack stack = new Provisioner(aws.clients()).provision(template);
+ *   ProvisionedStack stack = new Provisioner(aws.clients()).provision(template); // dev.idem.local.provision
  *   aws.router().markReady();
  * }
  * }
@@ -30,7 +31,7 @@ public final class LocalAws implements AutoCloseable {
   private final EdgeRouter router;
   private final HttpEndpoint edge;
   private final DynamoDbLocal dynamoDb;
-  private final SqsBackend sqs;
+  private final ElasticMq sqs;
   private final AwsClients backendClients;
   private final EventBridgeService eventBridge;
   private final AwsClients clients;
@@ -39,7 +40,7 @@ public final class LocalAws implements AutoCloseable {
       EdgeRouter router,
       HttpEndpoint edge,
       DynamoDbLocal dynamoDb,
-      SqsBackend sqs,
+      ElasticMq sqs,
       Clock clock,
       Duration scheduleTick) {
     this.router = router;
@@ -90,13 +91,13 @@ public final class LocalAws implements AutoCloseable {
     try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
       CompletableFuture<DynamoDbLocal> dynamoDb =
           CompletableFuture.supplyAsync(() -> warmedUp(DynamoDbLocal.start(true)), starter);
-      CompletableFuture<SqsBackend> sqs =
-          CompletableFuture.supplyAsync(() -> SqsBackend.start(edge.port()), starter);
+      CompletableFuture<ElasticMq> sqs =
+          CompletableFuture.supplyAsync(() -> ElasticMq.startBehind(edge.port()), starter);
       try {
         return new LocalAws(router, edge, dynamoDb.join(), sqs.join(), clock, scheduleTick);
       } catch (RuntimeException e) {
         dynamoDb.thenAccept(DynamoDbLocal::close);
-        sqs.thenAccept(SqsBackend::close);
+        sqs.thenAccept(ElasticMq::close);
         edge.close();
         throw e instanceof java.util.concurrent.CompletionException
                 && e.getCause() instanceof RuntimeException cause

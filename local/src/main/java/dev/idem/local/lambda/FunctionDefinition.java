@@ -1,6 +1,7 @@
 package dev.idem.local.lambda;
 
 import dev.idem.local.code.FunctionCode;
+import dev.idem.testing.LocalAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -147,7 +148,7 @@ public record FunctionDefinition(
 
   /** The function's ARN in the local account and region. */
   public String arn() {
-    return "arn:aws:lambda:us-east-1:000000000000:function:" + name;
+    return LocalAccount.arn("lambda", "function:" + name);
   }
 
   private static void require(boolean condition, String message) {

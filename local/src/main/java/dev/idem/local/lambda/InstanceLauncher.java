@@ -1,5 +1,6 @@
 package dev.idem.local.lambda;
 
+import dev.idem.testing.LocalAccount;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -249,8 +250,8 @@ final class InstanceLauncher {
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
     env.put("LANG", "en_US.UTF-8");
     env.put("TZ", ":UTC");
-    env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_DEFAULT_REGION", "us-east-1");
+    env.put("AWS_REGION", LocalAccount.REGION);
+    env.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
     env.put("AWS_EXECUTION_ENV", function.lambdaJava().executionEnv());
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     if (endpointUrl != null) {

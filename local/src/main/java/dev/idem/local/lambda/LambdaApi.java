@@ -3,6 +3,7 @@ package dev.idem.local.lambda;
 import dev.idem.local.http.HttpService;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
+import dev.idem.testing.LocalAccount;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
@@ -238,9 +239,7 @@ public final class LambdaApi implements HttpService {
 
   private static Response notFound(String function) {
     String arn =
-        function.startsWith("arn:")
-            ? function
-            : "arn:aws:lambda:us-east-1:000000000000:function:" + function;
+        function.startsWith("arn:") ? function : LocalAccount.arn("lambda", "function:" + function);
     return error(404, "ResourceNotFoundException", "Function not found: " + arn);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.http.Response;
+import dev.idem.testing.LocalAccount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ final class LambdaApiJson {
     node.put("FunctionName", function.name());
     node.put("FunctionArn", function.arn());
     node.put("Runtime", function.runtime());
-    node.put("Role", "arn:aws:iam::000000000000:role/idem-local");
+    node.put("Role", "arn:aws:iam::" + LocalAccount.ID + ":role/idem-local");
     node.put("Handler", function.handler());
     node.put("CodeSize", codeSize(function));
     node.put("Description", "");

@@ -6,4 +6,10 @@ package dev.idem.local.template;
  * @param logicalId its logical id
  * @param name its {@code Name}, or the logical id
  */
-public record EventBusSpec(String logicalId, String name) implements ResourceSpec {}
+public record EventBusSpec(String logicalId, String name) implements ProvisionedSpec {
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.EVENT_BUS;
+  }
+}

@@ -1,5 +1,6 @@
 package dev.idem.local.template;
 
+import dev.idem.testing.LocalAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,12 +135,7 @@ final class FunctionReader {
   }
 
   private String arn(String functionId) {
-    return "arn:aws:lambda:"
-        + Intrinsics.REGION
-        + ":"
-        + Intrinsics.ACCOUNT
-        + ":function:"
-        + ids.ref(functionId);
+    return LocalAccount.arn("lambda", "function:" + ids.ref(functionId));
   }
 
   private ApiEvent api(String name, Props props) {

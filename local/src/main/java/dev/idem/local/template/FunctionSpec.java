@@ -1,5 +1,6 @@
 package dev.idem.local.template;
 
+import dev.idem.testing.LocalAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,11 @@ public record FunctionSpec(
     List<FunctionLayer> layers,
     InvokeConfig invokeConfig)
     implements ResourceSpec {
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.FUNCTION;
+  }
 
   public FunctionSpec {
     environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
@@ -112,8 +118,8 @@ public record FunctionSpec(
     return aliases.stream().mapToInt(FunctionAlias::provisionedConcurrency).sum();
   }
 
-  /** The ARN Lambda would give it, in account 000000000000, region us-east-1. */
+  /** The ARN Lambda would give it, in the {@link LocalAccount}. */
   public String arn() {
-    return "arn:aws:lambda:" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT + ":function:" + name;
+    return LocalAccount.arn("lambda", "function:" + name);
   }
 }

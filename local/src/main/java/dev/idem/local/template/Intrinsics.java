@@ -2,6 +2,7 @@ package dev.idem.local.template;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.testing.LocalAccount;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,9 +22,6 @@ import java.util.regex.Pattern;
  * as not emulated.
  */
 final class Intrinsics {
-
-  static final String REGION = "us-east-1";
-  static final String ACCOUNT = "000000000000";
 
   /** AWS::NoValue: removed from the enclosing map or list. */
   static final Object NO_VALUE = new Object();
@@ -125,7 +123,8 @@ final class Intrinsics {
       case "Fn::Base64" ->
           Base64.getEncoder()
               .encodeToString(resolveString(argument, at).getBytes(StandardCharsets.UTF_8));
-      case "Fn::GetAZs" -> List.of(REGION + "a", REGION + "b", REGION + "c");
+      case "Fn::GetAZs" ->
+          List.of(LocalAccount.REGION + "a", LocalAccount.REGION + "b", LocalAccount.REGION + "c");
       case "Fn::Length" -> asList(resolve(argument, at), at).size();
       case "Fn::ToJsonString" -> toJson(resolve(argument, at), at);
       case "Fn::ImportValue" -> importValue(argument, at);
@@ -160,17 +159,12 @@ final class Intrinsics {
   private Object pseudo(String name) {
     String stack = template.context().stackName();
     return switch (name) {
-      case "AWS::Region" -> REGION;
-      case "AWS::AccountId" -> ACCOUNT;
+      case "AWS::Region" -> LocalAccount.REGION;
+      case "AWS::AccountId" -> LocalAccount.ID;
       case "AWS::StackName" -> stack;
       case "AWS::StackId" ->
-          "arn:aws:cloudformation:"
-              + REGION
-              + ":"
-              + ACCOUNT
-              + ":stack/"
-              + stack
-              + "/00000000-0000-0000-0000-000000000000";
+          LocalAccount.arn(
+              "cloudformation", "stack/" + stack + "/00000000-0000-0000-0000-000000000000");
       case "AWS::Partition" -> "aws";
       case "AWS::URLSuffix" -> "amazonaws.com";
       case "AWS::NotificationARNs" -> List.of();
@@ -189,7 +183,7 @@ final class Intrinsics {
     if (!template.hasResource(logicalId) && template.isSamGenerated(logicalId)) {
       notes.property(where, "SAM-generated " + logicalId);
       return attribute.equals("Arn")
-          ? "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT + ":" + logicalId
+          ? LocalAccount.arn("cloudformation", logicalId)
           : logicalId + "." + attribute;
     }
     if (!template.hasResource(logicalId)) {

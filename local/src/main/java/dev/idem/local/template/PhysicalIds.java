@@ -1,5 +1,6 @@
 package dev.idem.local.template;
 
+import dev.idem.testing.LocalAccount;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PhysicalIds implements ResourceIds {
 
-  private static final String ARN_PREFIX = ":" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT + ":";
+  private static final String ARN_PREFIX = ":" + LocalAccount.REGION + ":" + LocalAccount.ID + ":";
   private static final Map<String, String> NAME_PROPERTIES =
       Map.ofEntries(
           Map.entry("AWS::DynamoDB::Table", "TableName"),
@@ -86,17 +87,11 @@ public final class PhysicalIds implements ResourceIds {
     }
     String name = name(logicalId);
     return switch (resourceOf(logicalId).type()) {
-      case "AWS::SQS::Queue" -> edge + "/" + Intrinsics.ACCOUNT + "/" + name;
+      case "AWS::SQS::Queue" -> edge + "/" + LocalAccount.ID + "/" + name;
       case "AWS::Lambda::Version" -> versionArn(logicalId);
       case "AWS::Lambda::Alias" -> aliasArn(logicalId, name);
       case LayerReader.SERVERLESS, LayerReader.LAMBDA ->
-          "arn:aws:lambda:"
-              + Intrinsics.REGION
-              + ":"
-              + Intrinsics.ACCOUNT
-              + ":layer:"
-              + name
-              + ":1";
+          LocalAccount.arn("lambda", "layer:" + name + ":1");
       default -> name;
     };
   }
@@ -171,10 +166,10 @@ public final class PhysicalIds implements ResourceIds {
           case "AWS::ApiGateway::RestApi.RootResourceId" -> rootResourceId(logicalId);
           case "AWS::ApiGateway::RestApi.RestApiId", "AWS::ApiGatewayV2::Api.ApiId" -> name;
           case "AWS::ApiGatewayV2::Api.ApiEndpoint" ->
-              "https://" + name + ".execute-api." + Intrinsics.REGION + ".amazonaws.com";
+              "https://" + name + ".execute-api." + LocalAccount.REGION + ".amazonaws.com";
           case "AWS::Logs::LogGroup.Arn" ->
               "arn:aws:logs" + ARN_PREFIX + "log-group:" + name + ":*";
-          case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + Intrinsics.ACCOUNT + ":role/" + name;
+          case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + LocalAccount.ID + ":role/" + name;
           default -> null;
         };
     if (predicted != null) {

@@ -27,7 +27,12 @@ public record QueueSpec(
     Duration receiveWaitTime,
     Integer maximumMessageSize,
     Redrive redrive)
-    implements ResourceSpec {
+    implements ProvisionedSpec {
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.QUEUE;
+  }
 
   /** A redrive policy: after {@code maxReceiveCount} receives, the message moves to the DLQ. */
   public record Redrive(String deadLetterTargetArn, int maxReceiveCount) {}

@@ -24,7 +24,12 @@ public record RuleSpec(
     String state,
     String description,
     List<Target> targets)
-    implements ResourceSpec {
+    implements ProvisionedSpec {
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.RULE;
+  }
 
   public RuleSpec {
     targets = List.copyOf(targets);

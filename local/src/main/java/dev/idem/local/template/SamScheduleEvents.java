@@ -1,5 +1,6 @@
 package dev.idem.local.template;
 
+import dev.idem.testing.LocalAccount;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,14 +14,14 @@ import java.util.List;
  */
 final class SamScheduleEvents {
 
-  private static final String QUEUE_ARN_PREFIX = "arn:aws:sqs:us-east-1:000000000000:";
+  private static final String QUEUE_ARN_PREFIX = LocalAccount.arn("sqs", "");
 
   private final NotEmulated notes;
-  private final EventsReader events;
+  private final RuleReader events;
 
   SamScheduleEvents(ResourceIds ids, NotEmulated notes) {
     this.notes = notes;
-    this.events = new EventsReader(ids, notes);
+    this.events = new RuleReader(ids, notes);
   }
 
   /**
@@ -31,13 +32,13 @@ final class SamScheduleEvents {
   RuleEvent rule(String functionId, String functionArn, String name, String type, Props props) {
     String ruleId = functionId + name;
     boolean schedule = type.equals("Schedule");
-    String pattern = schedule ? null : EventsReader.pattern(props, "Pattern");
+    String pattern = schedule ? null : RuleReader.pattern(props, "Pattern");
     if (!schedule && pattern == null) {
       props.required("Pattern");
     }
     String expression =
         schedule
-            ? EventsReader.schedule(props.required("Schedule"), props.where() + ".Schedule")
+            ? RuleReader.schedule(props.required("Schedule"), props.where() + ".Schedule")
             : null;
     String bus = props.string("EventBusName", "default");
     props.ignore("Description");
@@ -97,7 +98,7 @@ final class SamScheduleEvents {
   SchedulerEvent schedule(String name, String defaultName, Props props, String input) {
     String where = props.where();
     String expression =
-        EventsReader.schedule(props.required("ScheduleExpression"), where + ".ScheduleExpression");
+        RuleReader.schedule(props.required("ScheduleExpression"), where + ".ScheduleExpression");
     String zone = props.string("ScheduleExpressionTimezone", "UTC");
     try {
       ZoneId.of(zone);

@@ -9,24 +9,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a template's resources into typed specs, collecting what is not emulated. Each resource
- * type has one reader: {@link TableReader}, {@link QueueReader}, {@link EventsReader}, {@link
- * FunctionReader} (SAM functions), {@link LambdaReader} (functions, versions, aliases), {@link
- * EventSourceMappingReader}, {@link ApiReader} (SAM APIs), {@link RestApiReader} and {@link
- * HttpApiReader}. Resources that attach to a function (mappings, aliases, versions, API methods and
- * routes) are read first, so each function's spec holds all its events.
+ * Turns a template's resources into typed specs, collecting what is not emulated. Each {@link
+ * ResourceKind} has its reader: {@link TableReader}, {@link QueueReader}, {@link EventBusReader},
+ * {@link RuleReader}, and for functions {@link FunctionReader} (SAM's) or {@link LambdaReader}
+ * (plain CloudFormation's, with versions and aliases). Resources that attach to a function
+ * (mappings, aliases, versions, invoke configs, schedules, API methods and routes) are read first,
+ * by {@link EventSourceMappingReader}, {@link AsyncReader}, {@link SchedulerReader}, {@link
+ * ApiReader}, {@link RestApiReader} and {@link HttpApiReader}, so each function's spec holds all
+ * its events.
  */
 final class SpecReader {
 
-  static final String TABLE = TableReader.TABLE;
-  static final String SIMPLE_TABLE = TableReader.SIMPLE_TABLE;
-  static final String QUEUE = QueueReader.QUEUE;
-  static final String BUS = EventsReader.BUS;
-  static final String RULE = EventsReader.RULE;
-  static final String FUNCTION = FunctionReader.TYPE;
   static final String API = "AWS::Serverless::Api";
 
-  private static final Set<String> PROVISIONED = Set.of(TABLE, SIMPLE_TABLE, QUEUE, BUS, RULE);
+  /** Types read with the function they attach to, or as part of an API: no spec of their own. */
+  private static final Set<String> ATTACHED =
+      Set.of(
+          API,
+          LambdaReader.VERSION,
+          LambdaReader.ALIAS,
+          EventSourceMappingReader.TYPE,
+          LayerReader.SERVERLESS,
+          LayerReader.LAMBDA,
+          AsyncReader.EVENT_INVOKE_CONFIG,
+          SchedulerReader.TYPE);
+
   private static final Set<String> TRANSFORMS =
       Set.of("AWS::Serverless-2016-10-31", "AWS::LanguageExtensions");
 
@@ -50,22 +57,14 @@ final class SpecReader {
     this.lambdas = new LambdaReader(template, ids, notes, refs);
   }
 
+  /** Whether the provisioner creates resources of this CloudFormation type. */
   static boolean isProvisioned(String type) {
-    return PROVISIONED.contains(type);
+    return ResourceKind.of(type).filter(ResourceKind::provisioned).isPresent();
   }
 
   static boolean isEmulated(String type) {
-    return PROVISIONED.contains(type)
-        || type.equals(FUNCTION)
-        || type.equals(API)
-        || type.equals(LambdaReader.FUNCTION)
-        || type.equals(LambdaReader.VERSION)
-        || type.equals(LambdaReader.ALIAS)
-        || type.equals(EventSourceMappingReader.TYPE)
-        || type.equals(LayerReader.SERVERLESS)
-        || type.equals(LayerReader.LAMBDA)
-        || type.equals(AsyncReader.EVENT_INVOKE_CONFIG)
-        || type.equals(SchedulerReader.TYPE)
+    return ResourceKind.of(type).isPresent()
+        || ATTACHED.contains(type)
         || RestApiReader.TYPES.contains(type)
         || HttpApiReader.TYPES.contains(type);
   }
@@ -127,30 +126,33 @@ final class SpecReader {
 
   private Optional<ResourceSpec> spec(Resource resource, Attachments attached) {
     Props props = props(resource);
-    String type = resource.type();
-    ResourceSpec spec =
-        switch (type) {
-          case FUNCTION ->
-              new FunctionReader(template, ids, notes, apis, httpApis)
-                  .function(resource, props, attached);
-          case LambdaReader.FUNCTION -> lambdas.function(resource, props, attached);
-          case TABLE, SIMPLE_TABLE -> new TableReader(ids, notes).read(resource, props);
-          case QUEUE -> new QueueReader(ids, notes, intrinsics).read(resource, props);
-          case BUS -> new EventsReader(ids, notes).bus(resource, props);
-          case RULE -> new EventsReader(ids, notes, refs).rule(resource, props);
-          case API -> {
-            apis.api(props);
-            props.reportUnread(notes);
-            yield null;
-          }
-          default -> {
-            if (!isEmulated(type)) {
-              notes.resource(resource.logicalId(), type);
-            }
-            yield null; // read with what it attaches to
-          }
-        };
-    return Optional.ofNullable(spec);
+    Optional<ResourceKind> kind = ResourceKind.of(resource.type());
+    if (kind.isPresent()) {
+      return Optional.ofNullable(read(kind.get(), resource, props, attached));
+    }
+    if (resource.type().equals(API)) {
+      apis.api(props);
+      props.reportUnread(notes);
+    } else if (!isEmulated(resource.type())) {
+      notes.resource(resource.logicalId(), resource.type());
+    }
+    return Optional.empty(); // read with what it attaches to
+  }
+
+  /** The resource's spec, or null when it cannot run here (reported). */
+  private ResourceSpec read(
+      ResourceKind kind, Resource resource, Props props, Attachments attached) {
+    return switch (kind) {
+      case FUNCTION ->
+          resource.type().equals(FunctionReader.TYPE)
+              ? new FunctionReader(template, ids, notes, apis, httpApis)
+                  .function(resource, props, attached)
+              : lambdas.function(resource, props, attached);
+      case TABLE -> new TableReader(ids, notes).read(resource, props);
+      case QUEUE -> new QueueReader(ids, notes, intrinsics).read(resource, props);
+      case EVENT_BUS -> new EventBusReader(ids, notes).read(resource, props);
+      case RULE -> new RuleReader(ids, notes, refs).read(resource, props);
+    };
   }
 
   private Props props(Resource resource) {

@@ -3,6 +3,7 @@ package dev.idem.local.template;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Everything a template declares that the local cloud emulates, resolved, plus what it does not.
@@ -47,6 +48,18 @@ public record StackSpec(
       Map<String, String> outputs,
       NotEmulated notEmulated) {
     this(functions, tables, queues, buses, rules, outputs, notEmulated, Map.of());
+  }
+
+  /** Every resource's spec: the functions, then the tables, queues, buses and rules. */
+  public List<ResourceSpec> resources() {
+    return Stream.of(functions, tables, queues, buses, rules)
+        .<ResourceSpec>flatMap(List::stream)
+        .toList();
+  }
+
+  /** How many resources of this kind the stack has. */
+  public int count(ResourceKind kind) {
+    return (int) resources().stream().filter(r -> r.kind() == kind).count();
   }
 
   /**

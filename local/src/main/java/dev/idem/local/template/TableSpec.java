@@ -27,7 +27,12 @@ public record TableSpec(
     List<Index> localIndexes,
     String streamViewType,
     String ttlAttribute)
-    implements ResourceSpec {
+    implements ProvisionedSpec {
+
+  @Override
+  public ResourceKind kind() {
+    return ResourceKind.TABLE;
+  }
 
   public TableSpec {
     attributes = List.copyOf(attributes);

@@ -170,16 +170,24 @@ public final class Template {
   }
 
   /**
-   * The spec of one emulated resource, resolved with the given ids; empty for types that are not
-   * emulated. The provisioner calls it in {@link #provisioningOrder()}, with the ids of what it has
-   * created so far.
+   * The spec of one resource of {@link #provisioningOrder()}, resolved with the given ids. The
+   * provisioner calls it in that order, with the ids of what it has created so far.
+   *
+   * @throws TemplateException when the template has no such resource, or not one the provisioner
+   *     creates, or a value cannot be resolved
    */
-  public Optional<ResourceSpec> spec(String logicalId, ResourceIds ids) {
+  public ProvisionedSpec provisionedSpec(String logicalId, ResourceIds ids) {
     Resource resource = resources.get(logicalId);
     if (resource == null) {
       throw new TemplateException("No resource " + logicalId + " in the " + source);
     }
-    return new SpecReader(this, ids, new NotEmulated()).spec(resource);
+    return new SpecReader(this, ids, new NotEmulated())
+        .spec(resource)
+        .filter(ProvisionedSpec.class::isInstance)
+        .map(ProvisionedSpec.class::cast)
+        .orElseThrow(() ->
+            new TemplateException(
+                logicalId + " (" + resource.type() + ") is not created by the provisioner"));
   }
 
   /** Physical ids predicted from this template; queue URLs name {@code edge}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idem.testing.LocalAccount;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ class AwsCliIT {
     Map<String, String> env = builder.environment();
     env.put("AWS_ACCESS_KEY_ID", "x");
     env.put("AWS_SECRET_ACCESS_KEY", "x");
-    env.put("AWS_DEFAULT_REGION", "us-east-1");
+    env.put("AWS_DEFAULT_REGION", LocalAccount.REGION);
     env.put("AWS_PAGER", "");
     env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
     env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());

@@ -3,6 +3,7 @@ package dev.idem.local.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.local.http.HttpEndpoint;
+import dev.idem.testing.ElasticMq;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class EventBridgeIT {
       "{\"source\":[\"idem.orders\"],\"detail-type\":[\"OrderPlaced\"],"
           + "\"detail\":{\"data\":{\"total\":[{\"numeric\":[\">=\",100000]}]}}}";
 
-  private static SqsBackend sqsBackend;
+  private static ElasticMq sqsBackend;
   private static AwsClients sqsClients;
   private static EventBridgeService service;
   private static HttpEndpoint endpoint;
@@ -37,7 +38,7 @@ class EventBridgeIT {
 
   @BeforeAll
   static void start() {
-    sqsBackend = SqsBackend.start();
+    sqsBackend = ElasticMq.start();
     sqsClients = AwsClients.create(sqsBackend.endpoint());
     service = new EventBridgeService(new SqsTargetSender(sqsClients.sqs()), Clock.systemUTC());
     endpoint = HttpEndpoint.start("events", 0, service);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.local.aws.LocalAws;
+import dev.idem.testing.LocalAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +64,7 @@ class EdgeFaultsIT {
     noRetries =
         DynamoDbClient.builder()
             .endpointOverride(aws.edgeUrl())
-            .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+            .region(LocalAccount.SDK_REGION)
             .credentialsProvider(
                 software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                     software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("k", "s")))
@@ -112,7 +113,7 @@ class EdgeFaultsIT {
     assertThatThrownBy(() ->
             software.amazon.awssdk.services.sqs.SqsClient.builder()
                 .endpointOverride(aws.edgeUrl())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .region(LocalAccount.SDK_REGION)
                 .credentialsProvider(
                     software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(

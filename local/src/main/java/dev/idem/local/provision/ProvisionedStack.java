@@ -1,4 +1,4 @@
-package dev.idem.local.aws;
+package dev.idem.local.provision;
 
 import dev.idem.local.template.PhysicalIds;
 import dev.idem.local.template.StackSpec;

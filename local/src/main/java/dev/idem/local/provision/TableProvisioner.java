@@ -1,5 +1,6 @@
-package dev.idem.local.aws;
+package dev.idem.local.provision;
 
+import dev.idem.local.template.PhysicalIds;
 import dev.idem.local.template.TableSpec;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** Creates a DynamoDB table from its spec: keys, indexes, billing, stream, then TTL. */
-final class TableProvisioner {
+final class TableProvisioner implements ResourceProvisioner<TableSpec> {
 
   private static final TableSpec.Throughput DEFAULT_THROUGHPUT = new TableSpec.Throughput(5, 5);
 
@@ -26,7 +27,16 @@ final class TableProvisioner {
   }
 
   /** Creates the table (or takes the existing one), waits until it is active, sets its TTL. */
-  TableDescription create(TableSpec table) {
+  @Override
+  public void create(TableSpec table, PhysicalIds ids) {
+    TableDescription created = active(table);
+    ids.putAtt(table.logicalId(), "Arn", created.tableArn());
+    if (created.latestStreamArn() != null) {
+      ids.putAtt(table.logicalId(), "StreamArn", created.latestStreamArn());
+    }
+  }
+
+  private TableDescription active(TableSpec table) {
     try {
       dynamoDb.createTable(request(table));
     } catch (ResourceInUseException e) {

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@code AWS::Events::EventBus} and {@code AWS::Events::Rule} with its targets. */
-final class EventsReader {
+/**
+ * Reads {@code AWS::Events::Rule} with its targets, and the target settings SAM's rule events
+ * share.
+ */
+final class RuleReader {
 
-  static final String BUS = "AWS::Events::EventBus";
-  static final String RULE = "AWS::Events::Rule";
+  static final String TYPE = "AWS::Events::Rule";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -18,26 +20,19 @@ final class EventsReader {
   private final NotEmulated notes;
   private final FunctionRefs refs;
 
-  EventsReader(ResourceIds ids, NotEmulated notes) {
+  RuleReader(ResourceIds ids, NotEmulated notes) {
     this(ids, notes, null);
   }
 
   /** A reader that names the rule targets that are functions of no template here ({@code refs}). */
-  EventsReader(ResourceIds ids, NotEmulated notes, FunctionRefs refs) {
+  RuleReader(ResourceIds ids, NotEmulated notes, FunctionRefs refs) {
     this.ids = ids;
     this.notes = notes;
     this.refs = refs;
   }
 
-  /** The bus's spec; what it does not read is reported. */
-  EventBusSpec bus(Resource resource, Props props) {
-    props.ignore("Name", "Description");
-    props.reportUnread(notes);
-    return new EventBusSpec(resource.logicalId(), ids.ref(resource.logicalId()));
-  }
-
   /** The rule's spec; what it does not read is reported. */
-  RuleSpec rule(Resource resource, Props props) {
+  RuleSpec read(Resource resource, Props props) {
     props.ignore("Name", "Description");
     String bus = props.string("EventBusName", "default");
     String schedule =
