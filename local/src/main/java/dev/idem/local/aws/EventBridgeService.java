@@ -79,7 +79,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   }
 
   EventBridgeService(EventTargetSender sender, Clock clock, ScheduleTicker schedules) {
-    this.delivery = new EventDelivery(message -> send(sender, message));
+    this.delivery = new EventDelivery(message -> send(sender, message), clock);
     this.clock = clock;
     this.schedules = new RuleSchedules(schedules, this::deliver);
     buses.put("default", new EventBus("default"));
