@@ -41,6 +41,11 @@ class EventTargetsTest {
     return calls.rule("r", "{\"source\":[\"s\"]}", "[" + target + "]");
   }
 
+  /** A target whose InputPath is {@code path}. */
+  private void inputPath(String path) {
+    rule("{\"Id\": \"t\", \"Arn\": \"" + QUEUE + "\", \"InputPath\": \"" + path + "\"}");
+  }
+
   /** A target whose InputTransformer has these paths (a JSON object) and this template. */
   private EventBridgeCalls.Answer transformer(String pathsJson, String template) {
     return rule(
@@ -75,7 +80,7 @@ class EventTargetsTest {
       "inputPath_detail_targetGetsTheDetailObject"
           + " (AWS-recorded: TestInputPath::test_put_events_with_input_path)")
   void inputPath_detail_targetGetsTheDetailObject() throws Exception {
-    rule("{\"Id\": \"t\", \"Arn\": \"" + QUEUE + "\", \"InputPath\": \"$.detail.payload\"}");
+    inputPath("$.detail.payload");
 
     assertThat(deliveredBody()).isEqualTo("{\"acc_id\":\"0a787ecb-4015\",\"sf_id\":\"baz\"}");
   }
@@ -85,7 +90,7 @@ class EventTargetsTest {
       "inputPath_toAString_targetGetsAQuotedJsonString"
           + " (AWS-recorded: TestInputPath::test_put_events_with_input_path_max_level_depth)")
   void inputPath_toAString_targetGetsAQuotedJsonString() throws Exception {
-    rule("{\"Id\": \"t\", \"Arn\": \"" + QUEUE + "\", \"InputPath\": \"$.detail.payload.sf_id\"}");
+    inputPath("$.detail.payload.sf_id");
 
     assertThat(deliveredBody()).isEqualTo("\"baz\"");
   }
@@ -96,7 +101,7 @@ class EventTargetsTest {
           + " (User Guide, input transformation: supported JSON path syntax includes array"
           + " indices)")
   void inputPath_arrayIndex_selectsThatElement() throws Exception {
-    rule("{\"Id\": \"t\", \"Arn\": \"" + QUEUE + "\", \"InputPath\": \"$.detail.lines[1].sku\"}");
+    inputPath("$.detail.lines[1].sku");
 
     assertThat(deliveredBody()).isEqualTo("\"b\"");
   }
@@ -106,7 +111,7 @@ class EventTargetsTest {
       "inputPath_wildcard_selectsEveryMatchAsAnArray"
           + " (User Guide, input transformation: supported JSON path syntax includes wildcards)")
   void inputPath_wildcard_selectsEveryMatchAsAnArray() throws Exception {
-    rule("{\"Id\": \"t\", \"Arn\": \"" + QUEUE + "\", \"InputPath\": \"$.detail.lines[*].qty\"}");
+    inputPath("$.detail.lines[*].qty");
 
     assertThat(deliveredBody()).isEqualTo("[1,2]");
   }
