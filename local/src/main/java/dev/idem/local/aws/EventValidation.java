@@ -37,6 +37,25 @@ final class EventValidation {
   private static final Set<String> EVENT_FIELDS =
       Set.of("id", "account", "source", "time", "region", "detail-type");
 
+  /** A template's variables, {@code <name>}, as TargetInput substitutes them. */
+  private static final java.util.regex.Pattern PLACEHOLDER =
+      java.util.regex.Pattern.compile("<([A-Za-z0-9_.\\-]+)>");
+
+  private static final Set<String> PREDEFINED_VARIABLES =
+      Set.of(
+          "aws.events.rule-arn",
+          "aws.events.rule-name",
+          "aws.events.event",
+          "aws.events.event.json",
+          "aws.events.event.ingestion-time");
+
+  /** Parses as AWS does when it quotes the text it failed on: the source in the location. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper SOURCE_IN_ERRORS =
+      new com.fasterxml.jackson.databind.ObjectMapper(
+          com.fasterxml.jackson.core.JsonFactory.builder()
+              .enable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+              .build());
+
   private EventValidation() {}
 
   /**
@@ -99,9 +118,14 @@ final class EventValidation {
     violations.failIfAny();
   }
 
-  /** Fails PutTargets for a target without Id or Arn, or with an Id AWS would not take. */
-  static void putTargets(JsonNode targets) {
+  /**
+   * Fails PutTargets for a rule name or target Id AWS would not take, or a target without Id or
+   * Arn.
+   */
+  static void putTargets(JsonNode body) {
     Violations violations = new Violations();
+    name(violations, body.get("Rule"), "rule");
+    JsonNode targets = body.path("Targets");
     int index = 1;
     for (JsonNode target : targets) {
       String member = "targets." + index++ + ".member.";
@@ -112,6 +136,51 @@ final class EventValidation {
       }
     }
     violations.failIfAny();
+  }
+
+  /**
+   * Fails PutTargets for what a target makes of the event: more than one of {@code Input}, {@code
+   * InputPath} and {@code InputTransformer}; an {@code Input} that is not JSON; an {@code
+   * InputTemplate} naming a variable that neither its {@code InputPathsMap} nor EventBridge
+   * defines.
+   */
+  static void targetInputs(JsonNode targets) {
+    for (JsonNode target : targets) {
+      String id = target.path("Id").asText();
+      int given = 0;
+      for (String field : new String[] {"Input", "InputPath", "InputTransformer"}) {
+        given += target.hasNonNull(field) ? 1 : 0;
+      }
+      if (given > 1) {
+        throw AwsError.validation(
+            "Only one of Input, InputPath, or InputTransformer must be provided for target "
+                + id
+                + ".");
+      }
+      if (target.hasNonNull("Input")) {
+        input(id, target.get("Input").asText());
+      }
+      JsonNode transformer = target.path("InputTransformer");
+      java.util.regex.Matcher placeholder =
+          PLACEHOLDER.matcher(transformer.path("InputTemplate").asText(""));
+      while (placeholder.find()) {
+        String variable = placeholder.group(1);
+        if (!transformer.path("InputPathsMap").has(variable)
+            && !PREDEFINED_VARIABLES.contains(variable)) {
+          throw AwsError.validation(
+              "InputTemplate for target " + id + " contains invalid placeholder " + variable + ".");
+        }
+      }
+    }
+  }
+
+  private static void input(String id, String input) {
+    try {
+      SOURCE_IN_ERRORS.readTree(input);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw AwsError.validation(
+          "JSON syntax error in input for target " + id + ": " + e.getLocation());
+    }
   }
 
   /** Fails PutTargets that would leave the rule with more than 5 targets, adding none. */

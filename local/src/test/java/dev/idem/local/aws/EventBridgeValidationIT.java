@@ -414,6 +414,50 @@ class EventBridgeValidationIT {
         .isEqualTo("Rule eb-val-none does not exist on EventBus default.");
   }
 
+  /**
+   * AWS's answer as a CloudFormation deployment quoted it ("ScheduleExpression is supported only on
+   * the default event bus. (Service: EventBridge, Status Code: 400)").
+   */
+  @Test
+  void putRule_scheduleOnCustomBus_validationException(LocalAws aws) {
+    EventBridgeClient events = aws.clients().events();
+    events.createEventBus(r -> r.name("eb-val-sched-bus"));
+
+    EventBridgeException error =
+        failure(() ->
+            events.putRule(r ->
+                r.name("eb-val-sched")
+                    .eventBusName("eb-val-sched-bus")
+                    .scheduleExpression("rate(5 minutes)")));
+
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(error.awsErrorDetails().errorMessage())
+        .isEqualTo("ScheduleExpression is supported only on the default event bus.");
+  }
+
+  /**
+   * API reference, DeleteRule: "If you call delete rule multiple times for the same rule, all calls
+   * will succeed. When you call delete rule for a non-existent custom eventbus,
+   * ResourceNotFoundException is returned."
+   */
+  @Test
+  void deleteRule_twiceAndOnMissingBus_succeedsThenResourceNotFound(LocalAws aws) {
+    EventBridgeClient events = aws.clients().events();
+    events.putRule(r -> r.name("eb-val-del").eventPattern("{\"source\":[\"x\"]}"));
+
+    events.deleteRule(r -> r.name("eb-val-del"));
+    events.deleteRule(r -> r.name("eb-val-del"));
+    ResourceNotFoundException missingBus =
+        catchThrowableOfType(
+            ResourceNotFoundException.class,
+            () -> events.deleteRule(r -> r.name("eb-val-del").eventBusName("eb-val-del-nobus")));
+
+    assertThat(events.listRules(r -> r.namePrefix("eb-val-del")).rules()).isEmpty();
+    assertThat(missingBus.awsErrorDetails().errorMessage())
+        .isEqualTo("Event bus eb-val-del-nobus does not exist.");
+  }
+
   /** LocalStack snapshot test_events.py::TestEventTarget::test_add_exceed_fife_targets_per_rule. */
   @Test
   void putTargets_sevenTargetsOnOneRule_limitExceededAndNoneAdded(LocalAws aws) {
@@ -505,6 +549,119 @@ class EventBridgeValidationIT {
         .isEqualTo(
             "1 validation error detected: Value null at 'targets.1.member.arn' failed to satisfy"
                 + " constraint: Member must not be null");
+  }
+
+  /**
+   * A PutTargets Rule given as an ARN, as AWS answered it (aws/aws-sdk-js-v3 issue 2240: "Value
+   * 'arn:aws:events:eu-west-1:...:rule/Test' at 'rule' failed to satisfy constraint: Member must
+   * satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+").
+   */
+  @Test
+  void putTargets_ruleGivenAsArn_validationExceptionAtRule(LocalAws aws) {
+    String arn = "arn:aws:events:us-east-1:000000000000:rule/eb-val-x";
+
+    EventBridgeException error =
+        failure(() ->
+            aws.clients()
+                .events()
+                .putTargets(r ->
+                    r.rule(arn)
+                        .targets(
+                            Target.builder()
+                                .id("t")
+                                .arn("arn:aws:sqs:us-east-1:000000000000:q")
+                                .build())));
+
+    assertThat(error.awsErrorDetails().errorMessage())
+        .isEqualTo(
+            "1 validation error detected: Value '"
+                + arn
+                + "' at 'rule' failed to satisfy constraint: Member must satisfy regular"
+                + " expression pattern: [\\.\\-_A-Za-z0-9]+");
+  }
+
+  /**
+   * LocalStack snapshot test_events_inputs.py::test_put_event_input_path_and_input_transformer
+   * ("duplicated-input-operations-error"; the provider's message that snapshot verifies).
+   */
+  @Test
+  void putTargets_inputPathAndInputTransformer_validationExceptionOnlyOne(LocalAws aws) {
+    EventBridgeClient events = aws.clients().events();
+    events.putRule(r -> r.name("eb-val-two").eventPattern("{\"source\":[\"x\"]}"));
+
+    EventBridgeException error =
+        failure(() ->
+            events.putTargets(r ->
+                r.rule("eb-val-two")
+                    .targets(
+                        Target.builder()
+                            .id("t2")
+                            .arn("arn:aws:sqs:us-east-1:000000000000:q")
+                            .inputPath("$.detail")
+                            .inputTransformer(t -> t.inputTemplate("\"x\""))
+                            .build())));
+
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(error.awsErrorDetails().errorMessage())
+        .isEqualTo(
+            "Only one of Input, InputPath, or InputTransformer must be provided for target t2.");
+    assertThat(events.listTargetsByRule(r -> r.rule("eb-val-two")).targets()).isEmpty();
+  }
+
+  /**
+   * AWS's answer to an Input that is not JSON, as ansible-collections/community.aws issue 201
+   * quotes it: "ValidationException ... PutTargets operation: JSON syntax error in input for target
+   * clone_lambda: [Source: (String)\"{'db_name':...\"; line: 1, column: 3]".
+   */
+  @Test
+  void putTargets_inputNotJson_validationExceptionJsonSyntaxError(LocalAws aws) {
+    EventBridgeClient events = aws.clients().events();
+    events.putRule(r -> r.name("eb-val-input").eventPattern("{\"source\":[\"x\"]}"));
+
+    EventBridgeException error =
+        failure(() ->
+            events.putTargets(r ->
+                r.rule("eb-val-input")
+                    .targets(
+                        Target.builder()
+                            .id("clone_lambda")
+                            .arn("arn:aws:sqs:us-east-1:000000000000:q")
+                            .input("{'db_name': 'x'}")
+                            .build())));
+
+    assertThat(error.awsErrorDetails().errorMessage())
+        .startsWith(
+            "JSON syntax error in input for target clone_lambda: [Source: (String)\"{'db_name':"
+                + " 'x'}\"; line: 1, column: ");
+  }
+
+  /**
+   * LocalStack snapshot test_events_inputs.py::test_put_events_with_input_transformer_missing_keys
+   * ("missing-key-exception-error"; the provider's message that snapshot verifies).
+   */
+  @Test
+  void putTargets_templateVariableNotInPathsMap_validationExceptionInvalidPlaceholder(
+      LocalAws aws) {
+    EventBridgeClient events = aws.clients().events();
+    events.putRule(r -> r.name("eb-val-var").eventPattern("{\"source\":[\"x\"]}"));
+
+    EventBridgeException error =
+        failure(() ->
+            events.putTargets(r ->
+                r.rule("eb-val-var")
+                    .targets(
+                        Target.builder()
+                            .id("t")
+                            .arn("arn:aws:sqs:us-east-1:000000000000:q")
+                            .inputTransformer(t ->
+                                t.inputPathsMap(java.util.Map.of("detail-type", "$.detail-type"))
+                                    .inputTemplate(
+                                        "\"Event of <detail-type> type, with not defined key"
+                                            + " <notdefinedkey>\""))
+                            .build())));
+
+    assertThat(error.awsErrorDetails().errorMessage())
+        .isEqualTo("InputTemplate for target t contains invalid placeholder notdefinedkey.");
   }
 
   /**

@@ -80,7 +80,9 @@ class EventValidationTest {
     AwsError error =
         catchThrowableOfType(
             AwsError.class,
-            () -> EventValidation.putTargets(json("[{\"Id\":\"ok\",\"Arn\":\"a\"},{}]")));
+            () ->
+                EventValidation.putTargets(
+                    json("{\"Rule\":\"r\",\"Targets\":[{\"Id\":\"ok\",\"Arn\":\"a\"},{}]}")));
 
     assertThat(error.getMessage())
         .isEqualTo(
