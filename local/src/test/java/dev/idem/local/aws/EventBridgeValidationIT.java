@@ -36,6 +36,36 @@ class EventBridgeValidationIT {
     return catchThrowableOfType(EventBridgeException.class, call::run);
   }
 
+  /** PutRule with this pattern failed with InvalidEventPatternException (400): its message. */
+  private static String patternRefused(LocalAws aws, String rule, String pattern) {
+    InvalidEventPatternException error =
+        catchThrowableOfType(
+            InvalidEventPatternException.class,
+            () -> aws.clients().events().putRule(r -> r.name(rule).eventPattern(pattern)));
+    assertThat(error.statusCode()).isEqualTo(400);
+    return error.awsErrorDetails().errorMessage();
+  }
+
+  /** The whole call failed as AWS's request validation fails it: 400, ValidationException. */
+  private static void assertValidationException(EventBridgeException error, String message) {
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(error.awsErrorDetails().errorMessage()).isEqualTo(message);
+  }
+
+  /** A target delivering to a queue; the queue need not exist for PutTargets. */
+  private static Target.Builder queueTarget(String id) {
+    return Target.builder().id(id).arn("arn:aws:sqs:us-east-1:000000000000:q");
+  }
+
+  /** Puts a rule, then the target on it, which is expected to fail. */
+  private static EventBridgeException putTargetFails(
+      LocalAws aws, String rule, Target.Builder target) {
+    EventBridgeClient events = aws.clients().events();
+    events.putRule(r -> r.name(rule).eventPattern("{\"source\":[\"x\"]}"));
+    return failure(() -> events.putTargets(r -> r.rule(rule).targets(target.build())));
+  }
+
   private static String queueArn(SqsClient sqs, String url) {
     return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNamesWithStrings("QueueArn"))
         .attributesAsStrings()
@@ -78,14 +108,12 @@ class EventBridgeValidationIT {
                 .events()
                 .putEvents(r -> r.entries(java.util.Collections.nCopies(11, one))));
 
-    assertThat(error.statusCode()).isEqualTo(400);
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(error.awsErrorDetails().errorMessage())
-        .isEqualTo(
-            "1 validation error detected: Value '["
-                + String.join(", ", java.util.Collections.nCopies(11, listed))
-                + "]' at 'entries' failed to satisfy constraint: Member must have length less than"
-                + " or equal to 10");
+    assertValidationException(
+        error,
+        "1 validation error detected: Value '["
+            + String.join(", ", java.util.Collections.nCopies(11, listed))
+            + "]' at 'entries' failed to satisfy constraint: Member must have length less than"
+            + " or equal to 10");
   }
 
   /**
@@ -97,11 +125,10 @@ class EventBridgeValidationIT {
     EventBridgeException error =
         failure(() -> aws.clients().events().putEvents(r -> r.entries(List.of())));
 
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(error.awsErrorDetails().errorMessage())
-        .isEqualTo(
-            "1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint:"
-                + " Member must have length greater than or equal to 1");
+    assertValidationException(
+        error,
+        "1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint:"
+            + " Member must have length greater than or equal to 1");
   }
 
   /**
@@ -171,10 +198,8 @@ class EventBridgeValidationIT {
         failure(() -> events.putEvents(r -> r.entries(entry(detail), entry(detail))));
 
     assertThat(alone.failedEntryCount()).isZero();
-    assertThat(together.statusCode()).isEqualTo(400);
-    assertThat(together.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(together.awsErrorDetails().errorMessage())
-        .isEqualTo("Total size of the entries in the request is over the limit.");
+    assertValidationException(
+        together, "Total size of the entries in the request is over the limit.");
   }
 
   /**
@@ -293,16 +318,7 @@ class EventBridgeValidationIT {
    */
   @Test
   void putRule_valueNotInAList_invalidEventPatternWithReasonAndLocation(LocalAws aws) {
-    InvalidEventPatternException error =
-        catchThrowableOfType(
-            InvalidEventPatternException.class,
-            () ->
-                aws.clients()
-                    .events()
-                    .putRule(r -> r.name("eb-val-int").eventPattern("{\"int\": 42}")));
-
-    assertThat(error.statusCode()).isEqualTo(400);
-    assertThat(error.awsErrorDetails().errorMessage())
+    assertThat(patternRefused(aws, "eb-val-int", "{\"int\": 42}"))
         .isEqualTo(
             "Event pattern is not valid. Reason: \"int\" must be an object or an array\n"
                 + " at [Source: (String)\"{\"int\": 42}\"; line: 1, column: 11]");
@@ -316,12 +332,7 @@ class EventBridgeValidationIT {
   void putRule_unknownOperator_invalidEventPatternUnrecognizedMatchType(LocalAws aws) {
     String pattern = "{\"detail\": {\"equal\": [{\"NUMERIC\": [\"=\", 5]}]}}";
 
-    InvalidEventPatternException error =
-        catchThrowableOfType(
-            InvalidEventPatternException.class,
-            () -> aws.clients().events().putRule(r -> r.name("eb-val-op").eventPattern(pattern)));
-
-    assertThat(error.awsErrorDetails().errorMessage())
+    assertThat(patternRefused(aws, "eb-val-op", pattern))
         .isEqualTo(
             "Event pattern is not valid. Reason: Unrecognized match type NUMERIC\n at [Source:"
                 + " (String)\""
@@ -334,12 +345,7 @@ class EventBridgeValidationIT {
   void putRule_numericComparedWithNothing_invalidEventPatternValueMustBeNumeric(LocalAws aws) {
     String pattern = "{\"detail\": {\"c-count\": [{\"numeric\": [\">\", 0, \"<\"]}]}}";
 
-    InvalidEventPatternException error =
-        catchThrowableOfType(
-            InvalidEventPatternException.class,
-            () -> aws.clients().events().putRule(r -> r.name("eb-val-num").eventPattern(pattern)));
-
-    assertThat(error.awsErrorDetails().errorMessage())
+    assertThat(patternRefused(aws, "eb-val-num", pattern))
         .startsWith("Event pattern is not valid. Reason: Value of < must be numeric\n at [Source:");
   }
 
@@ -355,16 +361,15 @@ class EventBridgeValidationIT {
     EventBridgeException error =
         failure(() -> aws.clients().events().putRule(r -> r.name(name).eventPattern("{}")));
 
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(error.awsErrorDetails().errorMessage())
-        .isEqualTo(
-            "2 validation errors detected: Value '"
-                + name
-                + "' at 'name' failed to satisfy constraint: Member must have length less than or"
-                + " equal to 64; Value '"
-                + name
-                + "' at 'name' failed to satisfy constraint: Member must satisfy regular"
-                + " expression pattern: [\\.\\-_A-Za-z0-9]+");
+    assertValidationException(
+        error,
+        "2 validation errors detected: Value '"
+            + name
+            + "' at 'name' failed to satisfy constraint: Member must have length less than or"
+            + " equal to 64; Value '"
+            + name
+            + "' at 'name' failed to satisfy constraint: Member must satisfy regular"
+            + " expression pattern: [\\.\\-_A-Za-z0-9]+");
   }
 
   /**
@@ -430,10 +435,8 @@ class EventBridgeValidationIT {
                     .eventBusName("eb-val-sched-bus")
                     .scheduleExpression("rate(5 minutes)")));
 
-    assertThat(error.statusCode()).isEqualTo(400);
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(error.awsErrorDetails().errorMessage())
-        .isEqualTo("ScheduleExpression is supported only on the default event bus.");
+    assertValidationException(
+        error, "ScheduleExpression is supported only on the default event bus.");
   }
 
   /**
@@ -482,25 +485,13 @@ class EventBridgeValidationIT {
   /** LocalStack snapshot test_events.py::TestEventTarget::test_put_target_id_validation. */
   @Test
   void putTargets_idWithInvalidCharacters_validationExceptionAtMemberIndex(LocalAws aws) {
-    EventBridgeClient events = aws.clients().events();
-    events.putRule(r -> r.name("eb-val-id").eventPattern("{\"source\":[\"x\"]}"));
+    EventBridgeException error = putTargetFails(aws, "eb-val-id", queueTarget("!@#$@!#$"));
 
-    EventBridgeException error =
-        failure(() ->
-            events.putTargets(r ->
-                r.rule("eb-val-id")
-                    .targets(
-                        Target.builder()
-                            .id("!@#$@!#$")
-                            .arn("arn:aws:sqs:us-east-1:000000000000:q")
-                            .build())));
-
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(error.awsErrorDetails().errorMessage())
-        .isEqualTo(
-            "1 validation error detected: Value '!@#$@!#$' at 'targets.1.member.id' failed to"
-                + " satisfy constraint: Member must satisfy regular expression pattern:"
-                + " [\\.\\-_A-Za-z0-9]+");
+    assertValidationException(
+        error,
+        "1 validation error detected: Value '!@#$@!#$' at 'targets.1.member.id' failed to"
+            + " satisfy constraint: Member must satisfy regular expression pattern:"
+            + " [\\.\\-_A-Za-z0-9]+");
   }
 
   /**
@@ -509,19 +500,9 @@ class EventBridgeValidationIT {
    */
   @Test
   void putTargets_idLongerThan64_validationExceptionLength(LocalAws aws) {
-    EventBridgeClient events = aws.clients().events();
-    events.putRule(r -> r.name("eb-val-idlen").eventPattern("{\"source\":[\"x\"]}"));
     String id = "i".repeat(65);
 
-    EventBridgeException error =
-        failure(() ->
-            events.putTargets(r ->
-                r.rule("eb-val-idlen")
-                    .targets(
-                        Target.builder()
-                            .id(id)
-                            .arn("arn:aws:sqs:us-east-1:000000000000:q")
-                            .build())));
+    EventBridgeException error = putTargetFails(aws, "eb-val-idlen", queueTarget(id));
 
     assertThat(error.awsErrorDetails().errorMessage())
         .isEqualTo(
@@ -537,13 +518,7 @@ class EventBridgeValidationIT {
    */
   @Test
   void putTargets_targetWithoutArn_validationExceptionMustNotBeNull(LocalAws aws) {
-    EventBridgeClient events = aws.clients().events();
-    events.putRule(r -> r.name("eb-val-noarn").eventPattern("{\"source\":[\"x\"]}"));
-
-    EventBridgeException error =
-        failure(() ->
-            events.putTargets(
-                r -> r.rule("eb-val-noarn").targets(Target.builder().id("ok").build())));
+    EventBridgeException error = putTargetFails(aws, "eb-val-noarn", Target.builder().id("ok"));
 
     assertThat(error.awsErrorDetails().errorMessage())
         .isEqualTo(
@@ -562,15 +537,7 @@ class EventBridgeValidationIT {
 
     EventBridgeException error =
         failure(() ->
-            aws.clients()
-                .events()
-                .putTargets(r ->
-                    r.rule(arn)
-                        .targets(
-                            Target.builder()
-                                .id("t")
-                                .arn("arn:aws:sqs:us-east-1:000000000000:q")
-                                .build())));
+            aws.clients().events().putTargets(r -> r.rule(arn).targets(queueTarget("t").build())));
 
     assertThat(error.awsErrorDetails().errorMessage())
         .isEqualTo(
@@ -586,26 +553,18 @@ class EventBridgeValidationIT {
    */
   @Test
   void putTargets_inputPathAndInputTransformer_validationExceptionOnlyOne(LocalAws aws) {
-    EventBridgeClient events = aws.clients().events();
-    events.putRule(r -> r.name("eb-val-two").eventPattern("{\"source\":[\"x\"]}"));
-
     EventBridgeException error =
-        failure(() ->
-            events.putTargets(r ->
-                r.rule("eb-val-two")
-                    .targets(
-                        Target.builder()
-                            .id("t2")
-                            .arn("arn:aws:sqs:us-east-1:000000000000:q")
-                            .inputPath("$.detail")
-                            .inputTransformer(t -> t.inputTemplate("\"x\""))
-                            .build())));
+        putTargetFails(
+            aws,
+            "eb-val-two",
+            queueTarget("t2")
+                .inputPath("$.detail")
+                .inputTransformer(t -> t.inputTemplate("\"x\"")));
 
-    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(error.awsErrorDetails().errorMessage())
-        .isEqualTo(
-            "Only one of Input, InputPath, or InputTransformer must be provided for target t2.");
-    assertThat(events.listTargetsByRule(r -> r.rule("eb-val-two")).targets()).isEmpty();
+    assertValidationException(
+        error, "Only one of Input, InputPath, or InputTransformer must be provided for target t2.");
+    assertThat(aws.clients().events().listTargetsByRule(r -> r.rule("eb-val-two")).targets())
+        .isEmpty();
   }
 
   /**
@@ -615,19 +574,8 @@ class EventBridgeValidationIT {
    */
   @Test
   void putTargets_inputNotJson_validationExceptionJsonSyntaxError(LocalAws aws) {
-    EventBridgeClient events = aws.clients().events();
-    events.putRule(r -> r.name("eb-val-input").eventPattern("{\"source\":[\"x\"]}"));
-
     EventBridgeException error =
-        failure(() ->
-            events.putTargets(r ->
-                r.rule("eb-val-input")
-                    .targets(
-                        Target.builder()
-                            .id("clone_lambda")
-                            .arn("arn:aws:sqs:us-east-1:000000000000:q")
-                            .input("{'db_name': 'x'}")
-                            .build())));
+        putTargetFails(aws, "eb-val-input", queueTarget("clone_lambda").input("{'db_name': 'x'}"));
 
     assertThat(error.awsErrorDetails().errorMessage())
         .startsWith(
@@ -642,23 +590,16 @@ class EventBridgeValidationIT {
   @Test
   void putTargets_templateVariableNotInPathsMap_validationExceptionInvalidPlaceholder(
       LocalAws aws) {
-    EventBridgeClient events = aws.clients().events();
-    events.putRule(r -> r.name("eb-val-var").eventPattern("{\"source\":[\"x\"]}"));
-
     EventBridgeException error =
-        failure(() ->
-            events.putTargets(r ->
-                r.rule("eb-val-var")
-                    .targets(
-                        Target.builder()
-                            .id("t")
-                            .arn("arn:aws:sqs:us-east-1:000000000000:q")
-                            .inputTransformer(t ->
-                                t.inputPathsMap(java.util.Map.of("detail-type", "$.detail-type"))
-                                    .inputTemplate(
-                                        "\"Event of <detail-type> type, with not defined key"
-                                            + " <notdefinedkey>\""))
-                            .build())));
+        putTargetFails(
+            aws,
+            "eb-val-var",
+            queueTarget("t")
+                .inputTransformer(t ->
+                    t.inputPathsMap(java.util.Map.of("detail-type", "$.detail-type"))
+                        .inputTemplate(
+                            "\"Event of <detail-type> type, with not defined key"
+                                + " <notdefinedkey>\"")));
 
     assertThat(error.awsErrorDetails().errorMessage())
         .isEqualTo("InputTemplate for target t contains invalid placeholder notdefinedkey.");
