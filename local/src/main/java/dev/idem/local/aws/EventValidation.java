@@ -1,11 +1,17 @@
 package dev.idem.local.aws;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What EventBridge refuses in a request, answered as AWS answers it. Two kinds of refusal: the
@@ -38,8 +44,7 @@ final class EventValidation {
       Set.of("id", "account", "source", "time", "region", "detail-type");
 
   /** A template's variables, {@code <name>}, as TargetInput substitutes them. */
-  private static final java.util.regex.Pattern PLACEHOLDER =
-      java.util.regex.Pattern.compile("<([A-Za-z0-9_.\\-]+)>");
+  private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z0-9_.\\-]+)>");
 
   private static final Set<String> PREDEFINED_VARIABLES =
       Set.of(
@@ -50,11 +55,9 @@ final class EventValidation {
           "aws.events.event.ingestion-time");
 
   /** Parses as AWS does when it quotes the text it failed on: the source in the location. */
-  private static final com.fasterxml.jackson.databind.ObjectMapper SOURCE_IN_ERRORS =
-      new com.fasterxml.jackson.databind.ObjectMapper(
-          com.fasterxml.jackson.core.JsonFactory.builder()
-              .enable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-              .build());
+  private static final ObjectMapper SOURCE_IN_ERRORS =
+      new ObjectMapper(
+          JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build());
 
   private EventValidation() {}
 
@@ -161,8 +164,7 @@ final class EventValidation {
         input(id, target.get("Input").asText());
       }
       JsonNode transformer = target.path("InputTransformer");
-      java.util.regex.Matcher placeholder =
-          PLACEHOLDER.matcher(transformer.path("InputTemplate").asText(""));
+      Matcher placeholder = PLACEHOLDER.matcher(transformer.path("InputTemplate").asText(""));
       while (placeholder.find()) {
         String variable = placeholder.group(1);
         if (!transformer.path("InputPathsMap").has(variable)
@@ -177,7 +179,7 @@ final class EventValidation {
   private static void input(String id, String input) {
     try {
       SOURCE_IN_ERRORS.readTree(input);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw AwsError.validation(
           "JSON syntax error in input for target " + id + ": " + e.getLocation());
     }
