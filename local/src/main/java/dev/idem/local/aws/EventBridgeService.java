@@ -297,7 +297,6 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     EventValidation.putTargets(body);
     EventBus bus = bus(body);
     EventRule rule = bus.rule(required(body, "Rule"));
-    EventValidation.targetInputs(body.path("Targets"));
     Map<String, EventRule.Target> targets = new LinkedHashMap<>(rule.targets());
     for (JsonNode json : body.path("Targets")) {
       EventRule.Target target = EventRule.Target.of((ObjectNode) json);

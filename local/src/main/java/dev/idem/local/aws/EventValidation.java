@@ -1,17 +1,11 @@
 package dev.idem.local.aws;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What EventBridge refuses in a request, answered as AWS answers it. Two kinds of refusal: the
@@ -42,22 +36,6 @@ final class EventValidation {
       List.of("ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
   private static final Set<String> EVENT_FIELDS =
       Set.of("id", "account", "source", "time", "region", "detail-type");
-
-  /** A template's variables, {@code <name>}, as TargetInput substitutes them. */
-  private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z0-9_.\\-]+)>");
-
-  private static final Set<String> PREDEFINED_VARIABLES =
-      Set.of(
-          "aws.events.rule-arn",
-          "aws.events.rule-name",
-          "aws.events.event",
-          "aws.events.event.json",
-          "aws.events.event.ingestion-time");
-
-  /** Parses as AWS does when it quotes the text it failed on: the source in the location. */
-  private static final ObjectMapper SOURCE_IN_ERRORS =
-      new ObjectMapper(
-          JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build());
 
   private EventValidation() {}
 
@@ -139,50 +117,6 @@ final class EventValidation {
       }
     }
     violations.failIfAny();
-  }
-
-  /**
-   * Fails PutTargets for what a target makes of the event: more than one of {@code Input}, {@code
-   * InputPath} and {@code InputTransformer}; an {@code Input} that is not JSON; an {@code
-   * InputTemplate} naming a variable that neither its {@code InputPathsMap} nor EventBridge
-   * defines.
-   */
-  static void targetInputs(JsonNode targets) {
-    for (JsonNode target : targets) {
-      String id = target.path("Id").asText();
-      int given = 0;
-      for (String field : new String[] {"Input", "InputPath", "InputTransformer"}) {
-        given += target.hasNonNull(field) ? 1 : 0;
-      }
-      if (given > 1) {
-        throw AwsError.validation(
-            "Only one of Input, InputPath, or InputTransformer must be provided for target "
-                + id
-                + ".");
-      }
-      if (target.hasNonNull("Input")) {
-        input(id, target.get("Input").asText());
-      }
-      JsonNode transformer = target.path("InputTransformer");
-      Matcher placeholder = PLACEHOLDER.matcher(transformer.path("InputTemplate").asText(""));
-      while (placeholder.find()) {
-        String variable = placeholder.group(1);
-        if (!transformer.path("InputPathsMap").has(variable)
-            && !PREDEFINED_VARIABLES.contains(variable)) {
-          throw AwsError.validation(
-              "InputTemplate for target " + id + " contains invalid placeholder " + variable + ".");
-        }
-      }
-    }
-  }
-
-  private static void input(String id, String input) {
-    try {
-      SOURCE_IN_ERRORS.readTree(input);
-    } catch (JsonProcessingException e) {
-      throw AwsError.validation(
-          "JSON syntax error in input for target " + id + ": " + e.getLocation());
-    }
   }
 
   /** Fails PutTargets that would leave the rule with more than 5 targets, adding none. */

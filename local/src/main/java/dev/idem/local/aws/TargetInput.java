@@ -1,6 +1,10 @@
 package dev.idem.local.aws;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -51,6 +55,11 @@ final class TargetInput {
   private static final int MAX_VARIABLES = 100;
   private static final JsonNodeFactory NODES = AwsJson.MAPPER.getNodeFactory();
 
+  /** Parses as AWS does when it quotes the text it failed on: the source in the location. */
+  private static final ObjectMapper SOURCE_IN_ERRORS =
+      new ObjectMapper(
+          JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build());
+
   private TargetInput() {}
 
   /**
@@ -69,6 +78,9 @@ final class TargetInput {
           "Only one of Input, InputPath, or InputTransformer must be provided for target "
               + id
               + ".");
+    }
+    if (target.hasNonNull("Input")) {
+      constantInput(id, target.get("Input").asText());
     }
     JsonNode transformer = target.path("InputTransformer");
     if (!transformer.isObject()) {
@@ -105,6 +117,15 @@ final class TargetInput {
         throw AwsError.validation(
             "InputTemplate for target " + id + " contains invalid placeholder " + name + ".");
       }
+    }
+  }
+
+  private static void constantInput(String id, String input) {
+    try {
+      SOURCE_IN_ERRORS.readTree(input);
+    } catch (JsonProcessingException e) {
+      throw AwsError.validation(
+          "JSON syntax error in input for target " + id + ": " + e.getLocation());
     }
   }
 
