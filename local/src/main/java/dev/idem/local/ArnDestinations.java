@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * Sends asynchronous invocation records and dead letters where their ARN points: an SQS queue (the
  * record as the message body), a Lambda function (the record as its event, invoked asynchronously)
  * or an EventBridge bus (a {@code Lambda Function Invocation Result - Success} or {@code - Failure}
- * event from source {@code lambda} whose detail is the record), as "Capturing records of Lambda
- * asynchronous invocations" (AWS Lambda Developer Guide) describes.
+ * event from source {@code lambda} whose detail is the record and whose resources are the function
+ * and the bus), as "Capturing records of Lambda asynchronous invocations" (AWS Lambda Developer
+ * Guide) describes.
  */
 final class ArnDestinations implements AsyncDestinations {
 
@@ -47,7 +48,8 @@ final class ArnDestinations implements AsyncDestinations {
                           .detailType(
                               "Lambda Function Invocation Result - "
                                   + (success ? "Success" : "Failure"))
-                          .resources(record.path("requestContext").path("functionArn").asText())
+                          .resources(
+                              record.path("requestContext").path("functionArn").asText(), arn)
                           .detail(record.toString())));
       default -> throw new IllegalArgumentException("Not a destination emulated here: " + arn);
     }

@@ -246,6 +246,60 @@ class AsyncInvocationIT {
 
   @Test
   @DisplayName(
+      "invoke_eventFailingWithABusOnFailure_eventResourcesAreTheFunctionAndTheBus"
+          + " (Lambda Developer Guide, destinations: the resource event field contains the"
+          + " function and destination ARNs)")
+  void invoke_eventFailingWithABusOnFailure_eventResourcesAreTheFunctionAndTheBus() {
+    lambda.invoke(r ->
+        r.functionName("chain")
+            .invocationType(InvocationType.EVENT)
+            .payload(SdkBytes.fromUtf8String("{\"fail\":true,\"n\":\"c-3\"}")));
+
+    JsonNode event =
+        awaitMessage("BusFailures", m -> m.body().contains("c-3"))
+            .map(AsyncInvocationIT::json)
+            .get();
+    List<String> resources = new java.util.ArrayList<>();
+    event.path("resources").forEach(r -> resources.add(r.asText()));
+    assertThat(resources)
+        .containsExactly(
+            "arn:aws:lambda:us-east-1:000000000000:function:chain:$LATEST",
+            "arn:aws:events:us-east-1:000000000000:event-bus/shop");
+  }
+
+  @Test
+  @DisplayName(
+      "invoke_eventThatAlwaysFails_recordTimestampWithMilliseconds"
+          + " (Lambda Developer Guide, example invocation record: \"2019-11-14T18:16:05.568Z\")")
+  void invoke_eventThatAlwaysFails_recordTimestampWithMilliseconds() {
+    invokeEvent("{\"fail\":true,\"n\":\"f-3\"}");
+
+    JsonNode record =
+        awaitMessage("Failures", m -> m.body().contains("f-3")).map(AsyncInvocationIT::json).get();
+    // The test clock stands on a whole second, where Instant.toString() would drop the fraction.
+    assertThat(record.path("timestamp").asText())
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+  }
+
+  @Test
+  @DisplayName(
+      "invoke_eventThatAlwaysFails_deadLetterAttributesRequestIdStringErrorCodeNumber"
+          + " (Lambda Developer Guide, dead-letter queue message attributes; AWS-recorded:"
+          + " test_lambda_destinations TestLambdaDLQ::test_dead_letter_queue)")
+  void invoke_eventThatAlwaysFails_deadLetterAttributesRequestIdStringErrorCodeNumber() {
+    String requestId = invokeEvent("{\"fail\":true,\"n\":\"f-4\"}").responseMetadata().requestId();
+
+    Message dead = awaitMessage("Dlq", m -> m.body().contains("f-4")).get();
+    assertThat(dead.messageAttributes()).containsOnlyKeys("RequestID", "ErrorCode", "ErrorMessage");
+    assertThat(dead.messageAttributes().get("RequestID").dataType()).isEqualTo("String");
+    assertThat(dead.messageAttributes().get("RequestID").stringValue()).isEqualTo(requestId);
+    assertThat(dead.messageAttributes().get("ErrorCode").dataType()).isEqualTo("Number");
+    assertThat(dead.messageAttributes().get("ErrorCode").stringValue()).isEqualTo("200");
+    assertThat(dead.messageAttributes().get("ErrorMessage").dataType()).isEqualTo("String");
+  }
+
+  @Test
+  @DisplayName(
       "awsCliInvoke_invocationTypeEvent_status202AndTheEventRuns"
           + " (AWS CLI: lambda invoke --invocation-type Event)")
   void awsCliInvoke_invocationTypeEvent_status202AndTheEventRuns() throws Exception {

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * with per-entry results, PutRule, DeleteRule, EnableRule, DisableRule, DescribeRule, ListRules,
  * PutTargets, RemoveTargets, ListTargetsByRule, CreateEventBus, DeleteEventBus, DescribeEventBus,
  * ListEventBuses and TestEventPattern. The {@code default} bus always exists. Patterns match with
- * AWS's event-ruler over the full event JSON.
+ * AWS's event-ruler over the full event JSON. Requests are refused as AWS refuses them (see {@link
+ * EventValidation}); as in AWS, an entry for a bus that does not exist gets an EventId and goes
+ * nowhere, and PutEvents does not look at whether targets still exist.
  *
  * <p>Matched events are delivered through an {@link EventTargetSender} after PutEvents has
  * answered, in order per bus, to what each target's {@code Input}, {@code InputPath} or {@code
@@ -79,7 +81,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   }
 
   EventBridgeService(EventTargetSender sender, Clock clock, ScheduleTicker schedules) {
-    this.delivery = new EventDelivery(message -> send(sender, message));
+    this.delivery = new EventDelivery(message -> send(sender, message), clock);
     this.clock = clock;
     this.schedules = new RuleSchedules(schedules, this::deliver);
     buses.put("default", new EventBus("default"));
@@ -184,10 +186,8 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   }
 
   private ObjectNode putEvents(JsonNode body, Request request) {
+    EventValidation.putEvents(body);
     JsonNode entries = body.path("Entries");
-    if (!entries.isArray() || entries.isEmpty() || entries.size() > 10) {
-      throw AwsError.validation("Entries must hold 1 to 10 entries");
-    }
     ObjectNode response = AwsJson.MAPPER.createObjectNode();
     ArrayNode results = response.putArray("Entries");
     int failures = 0;
@@ -203,19 +203,19 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   }
 
   private boolean putEntry(JsonNode entry, ObjectNode result, String caller) {
-    String[] problem = EventEntries.problem(entry);
-    String busName = entry.path("EventBusName").asText("default");
-    EventBus bus = buses.get(busName(busName));
-    if (problem == null && bus == null) {
-      problem =
-          new String[] {"ResourceNotFoundException", "Event bus " + busName + " does not exist."};
-    }
+    String[] problem = EventValidation.entry(entry);
     if (problem != null) {
       result.put("ErrorCode", problem[0]).put("ErrorMessage", problem[1]);
       return false;
     }
     ObjectNode event = EventEntries.event(entry, clock.instant());
     String id = event.path("id").asText();
+    EventBus bus = buses.get(busName(entry.path("EventBusName").asText("default")));
+    if (bus == null) {
+      // AWS takes an event for a bus that does not exist, answers its EventId and drops it.
+      result.put("EventId", id);
+      return true;
+    }
     EventFaults.EntryFault fault =
         faults.putEntry(
             bus.name(),
@@ -244,10 +244,8 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   }
 
   private ObjectNode putRule(JsonNode body) {
-    String name = required(body, "Name");
-    if (!name.matches("[.\\-_A-Za-z0-9]{1,64}")) {
-      throw AwsError.validation("Rule name " + name + " must be 1 to 64 of [.-_A-Za-z0-9]");
-    }
+    EventValidation.putRule(body);
+    String name = body.get("Name").asText();
     String pattern = text(body, "EventPattern");
     String schedule = text(body, "ScheduleExpression");
     if (pattern == null && schedule == null) {
@@ -296,25 +294,18 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
   }
 
   private ObjectNode putTargets(JsonNode body) {
+    EventValidation.putTargets(body);
     EventBus bus = bus(body);
     EventRule rule = bus.rule(required(body, "Rule"));
     Map<String, EventRule.Target> targets = new LinkedHashMap<>(rule.targets());
-    ObjectNode response = AwsJson.MAPPER.createObjectNode();
-    ArrayNode failedEntries = response.putArray("FailedEntries");
     for (JsonNode json : body.path("Targets")) {
       EventRule.Target target = EventRule.Target.of((ObjectNode) json);
-      if (target.id() == null || target.arn() == null) {
-        failedEntries
-            .addObject()
-            .put("TargetId", String.valueOf(target.id()))
-            .put("ErrorCode", "ValidationException")
-            .put("ErrorMessage", "A target needs an Id and an Arn");
-        continue;
-      }
       targets.put(target.id(), target);
     }
+    EventValidation.targetCount(targets.size());
     bus.update(rule.withTargets(targets));
-    response.put("FailedEntryCount", failedEntries.size());
+    ObjectNode response = AwsJson.MAPPER.createObjectNode().put("FailedEntryCount", 0);
+    response.putArray("FailedEntries");
     return response;
   }
 
@@ -378,7 +369,9 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     EventBus scratch = new EventBus("test");
     try {
       scratch.putRule(new EventRule("test", "", "test", pattern, null, "ENABLED", null, Map.of()));
-      boolean result = !scratch.match(required(body, "Event")).isEmpty();
+      String event = required(body, "Event");
+      EventValidation.testEvent(event);
+      boolean result = !scratch.match(event).isEmpty();
       return AwsJson.MAPPER.createObjectNode().put("Result", result);
     } finally {
       scratch.close();

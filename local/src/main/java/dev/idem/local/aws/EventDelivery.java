@@ -1,7 +1,9 @@
 package dev.idem.local.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,12 +15,17 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Delivers one matched event to one target, with the target's {@code RetryPolicy}: a failure that
- * may pass (a throttle, a 5xx, a connection that failed) is retried with exponential backoff and
- * jitter (from 100 ms, at most 10 s apart locally) until it succeeds, {@code MaximumRetryAttempts}
- * retries were made or the event is older than {@code MaximumEventAgeInSeconds}; a failure that
- * will not pass (no such queue, not a queue) is not retried, as EventBridge does not retry it. An
- * event given up on goes to the target's dead-letter queue with the attributes EventBridge adds.
+ * Delivers one matched event to one target, with the target's {@code RetryPolicy} ("Event retry
+ * policy and using dead-letter queues", EventBridge User Guide): a failure that may pass (a
+ * throttle, a 5xx, a connection that failed) is retried with exponential backoff and jitter (from
+ * 100 ms, at most 10 s apart locally, where EventBridge spreads 185 retries over a day) until it
+ * succeeds, {@code MaximumRetryAttempts} retries were made, or a retry finds the event older than
+ * {@code MaximumEventAgeInSeconds} by the injected clock; a failure that will not pass (no such
+ * queue, not a queue) is not retried, as EventBridge does not retry a missing resource or
+ * permission. An event given up on goes to the target's dead-letter queue with the attributes
+ * EventBridge adds ({@code RULE_ARN}, {@code TARGET_ARN}, {@code ERROR_CODE}, {@code
+ * ERROR_MESSAGE}, {@code EXHAUSTED_RETRY_CONDITION} when a retry limit ended it, {@code
+ * RETRY_ATTEMPTS}); without one it is dropped and counted lost.
  */
 final class EventDelivery implements AutoCloseable {
 
@@ -27,6 +34,7 @@ final class EventDelivery implements AutoCloseable {
   private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
 
   private final EventTargetSender sender;
+  private final Clock clock;
   private final AtomicLong matched = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
@@ -40,16 +48,23 @@ final class EventDelivery implements AutoCloseable {
       EventRule.Target target,
       String body,
       String id,
-      long matchedNanos,
+      Instant ingested,
       int retries) {
 
     Attempt next() {
-      return new Attempt(rule, target, body, id, matchedNanos, retries + 1);
+      return new Attempt(rule, target, body, id, ingested, retries + 1);
     }
   }
 
-  EventDelivery(EventTargetSender sender) {
+  /**
+   * Sends through {@code sender}.
+   *
+   * @param clock says when events were received (their age, {@code
+   *     <aws.events.event.ingestion-time>})
+   */
+  EventDelivery(EventTargetSender sender, Clock clock) {
     this.sender = sender;
+    this.clock = clock;
   }
 
   private static ScheduledExecutorService retryScheduler() {
@@ -72,13 +87,13 @@ final class EventDelivery implements AutoCloseable {
   /** Counts the match now; the returned task delivers it (on the bus's delivery thread). */
   Runnable of(String bus, EventRule rule, EventRule.Target target, ObjectNode event, String json) {
     matched.incrementAndGet();
-    long now = System.nanoTime();
+    Instant ingested = clock.instant();
     return () -> {
       String id = event.path("id").asText();
-      String body = TargetInput.body(rule, target, event, json);
-      deliver(new Attempt(rule, target, body, id, now, 0));
+      String body = TargetInput.body(rule, target, event, json, ingested);
+      deliver(new Attempt(rule, target, body, id, ingested, 0));
       if (faults.duplicateDelivery(bus, rule.name(), target.arn(), id)) {
-        deliver(new Attempt(rule, target, body, id, now, 0));
+        deliver(new Attempt(rule, target, body, id, ingested, 0));
       }
     };
   }
@@ -107,14 +122,19 @@ final class EventDelivery implements AutoCloseable {
       deadLetter(attempt, cause, null);
     } else if (attempt.retries() >= target.maximumRetryAttempts()) {
       deadLetter(attempt, cause, "MaximumRetryAttempts");
+    } else if (!retries.isShutdown()) {
+      retries.schedule(
+          () -> retry(attempt, cause), backoff(attempt.retries()).toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Tries again after {@code failed}, unless the event grew too old meanwhile. */
+  private void retry(Attempt failed, Exception cause) {
+    Duration age = Duration.between(failed.ingested(), clock.instant());
+    if (age.compareTo(Duration.ofSeconds(failed.target().maximumEventAgeSeconds())) > 0) {
+      deadLetter(failed, cause, "MaximumEventAgeInSeconds");
     } else {
-      Duration delay = backoff(attempt.retries());
-      long age = System.nanoTime() + delay.toNanos() - attempt.matchedNanos();
-      if (age > Duration.ofSeconds(target.maximumEventAgeSeconds()).toNanos()) {
-        deadLetter(attempt, cause, "MaximumEventAgeInSeconds");
-      } else if (!retries.isShutdown()) {
-        retries.schedule(() -> deliver(attempt.next()), delay.toNanos(), TimeUnit.NANOSECONDS);
-      }
+      deliver(failed.next());
     }
   }
 

@@ -63,9 +63,30 @@ record EventRule(
 
     static final int DEFAULT_EVENT_AGE_SECONDS = 86_400;
 
+    /** EventBridge's bounds of a RetryPolicy (API Reference, RetryPolicy). */
+    static final int MAX_RETRY_ATTEMPTS = 185;
+
+    static final int MIN_EVENT_AGE_SECONDS = 60;
+
+    /**
+     * The target PutTargets was given.
+     *
+     * @throws AwsError a {@code ValidationException} when its input settings or retry policy are
+     *     ones PutTargets refuses
+     */
     static Target of(ObjectNode json) {
+      TargetInput.validate(json);
       com.fasterxml.jackson.databind.JsonNode transformer = json.path("InputTransformer");
       com.fasterxml.jackson.databind.JsonNode retry = json.path("RetryPolicy");
+      int attempts =
+          bounded(retry, "MaximumRetryAttempts", DEFAULT_RETRY_ATTEMPTS, 0, MAX_RETRY_ATTEMPTS);
+      int age =
+          bounded(
+              retry,
+              "MaximumEventAgeInSeconds",
+              DEFAULT_EVENT_AGE_SECONDS,
+              MIN_EVENT_AGE_SECONDS,
+              DEFAULT_EVENT_AGE_SECONDS);
       Map<String, String> paths = new LinkedHashMap<>();
       transformer
           .path("InputPathsMap")
@@ -80,9 +101,35 @@ record EventRule(
           json.path("SqsParameters").path("MessageGroupId").asText(null),
           transformer.isObject() ? paths : null,
           transformer.path("InputTemplate").asText(null),
-          retry.path("MaximumRetryAttempts").asInt(DEFAULT_RETRY_ATTEMPTS),
-          retry.path("MaximumEventAgeInSeconds").asInt(DEFAULT_EVENT_AGE_SECONDS),
+          attempts,
+          age,
           json.deepCopy());
+    }
+
+    /** A RetryPolicy member, or its default; out of bounds, AWS's constraint message. */
+    private static int bounded(
+        com.fasterxml.jackson.databind.JsonNode retry,
+        String member,
+        int absent,
+        int min,
+        int max) {
+      com.fasterxml.jackson.databind.JsonNode value = retry.path(member);
+      if (value.isMissingNode() || value.isNull()) {
+        return absent;
+      }
+      String path = "retryPolicy." + Character.toLowerCase(member.charAt(0)) + member.substring(1);
+      if (value.asLong() < min || value.asLong() > max) {
+        throw AwsError.validation(
+            "1 validation error detected: Value '"
+                + value.asText()
+                + "' at '"
+                + path
+                + "' failed to satisfy constraint: Member must have value "
+                + (value.asLong() < min
+                    ? "greater than or equal to " + min
+                    : "less than or equal to " + max));
+      }
+      return value.asInt();
     }
   }
 }

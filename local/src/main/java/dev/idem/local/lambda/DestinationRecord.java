@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The invocation record Lambda sends to a destination ("Capturing records of Lambda asynchronous
@@ -29,6 +30,10 @@ public final class DestinationRecord {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Always three fraction digits, as Lambda writes them ({@code Instant.toString} drops zeros). */
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private DestinationRecord() {}
 
   /**
@@ -47,7 +52,7 @@ public final class DestinationRecord {
       InvocationResult lastResult) {
     ObjectNode record = JSON.createObjectNode();
     record.put("version", "1.0");
-    record.put("timestamp", timestamp.truncatedTo(ChronoUnit.MILLIS).toString());
+    record.put("timestamp", TIMESTAMP.format(timestamp));
     ObjectNode request = record.putObject("requestContext");
     request.put("requestId", requestId);
     request.put("functionArn", functionArn + ":$LATEST");

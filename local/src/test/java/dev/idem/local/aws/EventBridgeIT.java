@@ -1,6 +1,7 @@
 package dev.idem.local.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.local.http.HttpEndpoint;
 import dev.idem.testing.ElasticMq;
@@ -11,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
@@ -138,6 +141,126 @@ class EventBridgeIT {
         .isEqualTo("arn:aws:events:us-east-1:000000000000:rule/eb-it-dead");
     assertThat(parked.get(0).messageAttributes().get("ERROR_CODE").stringValue())
         .isEqualTo("QueueDoesNotExistException");
+  }
+
+  @Test
+  @DisplayName(
+      "deadLetter_targetQueueMissing_attributesNamedAsTheUserGuideAllOfTypeString"
+          + " (User Guide, event retry policy and dead-letter queues: Error Code, Error Message,"
+          + " Rule ARN, Retry Attempts, Target ARN; no retry for a resource that no longer"
+          + " exists)")
+  void deadLetter_targetQueueMissing_attributesNamedAsTheUserGuideAllOfTypeString() {
+    SqsClient sqs = sqsClients.sqs();
+    String dlqUrl = sqs.createQueue(r -> r.queueName("eb-it-types-dlq")).queueUrl();
+    String missing = "arn:aws:sqs:us-east-1:000000000000:eb-it-types-no-such-queue";
+    EventBridgeClient events = eventsClients.events();
+    events.putRule(r -> r.name("eb-it-types").eventPattern("{\"source\":[\"types\"]}"));
+    events.putTargets(r ->
+        r.rule("eb-it-types")
+            .targets(
+                Target.builder()
+                    .id("missing")
+                    .arn(missing)
+                    .deadLetterConfig(
+                        d -> d.arn("arn:aws:sqs:us-east-1:000000000000:eb-it-types-dlq"))
+                    .build()));
+
+    events.putEvents(r ->
+        r.entries(
+            PutEventsRequestEntry.builder().source("types").detailType("T").detail("{}").build()));
+    Message parked = receiveWithAttributes(sqs, dlqUrl);
+
+    var attributes = parked.messageAttributes();
+    assertThat(attributes)
+        .containsOnlyKeys(
+            "RULE_ARN", "TARGET_ARN", "ERROR_CODE", "ERROR_MESSAGE", "RETRY_ATTEMPTS");
+    assertThat(attributes.values()).allSatisfy(a -> assertThat(a.dataType()).isEqualTo("String"));
+    assertThat(attributes.get("TARGET_ARN").stringValue()).isEqualTo(missing);
+    assertThat(attributes.get("RETRY_ATTEMPTS").stringValue()).isEqualTo("0");
+    assertThat(parked.body()).contains("\"source\":\"types\"");
+  }
+
+  private static Message receiveWithAttributes(SqsClient sqs, String url) {
+    List<Message> parked = new ArrayList<>();
+    dev.idem.local.Await.until(
+        "a dead letter on " + url,
+        Duration.ofSeconds(10),
+        () ->
+            parked.addAll(
+                    sqs.receiveMessage(
+                            r -> r.queueUrl(url).waitTimeSeconds(1).messageAttributeNames("All"))
+                        .messages())
+                || !parked.isEmpty());
+    return parked.get(0);
+  }
+
+  @Test
+  @DisplayName(
+      "putTargets_templateWithAnUndefinedPlaceholder_sdkThrowsValidationException"
+          + " (AWS-recorded: test_events_inputs TestInputTransformer"
+          + "::test_put_events_with_input_transformer_missing_keys)")
+  void putTargets_templateWithAnUndefinedPlaceholder_sdkThrowsValidationException() {
+    EventBridgeClient events = eventsClients.events();
+    events.putRule(r -> r.name("eb-it-bad-template").eventPattern("{\"source\":[\"x\"]}"));
+
+    assertThatThrownBy(() ->
+            events.putTargets(r ->
+                r.rule("eb-it-bad-template")
+                    .targets(
+                        Target.builder()
+                            .id("t1")
+                            .arn("arn:aws:sqs:us-east-1:000000000000:eb-it-review")
+                            .inputTransformer(i ->
+                                i.inputPathsMap(java.util.Map.of("detail-type", "$.detail-type"))
+                                    .inputTemplate("\"<detail-type> and <notdefinedkey>\""))
+                            .build())))
+        .isInstanceOfSatisfying(
+            EventBridgeException.class,
+            e -> {
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+              assertThat(e.awsErrorDetails().errorMessage())
+                  .isEqualTo(
+                      "InputTemplate for target t1 contains invalid placeholder notdefinedkey.");
+            });
+  }
+
+  @Test
+  @DisplayName(
+      "putEvents_jsonTemplateWithAPathMatchingNothing_queueGetsAnEmptyString"
+          + " (AWS-recorded: test_events_inputs TestInputTransformer"
+          + "::test_put_events_with_input_transformer_input_template_json)")
+  void putEvents_jsonTemplateWithAPathMatchingNothing_queueGetsAnEmptyString() {
+    SqsClient sqs = sqsClients.sqs();
+    String url = sqs.createQueue(r -> r.queueName("eb-it-transformed")).queueUrl();
+    EventBridgeClient events = eventsClients.events();
+    events.putRule(r -> r.name("eb-it-transform").eventPattern("{\"source\":[\"shape\"]}"));
+    events.putTargets(r ->
+        r.rule("eb-it-transform")
+            .targets(
+                Target.builder()
+                    .id("shaped")
+                    .arn("arn:aws:sqs:us-east-1:000000000000:eb-it-transformed")
+                    .inputTransformer(i ->
+                        i.inputPathsMap(
+                                java.util.Map.of(
+                                    "detail-type", "$.detail-type",
+                                    "command", "$.detail.notinmessage"))
+                            .inputTemplate(
+                                "{\"detailType\": <detail-type>, \"command\": <command>}"))
+                    .build()));
+
+    events.putEvents(r ->
+        r.entries(
+            PutEventsRequestEntry.builder()
+                .source("shape")
+                .detailType("core.update-account-command")
+                .detail("{\"command\":\"update-account\"}")
+                .build()));
+    List<Message> received = receiveUntil(sqs, url, 1);
+
+    assertThat(received).hasSize(1);
+    assertThat(received.get(0).body())
+        .isEqualTo("{\"detailType\": \"core.update-account-command\", \"command\": \"\"}");
   }
 
   @Test
