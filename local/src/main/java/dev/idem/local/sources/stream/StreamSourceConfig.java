@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One DynamoDB stream event source mapping: which stream feeds which function, and how failures are
- * handled.
+ * One stream event source mapping (a DynamoDB stream's; Lambda gives a Kinesis stream's the same
+ * settings): which stream feeds which function, and how failures are handled.
  *
  * {@snippet :
  * StreamSourceConfig relay =
@@ -147,7 +147,10 @@ public record StreamSourceConfig(
     return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
   }
 
-  /** The table's name, from the stream ARN ({@code arn:...:table/NAME/stream/...}). */
+  /**
+   * The table's name, from the stream ARN ({@code arn:...:table/NAME/stream/...}); for a Kinesis
+   * ARN ({@code arn:...:stream/NAME}) the stream's.
+   */
   public String tableName() {
     String[] parts = streamArn.split("/");
     return parts.length >= 2 ? parts[1] : streamArn;
