@@ -15,7 +15,7 @@ public final class Invocations {
   public static final String INVOKE_FAILED = "Local.InvokeFailed";
 
   /** The waits between tries of a throttled invocation. */
-  static final Backoff THROTTLE_BACKOFF =
+  private static final Backoff THROTTLE_BACKOFF =
       new Backoff(Duration.ofMillis(20), Duration.ofMillis(500));
 
   private static final System.Logger LOG = System.getLogger(Invocations.class.getName());

@@ -56,6 +56,10 @@ public final class SqsEventSource extends EventSource {
   private static final Duration SLOT_WAIT = Duration.ofMillis(200);
   private static final Duration SHORT_POLL_PAUSE = Duration.ofMillis(25);
 
+  /** The waits after a failed receive. */
+  private static final Backoff RECEIVE_BACKOFF =
+      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
+
   /** Bodies gathered beyond this stop a batch: one more receive (10 × 256 KB) stays under 6 MB. */
   private static final long MAX_GATHERED_BYTES = 3L * 1024 * 1024;
 
@@ -64,8 +68,7 @@ public final class SqsEventSource extends EventSource {
   private final SqsBatchRunner runner;
   private final Duration gatherLimit;
   private final Semaphore slots;
-  private final Backoff.Waits receiveBackoff =
-      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)).waits();
+  private final Backoff.Waits receiveBackoff = RECEIVE_BACKOFF.waits();
 
   private SqsEventSource(
       SqsSourceConfig config, SqsClient sqs, SourceContext context, Duration visibilityTimeout) {

@@ -26,6 +26,10 @@ final class ShardReader<R> implements Runnable {
   private static final System.Logger LOG = System.getLogger(ShardReader.class.getName());
   private static final int MAX_GET_RECORDS = 1000;
 
+  /** The waits after a failed read. */
+  private static final Backoff ERROR_BACKOFF =
+      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
+
   /** Told when the reader ends, whether because its shard is closed and read to its end. */
   interface Ending {
     void ended(String shardId, boolean shardFinished);
@@ -38,8 +42,7 @@ final class ShardReader<R> implements Runnable {
   private final StopSignal stop;
   private final String shardId;
   private final Ending ending;
-  private final Backoff.Waits errorBackoff =
-      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)).waits();
+  private final Backoff.Waits errorBackoff = ERROR_BACKOFF.waits();
   private final List<R> buffer = new ArrayList<>();
   private String iterator;
   private String lastRead;
