@@ -2,7 +2,7 @@ package dev.idem.local;
 
 import dev.idem.local.lambda.FunctionDefinition;
 import dev.idem.local.lambda.RuntimeJdk;
-import dev.idem.local.sources.ApiRoute;
+import dev.idem.local.sources.api.ApiRoute;
 import dev.idem.local.template.ResourceKind;
 import dev.idem.local.template.StackSpec;
 import java.net.URI;

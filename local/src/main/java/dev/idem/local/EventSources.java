@@ -1,11 +1,12 @@
 package dev.idem.local;
 
 import dev.idem.local.aws.AwsClients;
+import dev.idem.local.sources.EventSource;
 import dev.idem.local.sources.SourceContext;
-import dev.idem.local.sources.SqsEventSource;
-import dev.idem.local.sources.SqsSourceConfig;
-import dev.idem.local.sources.StreamEventSource;
-import dev.idem.local.sources.StreamSourceConfig;
+import dev.idem.local.sources.dynamodb.DynamodbStreamSource;
+import dev.idem.local.sources.sqs.SqsEventSource;
+import dev.idem.local.sources.sqs.SqsSourceConfig;
+import dev.idem.local.sources.stream.StreamSourceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +15,7 @@ import java.util.function.Function;
 /** The running SQS and stream event source mappings of one local cloud. */
 final class EventSources implements AutoCloseable {
 
-  private final List<AutoCloseable> running = new ArrayList<>();
-  private final List<String> descriptions = new ArrayList<>();
+  private final List<EventSource> running = new ArrayList<>();
 
   private EventSources() {}
 
@@ -33,13 +33,10 @@ final class EventSources implements AutoCloseable {
     try {
       for (SqsSourceConfig queue : queues) {
         sources.running.add(SqsEventSource.start(queue, clients.sqs(), context));
-        sources.descriptions.add("sqs " + queue.queueName() + " -> " + queue.functionName());
       }
       for (StreamSourceConfig stream : streams) {
         sources.running.add(
-            StreamEventSource.start(stream, clients.streams(), clients.sqs(), context));
-        sources.descriptions.add(
-            "dynamodb stream " + stream.tableName() + " -> " + stream.functionName());
+            DynamodbStreamSource.start(stream, clients.streams(), clients.sqs(), context));
       }
       return sources;
     } catch (RuntimeException e) {
@@ -63,7 +60,7 @@ final class EventSources implements AutoCloseable {
 
   /** One line per mapping, e.g. {@code sqs PaymentsQueue -> CapturePaymentFunction}. */
   List<String> descriptions() {
-    return List.copyOf(descriptions);
+    return running.stream().map(EventSource::description).toList();
   }
 
   /** Stops all mappings at once, each waiting for its batches in flight. */
@@ -83,10 +80,10 @@ final class EventSources implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(AutoCloseable source) {
+  private static void closeQuietly(EventSource source) {
     try {
       source.close();
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       System.getLogger(EventSources.class.getName())
           .log(System.Logger.Level.WARNING, "An event source did not stop cleanly", e);
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idem.local.code.CodeLayouts;
 import dev.idem.local.lambda.FunctionDefinition;
-import dev.idem.local.sources.ApiRoute;
-import dev.idem.local.sources.BodyValidation;
-import dev.idem.local.sources.GatewayResponse;
-import dev.idem.local.sources.SqsSourceConfig;
-import dev.idem.local.sources.StreamSourceConfig;
+import dev.idem.local.sources.api.ApiRoute;
+import dev.idem.local.sources.api.BodyValidation;
+import dev.idem.local.sources.api.GatewayResponse;
+import dev.idem.local.sources.sqs.SqsSourceConfig;
+import dev.idem.local.sources.stream.StreamSourceConfig;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.Template;
 import java.nio.file.Files;

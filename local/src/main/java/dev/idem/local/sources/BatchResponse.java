@@ -16,9 +16,9 @@ import java.util.Set;
  * @param failed the identifiers reported, in the batch's order; empty when all succeeded
  * @param invalidReason why the answer fails the whole batch, or null when it is valid
  */
-record BatchResponse(List<String> failed, String invalidReason) {
+public record BatchResponse(List<String> failed, String invalidReason) {
 
-  static BatchResponse parse(byte[] payload, List<String> identifiers) {
+  public static BatchResponse parse(byte[] payload, List<String> identifiers) {
     if (payload.length == 0) {
       return new BatchResponse(List.of(), null);
     }
@@ -67,11 +67,11 @@ record BatchResponse(List<String> failed, String invalidReason) {
     return new BatchResponse(List.of(), reason);
   }
 
-  boolean valid() {
+  public boolean valid() {
     return invalidReason == null;
   }
 
-  boolean allSucceeded() {
+  public boolean allSucceeded() {
     return valid() && failed.isEmpty();
   }
 }

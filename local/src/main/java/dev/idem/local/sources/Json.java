@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
 
-/** The one JSON mapper of the sources. */
-final class Json {
+/** The one JSON mapper of the event sources and the API (shared by their packages). */
+public final class Json {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Json() {}
 
-  static byte[] bytes(JsonNode node) {
+  public static byte[] bytes(JsonNode node) {
     try {
       return MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
@@ -22,7 +22,7 @@ final class Json {
   }
 
   /** The payload as JSON, or empty when it is not JSON. */
-  static Optional<JsonNode> parse(byte[] payload) {
+  public static Optional<JsonNode> parse(byte[] payload) {
     try {
       return Optional.ofNullable(MAPPER.readTree(payload));
     } catch (IOException e) {

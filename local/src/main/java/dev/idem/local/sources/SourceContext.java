@@ -42,7 +42,10 @@ public record SourceContext(
     return new SourceContext(invoker, Clock.systemUTC(), invocation -> {});
   }
 
-  void report(SourceInvocation invocation) {
+  /**
+   * Hands the invocation to the listener; a listener that throws is logged, never fails the batch.
+   */
+  public void report(SourceInvocation invocation) {
     try {
       listener.accept(invocation);
     } catch (RuntimeException e) {

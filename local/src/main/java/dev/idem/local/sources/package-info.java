@@ -1,11 +1,16 @@
 /**
- * Event sources with Lambda's semantics, on top of the {@link dev.idem.local.lambda.Invoker} seam:
- * {@link dev.idem.local.sources.SqsEventSource} (an SQS event source mapping), {@link
- * dev.idem.local.sources.StreamEventSource} (a DynamoDB stream event source mapping) and {@link
- * dev.idem.local.sources.ApiGateway} (the REST API proxy integration, an {@link
- * dev.idem.local.http.HttpService} for port 3000). They talk to SQS and DynamoDB Streams through
- * plain SDK clients, so they run against the local cloud's edge or any AWS-compatible endpoint.
- * Each reports one {@link dev.idem.local.sources.SourceInvocation} per invocation to the {@link
- * dev.idem.local.sources.SourceContext}'s listener.
+ * What every event source of the local cloud shares: the lifecycle of a polling mapping ({@link
+ * dev.idem.local.sources.EventSource}: start, poll, stop, with a {@link
+ * dev.idem.local.sources.StopSignal} its threads pause on), invoking through the {@link
+ * dev.idem.local.lambda.Invoker} seam with throttles waited out ({@link
+ * dev.idem.local.sources.Invocations}, {@link dev.idem.local.sources.Backoff}), Lambda's rules for
+ * a batch answer ({@link dev.idem.local.sources.BatchResponse}) and for {@code FilterCriteria}
+ * ({@link dev.idem.local.sources.EventFilter}), and the {@link
+ * dev.idem.local.sources.SourceContext} through which each source reports one {@link
+ * dev.idem.local.sources.SourceInvocation} per invocation and meets the fault injector ({@link
+ * dev.idem.local.sources.DeliveryFaults}). The sources themselves live one per package: {@code
+ * sqs}, {@code dynamodb} (on the shard machinery of {@code stream}) and {@code api}; they talk to
+ * AWS through plain SDK clients, so they run against the local cloud's edge or any AWS-compatible
+ * endpoint.
  */
 package dev.idem.local.sources;

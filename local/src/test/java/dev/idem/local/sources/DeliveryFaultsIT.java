@@ -2,11 +2,16 @@ package dev.idem.local.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idem.local.Await;
 import dev.idem.local.faults.FaultHooks;
 import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.Faults;
 import dev.idem.local.sources.RecordingInvoker.Call;
-import dev.idem.local.sources.StreamSourceConfig.StartingPosition;
+import dev.idem.local.sources.dynamodb.DynamodbStreamSource;
+import dev.idem.local.sources.sqs.SqsEventSource;
+import dev.idem.local.sources.sqs.SqsSourceConfig;
+import dev.idem.local.sources.stream.StreamSourceConfig;
+import dev.idem.local.sources.stream.StreamSourceConfig.StartingPosition;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
 import java.time.Clock;
@@ -107,7 +112,7 @@ class DeliveryFaultsIT {
     DynamoDbStreamsClient streams = StreamTable.streamsClient(db);
     resources.add(streams);
     resources.add(
-        StreamEventSource.start(
+        DynamodbStreamSource.start(
             new StreamSourceConfig(
                 FUNCTION + "-stream",
                 table.streamArn(),

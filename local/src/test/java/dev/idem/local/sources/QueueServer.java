@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * ElasticMQ in this JVM on a free loopback port, with a client and the queue chores tests share.
  * Shared by every test class of a run through {@link QueueServerExtension}.
  */
-final class QueueServer implements AutoCloseable {
+public final class QueueServer implements AutoCloseable {
 
   private final SQSRestServer server;
   private final int port;
@@ -42,49 +42,49 @@ final class QueueServer implements AutoCloseable {
             .build();
   }
 
-  static QueueServer start() {
+  public static QueueServer start() {
     int port = freePort();
     SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
     server.waitUntilStarted();
     return new QueueServer(server, port);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
   /** A client of this server; closed with it. */
-  SqsClient client() {
+  public SqsClient client() {
     return client;
   }
 
   /** Creates a queue and returns its URL. */
-  String create(String name, Map<QueueAttributeName, String> attributes) {
+  public String create(String name, Map<QueueAttributeName, String> attributes) {
     return client.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
   }
 
-  String arn(String queueUrl) {
+  public String arn(String queueUrl) {
     return attribute(queueUrl, QueueAttributeName.QUEUE_ARN);
   }
 
   /** Visible plus in-flight messages. */
-  int depth(String queueUrl) {
+  public int depth(String queueUrl) {
     return count(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
         + count(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
   }
 
-  int inFlight(String queueUrl) {
+  public int inFlight(String queueUrl) {
     return count(queueUrl, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE);
   }
 
-  void send(String queueUrl, String... bodies) {
+  public void send(String queueUrl, String... bodies) {
     for (String body : bodies) {
       client.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
     }
   }
 
   /** Long-polls the queue until a message arrives or the timeout passes; deletes what it got. */
-  List<Message> awaitMessages(String queueUrl, Duration timeout) {
+  public List<Message> awaitMessages(String queueUrl, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       List<Message> messages =
@@ -104,7 +104,7 @@ final class QueueServer implements AutoCloseable {
     throw new AssertionError("No message arrived in " + queueUrl + " within " + timeout);
   }
 
-  void delete(String... queueUrls) {
+  public void delete(String... queueUrls) {
     for (String url : queueUrls) {
       client.deleteQueue(r -> r.queueUrl(url));
     }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /** Shares one {@link QueueServer} across the test classes of a run; stopped when the run ends. */
-final class QueueServerExtension implements ParameterResolver {
+public final class QueueServerExtension implements ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(QueueServerExtension.class);

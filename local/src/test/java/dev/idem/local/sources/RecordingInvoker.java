@@ -15,39 +15,39 @@ import java.util.function.Predicate;
  * Passes invocations to the real runtime and records each event with its result, so tests see
  * exactly what the function instances got and answered.
  */
-final class RecordingInvoker implements Invoker {
+public final class RecordingInvoker implements Invoker {
 
   /** One finished invocation (throttled ones included). */
-  record Call(
+  public record Call(
       String function, JsonNode event, InvocationResult result, long startNanos, long endNanos) {
 
-    InvocationResult.Status status() {
+    public InvocationResult.Status status() {
       return result.status();
     }
 
-    boolean ok() {
+    public boolean ok() {
       return status() == InvocationResult.Status.OK;
     }
 
-    List<JsonNode> records() {
+    public List<JsonNode> records() {
       List<JsonNode> records = new ArrayList<>();
       event.path("Records").forEach(records::add);
       return records;
     }
 
     /** The SQS bodies of the event, in order. */
-    List<String> bodies() {
+    public List<String> bodies() {
       return records().stream().map(r -> r.path("body").asText()).toList();
     }
 
     /** The DynamoDB {@code pk} keys of the event, in order. */
-    List<String> keys() {
+    public List<String> keys() {
       return records().stream()
           .map(r -> r.path("dynamodb").path("Keys").path("pk").path("S").asText())
           .toList();
     }
 
-    List<String> sequenceNumbers() {
+    public List<String> sequenceNumbers() {
       return records().stream()
           .map(r -> r.path("dynamodb").path("SequenceNumber").asText())
           .toList();
@@ -60,7 +60,7 @@ final class RecordingInvoker implements Invoker {
   private final List<Call> calls = new ArrayList<>();
   private int started;
 
-  RecordingInvoker(Invoker delegate) {
+  public RecordingInvoker(Invoker delegate) {
     this.delegate = delegate;
   }
 
@@ -80,18 +80,18 @@ final class RecordingInvoker implements Invoker {
     return result;
   }
 
-  synchronized List<Call> calls() {
+  public synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
 
   /** The calls that were not throttled. */
-  synchronized List<Call> admitted() {
+  public synchronized List<Call> admitted() {
     return calls.stream().filter(c -> c.status() != InvocationResult.Status.THROTTLED).toList();
   }
 
   /** Waits until the finished calls satisfy the condition; fails naming it on timeout. */
-  synchronized List<Call> await(String what, Duration timeout, Predicate<List<Call>> condition)
-      throws InterruptedException {
+  public synchronized List<Call> await(
+      String what, Duration timeout, Predicate<List<Call>> condition) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.test(List.copyOf(calls))) {
       long left = deadline - System.nanoTime();
@@ -104,7 +104,7 @@ final class RecordingInvoker implements Invoker {
   }
 
   /** Waits until at least {@code count} invocations have started. */
-  synchronized void awaitStarted(int count, Duration timeout) throws InterruptedException {
+  public synchronized void awaitStarted(int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (started < count) {
       long left = deadline - System.nanoTime();

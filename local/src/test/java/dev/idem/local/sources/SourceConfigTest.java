@@ -3,7 +3,9 @@ package dev.idem.local.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.idem.local.sources.StreamSourceConfig.StartingPosition;
+import dev.idem.local.sources.sqs.SqsSourceConfig;
+import dev.idem.local.sources.stream.StreamSourceConfig;
+import dev.idem.local.sources.stream.StreamSourceConfig.StartingPosition;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -30,22 +30,22 @@ import java.util.stream.Stream;
  * The fixture handlers as a function jar (built once per test JVM from the compiled classes of the
  * fixtures package only) and runtimes over them.
  */
-final class SourceFixtures {
+public final class SourceFixtures {
 
-  static final String PACKAGE = "dev.idem.local.sources.fixtures.";
+  public static final String PACKAGE = "dev.idem.local.sources.fixtures.";
 
   private static Path jar;
 
   private SourceFixtures() {}
 
   /** A function over a fixture handler, e.g. {@code function("sqs", "SqsBatchHandler", 1)}. */
-  static FunctionDefinition function(String name, String handler, int concurrencyLimit) {
+  public static FunctionDefinition function(String name, String handler, int concurrencyLimit) {
     return new FunctionDefinition(
         name, PACKAGE + handler, jar(), 128, Duration.ofSeconds(10), Map.of(), concurrencyLimit);
   }
 
   /** A runtime whose instances write to nowhere (their output is not under test here). */
-  static LambdaRuntime runtime(FunctionDefinition... functions) {
+  public static LambdaRuntime runtime(FunctionDefinition... functions) {
     return LambdaRuntime.start(
         List.of(functions), new LambdaRuntime.Options(null, Duration.ofSeconds(30), line -> {}));
   }
@@ -54,7 +54,7 @@ final class SourceFixtures {
    * Starts {@code instances} instances of the function at once, so tests meet warm ones: a cold
    * start longer than a 1 s visibility timeout would make SQS deliver a batch twice.
    */
-  static void warm(LambdaRuntime runtime, String function, String event, int instances)
+  public static void warm(LambdaRuntime runtime, String function, String event, int instances)
       throws Exception {
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<InvocationResult>> calls =

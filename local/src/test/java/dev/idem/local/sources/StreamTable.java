@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** A table with a {@code pk} string key and a NEW_AND_OLD_IMAGES stream, on DynamoDB Local. */
-final class StreamTable implements AutoCloseable {
+public final class StreamTable implements AutoCloseable {
 
   private final DynamoDbClient dynamo;
   private final String name;
@@ -29,7 +29,7 @@ final class StreamTable implements AutoCloseable {
     this.streamArn = streamArn;
   }
 
-  static StreamTable create(DynamoDbClient dynamo, String name) {
+  public static StreamTable create(DynamoDbClient dynamo, String name) {
     String streamArn =
         dynamo
             .createTable(r ->
@@ -52,7 +52,7 @@ final class StreamTable implements AutoCloseable {
     return new StreamTable(dynamo, name, streamArn);
   }
 
-  static DynamoDbStreamsClient streamsClient(DynamoDbLocal db) {
+  public static DynamoDbStreamsClient streamsClient(DynamoDbLocal db) {
     return DynamoDbStreamsClient.builder()
         .endpointOverride(db.endpoint())
         .region(Region.US_EAST_1)
@@ -62,11 +62,11 @@ final class StreamTable implements AutoCloseable {
         .build();
   }
 
-  String streamArn() {
+  public String streamArn() {
     return streamArn;
   }
 
-  void put(String... keys) {
+  public void put(String... keys) {
     for (String key : keys) {
       dynamo.putItem(r ->
           r.tableName(name)

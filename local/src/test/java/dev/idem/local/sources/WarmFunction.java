@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final WarmFunction FUNCTION = new WarmFunction("sqs", "SqsBatchHandler", 1, "{\"Records\":[]}");
  * }
  */
-final class WarmFunction implements BeforeAllCallback, AfterAllCallback {
+public final class WarmFunction implements BeforeAllCallback, AfterAllCallback {
 
   private final String name;
   private final String handler;
@@ -28,7 +28,7 @@ final class WarmFunction implements BeforeAllCallback, AfterAllCallback {
    * @param instances its concurrency limit, all of them warmed
    * @param warmEvent the event each instance is warmed with; it must succeed
    */
-  WarmFunction(String name, String handler, int instances, String warmEvent) {
+  public WarmFunction(String name, String handler, int instances, String warmEvent) {
     this.name = name;
     this.handler = handler;
     this.instances = instances;
@@ -47,7 +47,7 @@ final class WarmFunction implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** The runtime, between the class's start and end. */
-  LambdaRuntime runtime() {
+  public LambdaRuntime runtime() {
     return runtime;
   }
 }
