@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * A Lambda {@link Context} for calling a handler in a test: the idempotency library bounds a key's
@@ -12,17 +13,31 @@ import java.time.Duration;
  * with a known remaining time.
  *
  * @param remaining what {@link #getRemainingTimeInMillis()} reports, always the same
+ * @param awsRequestId what {@link #getAwsRequestId()} reports
  */
-public record TestLambdaContext(Duration remaining) implements Context {
+public record TestLambdaContext(Duration remaining, String awsRequestId) implements Context {
+
+  /** A context with {@code remaining} left and the request id {@code test-request}. */
+  public TestLambdaContext(Duration remaining) {
+    this(remaining, "test-request");
+  }
 
   /** A context with thirty seconds left. */
   public static TestLambdaContext thirtySecondsLeft() {
     return new TestLambdaContext(Duration.ofSeconds(30));
   }
 
+  /**
+   * A context with {@code remaining} left and a new request id, as each invocation of a real
+   * function gets.
+   */
+  public static TestLambdaContext newInvocation(Duration remaining) {
+    return new TestLambdaContext(remaining, UUID.randomUUID().toString());
+  }
+
   @Override
   public String getAwsRequestId() {
-    return "test-request";
+    return awsRequestId;
   }
 
   @Override

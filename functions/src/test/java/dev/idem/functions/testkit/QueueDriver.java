@@ -3,6 +3,7 @@ package dev.idem.functions.testkit;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.idem.testing.TestLambdaContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -235,7 +236,8 @@ public final class QueueDriver implements AutoCloseable {
     Throwable error = null;
     try {
       SQSBatchResponse response =
-          handler.handleRequest(event, new QueueDriverContext(REMAINING_MILLIS));
+          handler.handleRequest(
+              event, TestLambdaContext.newInvocation(Duration.ofMillis(REMAINING_MILLIS)));
       failed =
           response.getBatchItemFailures().stream()
               .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)

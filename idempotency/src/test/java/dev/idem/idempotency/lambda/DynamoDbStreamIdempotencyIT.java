@@ -11,6 +11,7 @@ import dev.idem.idempotency.DecisionEvent;
 import dev.idem.idempotency.IdempotencyListener;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.TestLambdaContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,9 +87,9 @@ class DynamoDbStreamIdempotencyIT {
         DynamoDbStreamIdempotency.of(table.idempotency("order-events"));
 
     StreamsEventResponse first =
-        stream.process(event, TestContext.thirtySecondsLeft(), this::count);
+        stream.process(event, TestLambdaContext.thirtySecondsLeft(), this::count);
     StreamsEventResponse second =
-        stream.process(event, TestContext.thirtySecondsLeft(), this::count);
+        stream.process(event, TestLambdaContext.thirtySecondsLeft(), this::count);
 
     assertThat(event.getRecords()).hasSize(3);
     assertThat(first.getBatchItemFailures()).isEmpty();
@@ -104,7 +105,7 @@ class DynamoDbStreamIdempotencyIT {
     StreamsEventResponse response =
         stream.process(
             event,
-            TestContext.thirtySecondsLeft(),
+            TestLambdaContext.thirtySecondsLeft(),
             record -> {
               if (record == second) {
                 throw new IllegalStateException("bus down");
@@ -129,7 +130,7 @@ class DynamoDbStreamIdempotencyIT {
       assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
 
       StreamsEventResponse response =
-          stream.process(event, TestContext.thirtySecondsLeft(), this::count);
+          stream.process(event, TestLambdaContext.thirtySecondsLeft(), this::count);
 
       assertThat(response.getBatchItemFailures()).isEmpty();
       assertThat(runs).hasSize(3).allSatisfy((id, count) -> assertThat(count).hasValue(1));
@@ -162,7 +163,8 @@ class DynamoDbStreamIdempotencyIT {
     Thread main =
         Thread.ofVirtual()
             .start(() ->
-                response.set(stream.process(event, TestContext.thirtySecondsLeft(), this::count)));
+                response.set(
+                    stream.process(event, TestLambdaContext.thirtySecondsLeft(), this::count)));
 
     assertThat(waiting.await(30, TimeUnit.SECONDS)).as("the batch waits for the holder").isTrue();
     release.countDown();
@@ -190,7 +192,7 @@ class DynamoDbStreamIdempotencyIT {
       assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
 
       StreamsEventResponse response =
-          stream.process(event, TestContext.thirtySecondsLeft(), this::count);
+          stream.process(event, TestLambdaContext.thirtySecondsLeft(), this::count);
 
       assertThat(response.getBatchItemFailures())
           .singleElement()
@@ -219,7 +221,7 @@ class DynamoDbStreamIdempotencyIT {
         .start(() ->
             stream.process(
                 first,
-                TestContext.thirtySecondsLeft(),
+                TestLambdaContext.thirtySecondsLeft(),
                 record -> {
                   if (counted) {
                     count(record);

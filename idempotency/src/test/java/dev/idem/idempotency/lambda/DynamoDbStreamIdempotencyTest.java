@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.idem.idempotency.DecisionEvent;
 import dev.idem.idempotency.IdempotencyListener;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class DynamoDbStreamIdempotencyTest {
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
   private final DynamoDbStreamIdempotency stream =
       DynamoDbStreamIdempotency.of(Fixtures.idempotency(store));
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final List<String> ran = new ArrayList<>();
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.TestLambdaContext;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +39,7 @@ class EventBridgeIdempotencyIT {
   void handle_eventDeliveredTwice_sendsOnceAndReplaysTheStoredResult() {
     ScheduledEvent event =
         Fixtures.eventBridgeEvent(UUID.randomUUID().toString(), Map.of("orderId", "o-7"));
-    TestContext context = TestContext.thirtySecondsLeft();
+    TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
 
     Notification first = events.handle(event, context, Notification.class, this::send);
     Notification second = events.handle(event, context, Notification.class, this::send);

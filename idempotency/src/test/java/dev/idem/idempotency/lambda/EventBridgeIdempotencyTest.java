@@ -9,6 +9,7 @@ import dev.idem.idempotency.InFlightException;
 import dev.idem.idempotency.InvalidIdempotencyKeyException;
 import dev.idem.idempotency.PayloadMismatchException;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +29,7 @@ class EventBridgeIdempotencyTest {
       EventBridgeIdempotency.builder(Fixtures.idempotency(store)).buildForJson();
   private final EventBridgeIdempotency<Map<String, Object>> mapEvents =
       EventBridgeIdempotency.builder(Fixtures.idempotency(store)).buildForMap();
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
 
   @Test
@@ -67,7 +68,7 @@ class EventBridgeIdempotencyTest {
 
     events.handle(
         placed("o-1"),
-        new TestContext(45_000),
+        new TestLambdaContext(Duration.ofMillis(45_000)),
         Receipt.class,
         event -> {
           try {

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,7 @@ class HttpCallerScopeTest {
 
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
   private final BothFormats http = BothFormats.of(Fixtures.idempotency(store));
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
 
   @Test

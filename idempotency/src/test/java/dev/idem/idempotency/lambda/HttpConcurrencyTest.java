@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -53,7 +54,7 @@ class HttpConcurrencyTest {
     APIGatewayV2HTTPResponse response =
         http.handle(
             Fixtures.httpApiRequest(),
-            TestContext.thirtySecondsLeft(),
+            TestLambdaContext.thirtySecondsLeft(),
             request -> {
               runs.incrementAndGet();
               // Holds the key until every duplicate has been answered, so none can see a result.

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ class HttpIdempotencyHttpApiTest {
 
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
   private final BothFormats http = BothFormats.of(Fixtures.idempotency(store));
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
 
   @Test
@@ -74,7 +76,7 @@ class HttpIdempotencyHttpApiTest {
 
     http.handle(
         Fixtures.httpApiRequest(),
-        new TestContext(12_500),
+        new TestLambdaContext(Duration.ofMillis(12_500)),
         request -> {
           concurrent[0] = http.handle(Fixtures.httpApiRequest(), context, this::created);
           return created(request);

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.idem.idempotency.IdempotencyConfigurationException;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,10 +36,11 @@ class HttpRetryAfterTest {
 
     http.handle(
         Fixtures.restRequest(),
-        new TestContext(leaseMillis),
+        new TestLambdaContext(Duration.ofMillis(leaseMillis)),
         request -> {
           concurrent[0] =
-              http.handle(Fixtures.restRequest(), TestContext.thirtySecondsLeft(), this::created);
+              http.handle(
+                  Fixtures.restRequest(), TestLambdaContext.thirtySecondsLeft(), this::created);
           return created(request);
         });
 

@@ -8,6 +8,7 @@ import dev.idem.idempotency.TransactionWrites;
 import dev.idem.testing.CallCounter;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.TestLambdaContext;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ class HttpSingleTransactionIT {
   private static LocalTables table;
   private static BothFormats http;
 
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
 
   @BeforeAll
   static void createTables(DynamoDbLocal db) {

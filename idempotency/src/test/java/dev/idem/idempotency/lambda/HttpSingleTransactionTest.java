@@ -13,6 +13,7 @@ import dev.idem.idempotency.Outcome;
 import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.TransactionWrites;
 import dev.idem.idempotency.spi.WriteRejectedException;
+import dev.idem.testing.TestLambdaContext;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class HttpSingleTransactionTest {
 
   private final TransactionalMemoryStore store = new TransactionalMemoryStore();
   private final BothFormats http = BothFormats.of(Fixtures.idempotency(store));
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
 
   @Test

@@ -10,6 +10,7 @@ import dev.idem.idempotency.Outcome;
 import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.TransactionWrites;
 import dev.idem.idempotency.spi.WriteRejectedException;
+import dev.idem.testing.TestLambdaContext;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 class HttpTransactionalTest {
 
   private final TransactionalMemoryStore store = new TransactionalMemoryStore();
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
   private final HttpIdempotency<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> rest =
       HttpIdempotency.restApi(Fixtures.idempotency(store));

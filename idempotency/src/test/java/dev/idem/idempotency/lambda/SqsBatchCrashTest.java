@@ -10,6 +10,7 @@ import dev.idem.idempotency.Decision;
 import dev.idem.idempotency.DecisionEvent;
 import dev.idem.idempotency.IdempotencyListener;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SqsBatchCrashTest {
 
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final List<String> ran = new ArrayList<>();
 
   @Test

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.TestLambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class SqsBatchIdempotencyIT {
   private static LocalTables table;
   private static Idempotency idempotency;
 
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
 
   @BeforeAll

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotentRequest;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,7 @@ class SqsBatchIdempotencyTest {
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
   private final Idempotency idempotency = Fixtures.idempotency(store);
   private final SqsBatchIdempotency batch = SqsBatchIdempotency.of(idempotency);
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final Map<String, Integer> runs = new ConcurrentHashMap<>();
 
   @Test

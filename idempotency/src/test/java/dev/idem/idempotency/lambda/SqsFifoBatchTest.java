@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SqsFifoBatchTest {
 
   private final Idempotency idempotency = Fixtures.idempotency(new InMemoryIdempotencyStore());
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
   @Test

@@ -10,6 +10,7 @@ import dev.idem.idempotency.Decision;
 import dev.idem.idempotency.DecisionEvent;
 import dev.idem.idempotency.IdempotencyListener;
 import dev.idem.idempotency.memory.InMemoryIdempotencyStore;
+import dev.idem.testing.TestLambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class SqsParallelBatchTest {
 
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final Map<String, AtomicInteger> runsByKey = new ConcurrentHashMap<>();
 
   @AfterEach

@@ -10,6 +10,7 @@ import dev.idem.idempotency.Outcome;
 import dev.idem.idempotency.Outcomes;
 import dev.idem.idempotency.TransactionWrites;
 import dev.idem.idempotency.spi.WriteRejectedException;
+import dev.idem.testing.TestLambdaContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 class TransactionalModesAdaptersTest {
 
   private final TransactionalMemoryStore store = new TransactionalMemoryStore();
-  private final TestContext context = TestContext.thirtySecondsLeft();
+  private final TestLambdaContext context = TestLambdaContext.thirtySecondsLeft();
   private final AtomicInteger runs = new AtomicInteger();
   private final List<Outcome<String>> outcomes = new ArrayList<>();
 
