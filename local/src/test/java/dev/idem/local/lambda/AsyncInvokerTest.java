@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idem.local.Await;
 import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -166,6 +170,38 @@ class AsyncInvokerTest {
     ObjectNode record = (ObjectNode) next()[1];
     assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("Success");
     assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "close_attemptsInFlight_noAttemptThreadOutlivesIt (the local cloud's shutdown leaks no thread)")
+  void close_attemptsInFlight_noAttemptThreadOutlivesIt() {
+    Set<Thread> running = ConcurrentHashMap.newKeySet();
+    CountDownLatch never = new CountDownLatch(1);
+    async =
+        start(
+            (function, payload) -> {
+              running.add(Thread.currentThread());
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                // The queue is closing: end as a throttle would, so the event is dropped.
+                Thread.currentThread().interrupt();
+              }
+              return InvocationResult.throttled();
+            },
+            AsyncConfig.DEFAULT);
+    for (int i = 0; i < 3; i++) {
+      async.submit("Worker", utf8("{}"));
+    }
+    Await.until(
+        "three attempts running", DEADLINE, () -> running.size() == 3 && async.inFlight() == 3);
+
+    async.close();
+
+    assertThat(running).noneMatch(Thread::isAlive);
+    assertThat(async.inFlight()).isZero();
+    async = null;
   }
 
   @Test
