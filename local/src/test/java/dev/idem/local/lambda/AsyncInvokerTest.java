@@ -205,6 +205,43 @@ class AsyncInvokerTest {
   }
 
   @Test
+  @DisplayName(
+      "close_attemptEndsWithinTheGrace_itsRecordIsStillSent (no running attempt is cut short)")
+  void close_attemptEndsWithinTheGrace_itsRecordIsStillSent() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger interrupted = new AtomicInteger();
+    async =
+        start(
+            (function, payload) -> {
+              running.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+                Thread.currentThread().interrupt();
+              }
+              return InvocationResult.ok(utf8("{}"), "", Duration.ZERO);
+            },
+            new AsyncConfig(2, Duration.ofHours(6), "arn:successes", null, null));
+    async.submit("Worker", utf8("{}"));
+    assertThat(running.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+    Thread closing = Thread.ofVirtual().start(async::close);
+    Await.until(
+        "close waiting for the running attempt",
+        DEADLINE,
+        () -> closing.getState() == Thread.State.TIMED_WAITING);
+    release.countDown();
+    closing.join(DEADLINE);
+
+    assertThat(closing.isAlive()).isFalse();
+    assertThat(interrupted).hasValue(0);
+    assertThat(next()[0]).isEqualTo("arn:successes");
+    async = null;
+  }
+
+  @Test
   @DisplayName("of_failedInvocation_lambdaRecordShape (Lambda: invocation record example)")
   void of_failedInvocation_lambdaRecordShape() throws Exception {
     ObjectNode record =
