@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idem.local.Await;
 import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -166,6 +170,75 @@ class AsyncInvokerTest {
     ObjectNode record = (ObjectNode) next()[1];
     assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("Success");
     assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "close_attemptsInFlight_noAttemptThreadOutlivesIt (the local cloud's shutdown leaks no thread)")
+  void close_attemptsInFlight_noAttemptThreadOutlivesIt() {
+    Set<Thread> running = ConcurrentHashMap.newKeySet();
+    CountDownLatch never = new CountDownLatch(1);
+    async =
+        start(
+            (function, payload) -> {
+              running.add(Thread.currentThread());
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                // The queue is closing: end as a throttle would, so the event is dropped.
+                Thread.currentThread().interrupt();
+              }
+              return InvocationResult.throttled();
+            },
+            AsyncConfig.DEFAULT);
+    for (int i = 0; i < 3; i++) {
+      async.submit("Worker", utf8("{}"));
+    }
+    Await.until(
+        "three attempts running", DEADLINE, () -> running.size() == 3 && async.inFlight() == 3);
+
+    async.close();
+
+    assertThat(running).noneMatch(Thread::isAlive);
+    assertThat(async.inFlight()).isZero();
+    async = null;
+  }
+
+  @Test
+  @DisplayName(
+      "close_attemptEndsWithinTheGrace_itsRecordIsStillSent (no running attempt is cut short)")
+  void close_attemptEndsWithinTheGrace_itsRecordIsStillSent() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger interrupted = new AtomicInteger();
+    async =
+        start(
+            (function, payload) -> {
+              running.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                interrupted.incrementAndGet();
+                Thread.currentThread().interrupt();
+              }
+              return InvocationResult.ok(utf8("{}"), "", Duration.ZERO);
+            },
+            new AsyncConfig(2, Duration.ofHours(6), "arn:successes", null, null));
+    async.submit("Worker", utf8("{}"));
+    assertThat(running.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+    Thread closing = Thread.ofVirtual().start(async::close);
+    Await.until(
+        "close waiting for the running attempt",
+        DEADLINE,
+        () -> closing.getState() == Thread.State.TIMED_WAITING);
+    release.countDown();
+    closing.join(DEADLINE);
+
+    assertThat(closing.isAlive()).isFalse();
+    assertThat(interrupted).hasValue(0);
+    assertThat(next()[0]).isEqualTo("arn:successes");
+    async = null;
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.idem.functions.relay;
+package dev.idem.local.relay;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -13,7 +13,8 @@ import dev.idem.functions.orders.Catalog;
 import dev.idem.functions.orders.OrderItems;
 import dev.idem.functions.orders.OrderTable;
 import dev.idem.functions.orders.PlaceOrderService;
-import dev.idem.functions.testkit.EventBridgeRecorder;
+import dev.idem.functions.relay.OrderEventsRelayHandler;
+import dev.idem.functions.relay.OrderEventsRelayService;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.idempotency.Idempotency;
 import dev.idem.idempotency.IdempotencyListener;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class RelayFixtures {
 
-  static final String BUS = "idem-orders";
+  static final String BUS = EventBridgeRecorder.BUS;
 
   private final ReferenceTables tables;
   private final Clock clock;

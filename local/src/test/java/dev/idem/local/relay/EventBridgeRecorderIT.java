@@ -1,8 +1,7 @@
-package dev.idem.functions.testkit;
+package dev.idem.local.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.testing.EventBridgeStub;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
-/** The EventBridge stub answers the real SDK client as EventBridge would. */
+/**
+ * The recorder pairs each entry the real SDK client sends with the local cloud's EventBridge
+ * answer: accepted with its id and time, refused by a fault rule, or refused as malformed.
+ */
 class EventBridgeRecorderIT {
 
   private static final String DETAIL =
@@ -48,7 +50,7 @@ class EventBridgeRecorderIT {
     assertThat(response.entries())
         .singleElement()
         .satisfies(e -> assertThat(e.eventId()).isNotBlank());
-    assertThat(bus.stub().accepted())
+    assertThat(bus.accepted())
         .singleElement()
         .satisfies(e -> {
           assertThat(e.eventId()).isEqualTo(response.entries().get(0).eventId());
@@ -63,7 +65,7 @@ class EventBridgeRecorderIT {
 
   @Test
   void putEvents_nextEntriesScriptedToFail_refusedOneByOne() {
-    bus.stub().failNextEntries(1, "ThrottlingException");
+    bus.faults("[{\"kind\":\"putevents-failed\",\"limit\":1}]");
 
     PutEventsResponse response =
         bus.client()
@@ -71,26 +73,26 @@ class EventBridgeRecorderIT {
                 r -> r.entries(entry("OrderFulfilled", DETAIL), entry("OrderFulfilled", DETAIL)));
 
     assertThat(response.failedEntryCount()).isEqualTo(1);
-    assertThat(response.entries().get(0).errorCode()).isEqualTo("ThrottlingException");
+    assertThat(response.entries().get(0).errorCode()).isEqualTo("InternalFailure");
     assertThat(response.entries().get(1).eventId()).isNotBlank();
-    assertThat(bus.stub().accepted()).hasSize(1);
-    assertThat(bus.stub().refused()).hasSize(1);
+    assertThat(bus.accepted()).hasSize(1);
+    assertThat(bus.refused()).hasSize(1);
   }
 
   @Test
   void putEvents_entriesMatchingAStandingRefusal_failEveryTime() {
-    bus.stub().failEntriesWhere(e -> e.detailType().equals("OrderCancelled"), "InternalFailure");
+    bus.faults("[{\"kind\":\"putevents-failed\",\"detailType\":\"OrderCancelled\"}]");
 
     for (int attempt = 0; attempt < 3; attempt++) {
       bus.client().putEvents(r -> r.entries(entry("OrderCancelled", DETAIL)));
     }
     bus.client().putEvents(r -> r.entries(entry("OrderFulfilled", DETAIL)));
 
-    assertThat(bus.stub().refused()).hasSize(3);
-    assertThat(bus.stub().accepted())
-        .extracting(EventBridgeStub.Entry::detailType)
+    assertThat(bus.refused()).hasSize(3);
+    assertThat(bus.accepted())
+        .extracting(EventBridgeRecorder.Entry::detailType)
         .containsExactly("OrderFulfilled");
-    assertThat(bus.stub().calls()).isEqualTo(4);
+    assertThat(bus.calls()).isEqualTo(4);
   }
 
   @Test
@@ -101,12 +103,12 @@ class EventBridgeRecorderIT {
     assertThat(response.entries())
         .singleElement()
         .satisfies(e -> assertThat(e.errorCode()).isEqualTo("MalformedDetail"));
-    assertThat(bus.stub().accepted()).isEmpty();
+    assertThat(bus.accepted()).isEmpty();
   }
 
   private static PutEventsRequestEntry entry(String detailType, String detail) {
     return PutEventsRequestEntry.builder()
-        .eventBusName("idem-orders")
+        .eventBusName(EventBridgeRecorder.BUS)
         .source("idem.orders")
         .detailType(detailType)
         .detail(detail)

@@ -1,4 +1,4 @@
-package dev.idem.functions.relay;
+package dev.idem.local.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +12,10 @@ import dev.idem.events.OrderCancelled;
 import dev.idem.events.OrderEventData;
 import dev.idem.events.OrderPlaced;
 import dev.idem.events.PaymentCaptured;
-import dev.idem.functions.testkit.EventBridgeRecorder;
+import dev.idem.functions.relay.OrderEventsRelayHandler;
 import dev.idem.functions.testkit.ReferenceTables;
-import dev.idem.functions.testkit.StreamReader;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
-import dev.idem.testing.EventBridgeStub;
 import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Real stream records of the Orders table on DynamoDB Local, relayed to the EventBridge stub. */
+/**
+ * Real stream records of the Orders table on DynamoDB Local, relayed to the local cloud's
+ * EventBridge service.
+ */
 @ExtendWith(DynamoDbLocalExtension.class)
 class OrderEventsRelayIT {
 
@@ -78,7 +79,7 @@ class OrderEventsRelayIT {
 
     DynamodbStreamRecord insert = event.getRecords().get(0);
     assertThat(response.getBatchItemFailures()).isEmpty();
-    assertThat(bus.stub().accepted())
+    assertThat(bus.accepted())
         .singleElement()
         .satisfies(entry -> {
           assertThat(entry.eventBusName()).isEqualTo(RelayFixtures.BUS);
@@ -134,8 +135,8 @@ class OrderEventsRelayIT {
     StreamsEventResponse again = relay.handleRequest(batch, null);
 
     assertThat(again.getBatchItemFailures()).isEmpty();
-    assertThat(bus.stub().accepted())
-        .extracting(EventBridgeStub.Entry::detailType)
+    assertThat(bus.accepted())
+        .extracting(EventBridgeRecorder.Entry::detailType)
         .containsExactly("OrderPlaced", "PaymentCaptured");
   }
 
@@ -150,7 +151,7 @@ class OrderEventsRelayIT {
 
     assertThat(change.getRecords()).hasSize(1);
     assertThat(response.getBatchItemFailures()).isEmpty();
-    assertThat(bus.stub().calls()).isZero();
+    assertThat(bus.calls()).isZero();
   }
 
   @Test
@@ -190,7 +191,7 @@ class OrderEventsRelayIT {
         .extracting(DynamodbStreamRecord::getEventName)
         .containsExactly("REMOVE");
     assertThat(response.getBatchItemFailures()).isEmpty();
-    assertThat(bus.stub().calls()).isZero();
+    assertThat(bus.calls()).isZero();
   }
 
   private static AttributeValue s(String value) {

@@ -1,4 +1,4 @@
-package dev.idem.functions.testkit;
+package dev.idem.local.relay;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;

@@ -1,4 +1,4 @@
-package dev.idem.functions.relay;
+package dev.idem.local.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idem.functions.testkit.EventBridgeRecorder;
+import dev.idem.functions.relay.OrderEventsRelayHandler;
 import dev.idem.functions.testkit.ReferenceTables;
 import dev.idem.testing.DynamoDbLocalExtension;
-import dev.idem.testing.EventBridgeStub;
 import dev.idem.testing.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,13 +49,13 @@ class OrderEventsRelaySampleIT {
     StreamsEventResponse response = relay.handleRequest(batch, null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
-    assertThat(bus.stub().accepted()).hasSize(2);
-    assertPublished(bus.stub().accepted().get(0), "capture-payment.json");
-    assertPublished(bus.stub().accepted().get(1), "notify-customer.json");
+    assertThat(bus.accepted()).hasSize(2);
+    assertPublished(bus.accepted().get(0), "capture-payment.json");
+    assertPublished(bus.accepted().get(1), "notify-customer.json");
     assertThat(bus.schemaProblems()).isEmpty();
   }
 
-  private static void assertPublished(EventBridgeStub.Entry entry, String consumerSample) {
+  private static void assertPublished(EventBridgeRecorder.Entry entry, String consumerSample) {
     SQSEvent sqs = EventLoader.loadSQSEvent(SAMPLES + consumerSample);
     JsonNode delivered = RelayFixtures.json(sqs.getRecords().get(0).getBody());
     assertThat(entry.detailType()).isEqualTo(delivered.get("detail-type").asText());

@@ -1,15 +1,13 @@
-package dev.idem.functions.relay;
+package dev.idem.local.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.idem.functions.testkit.EventBridgeRecorder;
+import dev.idem.functions.relay.OrderEventsRelayHandler;
 import dev.idem.functions.testkit.ReferenceTables;
-import dev.idem.functions.testkit.StreamReader;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
-import dev.idem.testing.EventBridgeStub;
 import dev.idem.testing.TestClock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Events EventBridge will not take, and images that cannot make their events: never dropped. */
+/**
+ * Events the local cloud's EventBridge will not take (its {@code putevents-failed} faults), and
+ * images that cannot make their events: never dropped.
+ */
 @ExtendWith(DynamoDbLocalExtension.class)
 class OrderEventsRelayFailureIT {
 
@@ -57,7 +58,7 @@ class OrderEventsRelayFailureIT {
   @Test
   void handleRequest_entryRefusedForGood_thatRecordIsTheFailureAndLaterOnesWait() {
     DynamodbEvent batch = placedPaidReserved();
-    bus.stub().failEntriesWhere(e -> e.detailType().equals("PaymentCaptured"), "InternalFailure");
+    bus.faults("[{\"kind\":\"putevents-failed\",\"detailType\":\"PaymentCaptured\"}]");
 
     StreamsEventResponse response = relay.handleRequest(batch, null);
 
@@ -65,43 +66,42 @@ class OrderEventsRelayFailureIT {
     assertThat(response.getBatchItemFailures())
         .singleElement()
         .satisfies(f -> assertThat(f.getItemIdentifier()).isEqualTo(paidSequence));
-    assertThat(bus.stub().accepted())
-        .extracting(EventBridgeStub.Entry::detailType)
+    assertThat(bus.accepted())
+        .extracting(EventBridgeRecorder.Entry::detailType)
         .containsExactly("OrderPlaced");
-    assertThat(bus.stub().refused())
-        .hasSize(3)
-        .allMatch(e -> e.detailType().equals("PaymentCaptured"));
+    assertThat(bus.refused()).hasSize(3).allMatch(e -> e.detailType().equals("PaymentCaptured"));
     assertThat(fixtures.logs()).contains("\"message\":\"events not published\"");
   }
 
   @Test
   void handleRequest_retriedAfterTheBusRecovers_publishesTheRestOnceWithTheSameIds() {
     DynamodbEvent batch = placedPaidReserved();
-    bus.stub().failEntriesWhere(e -> e.detailType().equals("PaymentCaptured"), "InternalFailure");
+    bus.faults("[{\"kind\":\"putevents-failed\",\"detailType\":\"PaymentCaptured\"}]");
     relay.handleRequest(batch, null);
-    String refusedDetail = bus.stub().refused().get(0).detail();
+    String refusedDetail = bus.refused().get(0).detail();
     bus.reset();
 
     StreamsEventResponse retry = relay.handleRequest(batch, null);
 
     assertThat(retry.getBatchItemFailures()).isEmpty();
-    assertThat(bus.stub().accepted())
-        .extracting(EventBridgeStub.Entry::detailType)
+    assertThat(bus.accepted())
+        .extracting(EventBridgeRecorder.Entry::detailType)
         .containsExactly("PaymentCaptured", "InventoryReserved");
-    assertThat(bus.stub().accepted().get(0).detail()).isEqualTo(refusedDetail);
+    assertThat(bus.accepted().get(0).detail()).isEqualTo(refusedDetail);
   }
 
   @Test
-  void handleRequest_entryThrottledOnce_retriedByThePublisherAndTheBatchSucceeds() {
+  void handleRequest_entryRefusedOnce_retriedByThePublisherAndTheBatchSucceeds() {
     DynamodbEvent batch = placedPaidReserved();
-    bus.stub().failNextEntries(1, "ThrottlingException");
+    // InternalFailure: retryable, as ThrottlingException is (EventBridgePublisher)
+    bus.faults("[{\"kind\":\"putevents-failed\",\"limit\":1}]");
 
     StreamsEventResponse response = relay.handleRequest(batch, null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
-    assertThat(bus.stub().refused()).hasSize(1);
-    assertThat(bus.stub().accepted())
-        .extracting(EventBridgeStub.Entry::detailType)
+    assertThat(bus.refused()).hasSize(1);
+    assertThat(bus.accepted())
+        .extracting(EventBridgeRecorder.Entry::detailType)
         .containsExactly("OrderPlaced", "PaymentCaptured", "InventoryReserved");
   }
 
@@ -118,8 +118,8 @@ class OrderEventsRelayFailureIT {
         .satisfies(f ->
             assertThat(f.getItemIdentifier())
                 .isEqualTo(batch.getRecords().get(1).getDynamodb().getSequenceNumber()));
-    assertThat(bus.stub().accepted())
-        .extracting(EventBridgeStub.Entry::detailType)
+    assertThat(bus.accepted())
+        .extracting(EventBridgeRecorder.Entry::detailType)
         .containsExactly("OrderPlaced");
     assertThat(fixtures.logs()).contains("paymentId is required");
   }
