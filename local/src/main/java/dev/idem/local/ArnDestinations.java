@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.aws.AwsClients;
 import dev.idem.local.lambda.AsyncDestinations;
 import dev.idem.local.lambda.AsyncInvoker;
+import dev.idem.local.sources.EventSources;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;

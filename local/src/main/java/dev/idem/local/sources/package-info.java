@@ -3,8 +3,8 @@
  * dev.idem.local.sources.EventSource}: start, poll, stop, with a {@link
  * dev.idem.local.sources.StopSignal} its threads pause on), invoking through the {@link
  * dev.idem.local.lambda.Invoker} seam with throttles waited out ({@link
- * dev.idem.local.sources.Invocations}, {@link dev.idem.local.sources.Backoff}), Lambda's rules for
- * a batch answer ({@link dev.idem.local.sources.BatchResponse}) and for {@code FilterCriteria}
+ * dev.idem.local.sources.Invocations}, {@link dev.idem.local.retry.Backoff}), Lambda's rules for a
+ * batch answer ({@link dev.idem.local.sources.BatchResponse}) and for {@code FilterCriteria}
  * ({@link dev.idem.local.sources.EventFilter}), and the {@link
  * dev.idem.local.sources.SourceContext} through which each source reports one {@link
  * dev.idem.local.sources.SourceInvocation} per invocation and meets the fault injector ({@link
