@@ -636,7 +636,7 @@ public final class LocalCloud implements AutoCloseable {
     sources =
         own(
             EventSources.start(
-                StackWiring.sqsSources(stack, EventSources.queueUrls(clients), limits::get),
+                StackWiring.sqsSources(stack, clients.queueUrls(), limits::get),
                 StackWiring.streamSources(stack),
                 clients,
                 context));

@@ -1,6 +1,7 @@
 package dev.idem.local.eventbridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idem.local.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -30,8 +30,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class EventDelivery implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(EventDelivery.class.getName());
-  private static final Duration FIRST_RETRY = Duration.ofMillis(100);
-  private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
+  private static final Backoff RETRY_BACKOFF =
+      new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
 
   private final EventTargetSender sender;
   private final Clock clock;
@@ -124,7 +124,9 @@ final class EventDelivery implements AutoCloseable {
       deadLetter(attempt, cause, "MaximumRetryAttempts");
     } else if (!retries.isShutdown()) {
       retries.schedule(
-          () -> retry(attempt, cause), backoff(attempt.retries()).toNanos(), TimeUnit.NANOSECONDS);
+          () -> retry(attempt, cause),
+          RETRY_BACKOFF.delay(attempt.retries()).toNanos(),
+          TimeUnit.NANOSECONDS);
     }
   }
 
@@ -144,12 +146,6 @@ final class EventDelivery implements AutoCloseable {
       return service.statusCode() >= 500 || service.isThrottlingException();
     }
     return cause instanceof SdkException sdk && sdk.retryable();
-  }
-
-  private static Duration backoff(int retries) {
-    long ceiling =
-        Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(retries, 16));
-    return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
   }
 
   private void deadLetter(Attempt attempt, Exception cause, String exhausted) {

@@ -7,8 +7,6 @@ import dev.idem.local.sources.sqs.SqsSourceConfig;
 import dev.idem.local.sources.stream.StreamSourceConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /** The running SQS and stream event source mappings of one local cloud. */
 public final class EventSources implements AutoCloseable {
@@ -41,19 +39,6 @@ public final class EventSources implements AutoCloseable {
       sources.close();
       throw e;
     }
-  }
-
-  /** A queue URL lookup by ARN (the ARN's last part is the queue's name), cached. */
-  public static Function<String, String> queueUrls(AwsClients clients) {
-    ConcurrentHashMap<String, String> urls = new ConcurrentHashMap<>();
-    return arn ->
-        urls.computeIfAbsent(
-            arn,
-            key ->
-                clients
-                    .sqs()
-                    .getQueueUrl(r -> r.queueName(key.substring(key.lastIndexOf(':') + 1)))
-                    .queueUrl());
   }
 
   /** One line per mapping, e.g. {@code sqs PaymentsQueue -> CapturePaymentFunction}. */

@@ -8,9 +8,9 @@
  * ({@link dev.idem.local.sources.EventFilter}), and the {@link
  * dev.idem.local.sources.SourceContext} through which each source reports one {@link
  * dev.idem.local.sources.SourceInvocation} per invocation and meets the fault injector ({@link
- * dev.idem.local.sources.DeliveryFaults}). The sources themselves live one per package: {@code
- * sqs}, {@code dynamodb} (on the shard machinery of {@code stream}) and {@code api}; they talk to
- * AWS through plain SDK clients, so they run against the local cloud's edge or any AWS-compatible
- * endpoint.
+ * dev.idem.local.sources.DeliveryFaults}). {@link dev.idem.local.sources.EventSources} runs a
+ * stack's mappings together. The sources themselves live one per package: {@code sqs}, {@code
+ * dynamodb} (on the shard machinery of {@code stream}) and {@code api}; they talk to AWS through
+ * plain SDK clients, so they run against the local cloud's edge or any AWS-compatible endpoint.
  */
 package dev.idem.local.sources;

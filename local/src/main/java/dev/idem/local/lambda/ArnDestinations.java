@@ -1,10 +1,7 @@
-package dev.idem.local;
+package dev.idem.local.lambda;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.aws.AwsClients;
-import dev.idem.local.lambda.AsyncDestinations;
-import dev.idem.local.lambda.AsyncInvoker;
-import dev.idem.local.sources.EventSources;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,15 +15,16 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * and the bus), as "Capturing records of Lambda asynchronous invocations" (AWS Lambda Developer
  * Guide) describes.
  */
-final class ArnDestinations implements AsyncDestinations {
+public final class ArnDestinations implements AsyncDestinations {
 
   private final AwsClients clients;
   private final Function<String, String> queueUrls;
   private final AsyncInvoker async;
 
-  ArnDestinations(AwsClients clients, AsyncInvoker async) {
+  /** Sends through {@code clients}; records for a Lambda function go to {@code async}'s queue. */
+  public ArnDestinations(AwsClients clients, AsyncInvoker async) {
     this.clients = clients;
-    this.queueUrls = EventSources.queueUrls(clients);
+    this.queueUrls = clients.queueUrls();
     this.async = async;
   }
 
