@@ -11,6 +11,7 @@ import dev.idem.local.http.HttpService;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
 import dev.idem.local.schedule.ScheduleTicker;
+import dev.idem.testing.LocalAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,10 +50,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  */
 public final class EventBridgeService implements HttpService, AutoCloseable {
-
-  static final String REGION = "us-east-1";
-  static final String ACCOUNT = "000000000000";
-  static final String ARN_PREFIX = "arn:aws:events:" + REGION + ":" + ACCOUNT + ":";
 
   private static final String TARGET_PREFIX = "AWSEvents.";
 
@@ -395,7 +392,7 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     if (rule.description() != null) {
       node.put("Description", rule.description());
     }
-    return node.put("EventBusName", rule.busName()).put("CreatedBy", ACCOUNT);
+    return node.put("EventBusName", rule.busName()).put("CreatedBy", LocalAccount.ID);
   }
 
   private static ObjectNode describeBus(EventBus bus) {

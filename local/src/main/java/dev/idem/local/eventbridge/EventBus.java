@@ -1,6 +1,7 @@
 package dev.idem.local.eventbridge;
 
 import dev.idem.local.aws.AwsError;
+import dev.idem.testing.LocalAccount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class EventBus implements AutoCloseable {
 
   EventBus(String name) {
     this.name = name;
-    this.arn = EventBridgeService.ARN_PREFIX + "event-bus/" + name;
+    this.arn = LocalAccount.arn("events", "event-bus/" + name);
   }
 
   String name() {
@@ -38,7 +39,7 @@ final class EventBus implements AutoCloseable {
 
   String ruleArn(String rule) {
     String path = name.equals("default") ? rule : name + "/" + rule;
-    return EventBridgeService.ARN_PREFIX + "rule/" + path;
+    return LocalAccount.arn("events", "rule/" + path);
   }
 
   /** Creates or replaces a rule, keeping its targets; validates the pattern first. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.idem.local.aws.AwsClients;
 import dev.idem.local.http.HttpEndpoint;
 import dev.idem.testing.ElasticMq;
+import dev.idem.testing.LocalAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +105,7 @@ class EventBridgeIT {
   void putEvents_targetQueueMissing_eventInDeadLetterQueueWithAttributes() {
     SqsClient sqs = sqsClients.sqs();
     String dlqUrl = sqs.createQueue(r -> r.queueName("eb-it-dlq")).queueUrl();
-    String dlqArn = "arn:aws:sqs:us-east-1:000000000000:eb-it-dlq";
+    String dlqArn = LocalAccount.arn("sqs", "eb-it-dlq");
     eventsClients
         .events()
         .putRule(r -> r.name("eb-it-dead").eventPattern("{\"source\":[\"dead\"]}"));
@@ -115,7 +116,7 @@ class EventBridgeIT {
                 .targets(
                     Target.builder()
                         .id("missing")
-                        .arn("arn:aws:sqs:us-east-1:000000000000:eb-it-no-such-queue")
+                        .arn(LocalAccount.arn("sqs", "eb-it-no-such-queue"))
                         .deadLetterConfig(d -> d.arn(dlqArn))
                         .build()));
 
@@ -153,7 +154,7 @@ class EventBridgeIT {
   void deadLetter_targetQueueMissing_attributesNamedAsTheUserGuideAllOfTypeString() {
     SqsClient sqs = sqsClients.sqs();
     String dlqUrl = sqs.createQueue(r -> r.queueName("eb-it-types-dlq")).queueUrl();
-    String missing = "arn:aws:sqs:us-east-1:000000000000:eb-it-types-no-such-queue";
+    String missing = LocalAccount.arn("sqs", "eb-it-types-no-such-queue");
     EventBridgeClient events = eventsClients.events();
     events.putRule(r -> r.name("eb-it-types").eventPattern("{\"source\":[\"types\"]}"));
     events.putTargets(r ->
@@ -162,8 +163,7 @@ class EventBridgeIT {
                 Target.builder()
                     .id("missing")
                     .arn(missing)
-                    .deadLetterConfig(
-                        d -> d.arn("arn:aws:sqs:us-east-1:000000000000:eb-it-types-dlq"))
+                    .deadLetterConfig(d -> d.arn(LocalAccount.arn("sqs", "eb-it-types-dlq")))
                     .build()));
 
     events.putEvents(r ->
@@ -210,7 +210,7 @@ class EventBridgeIT {
                     .targets(
                         Target.builder()
                             .id("t1")
-                            .arn("arn:aws:sqs:us-east-1:000000000000:eb-it-review")
+                            .arn(LocalAccount.arn("sqs", "eb-it-review"))
                             .inputTransformer(i ->
                                 i.inputPathsMap(java.util.Map.of("detail-type", "$.detail-type"))
                                     .inputTemplate("\"<detail-type> and <notdefinedkey>\""))
@@ -240,7 +240,7 @@ class EventBridgeIT {
             .targets(
                 Target.builder()
                     .id("shaped")
-                    .arn("arn:aws:sqs:us-east-1:000000000000:eb-it-transformed")
+                    .arn(LocalAccount.arn("sqs", "eb-it-transformed"))
                     .inputTransformer(i ->
                         i.inputPathsMap(
                                 java.util.Map.of(

@@ -3,6 +3,7 @@ package dev.idem.local.eventbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idem.testing.LocalAccount;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class EventBridgeMatchingTest {
 
-  private static final String QUEUE = "arn:aws:sqs:us-east-1:000000000000:q";
-  private static final String DLQ = "arn:aws:sqs:us-east-1:000000000000:dlq";
+  private static final String QUEUE = LocalAccount.arn("sqs", "q");
+  private static final String DLQ = LocalAccount.arn("sqs", "dlq");
 
   private final EventBridgeCalls.RecordingSender sender = new EventBridgeCalls.RecordingSender();
   private final EventBridgeService service =

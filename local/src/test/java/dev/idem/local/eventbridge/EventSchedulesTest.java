@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idem.local.schedule.ScheduleTicker;
+import dev.idem.testing.LocalAccount;
 import dev.idem.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class EventSchedulesTest {
 
-  private static final String QUEUE = "arn:aws:sqs:us-east-1:000000000000:q";
-  private static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:Worker";
+  private static final String QUEUE = LocalAccount.arn("sqs", "q");
+  private static final String FUNCTION = LocalAccount.arn("lambda", "function:Worker");
 
   private final TestClock clock = new TestClock(Instant.parse("2026-12-07T03:30:00Z"));
   private final ScheduleTicker ticker = ScheduleTicker.manual(clock);
