@@ -1,6 +1,6 @@
 package dev.idem.bench;
 
-import dev.idem.local.aws.LocalAws;
+import dev.idem.local.edge.LocalAws;
 import dev.idem.local.provision.Provisioner;
 import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.Template;

@@ -2,7 +2,7 @@ package dev.idem.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.local.aws.LocalAws;
+import dev.idem.local.edge.LocalAws;
 import dev.idem.testing.CallCounter;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

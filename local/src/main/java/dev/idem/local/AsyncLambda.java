@@ -1,7 +1,8 @@
 package dev.idem.local;
 
 import dev.idem.local.aws.AwsClients;
-import dev.idem.local.aws.EventTargetSender;
+import dev.idem.local.eventbridge.EventTargetSender;
+import dev.idem.local.lambda.ArnDestinations;
 import dev.idem.local.lambda.AsyncDestinations;
 import dev.idem.local.lambda.AsyncInvoker;
 import dev.idem.local.lambda.InvocationResult;

@@ -2,9 +2,9 @@ package dev.idem.local;
 
 import dev.idem.local.aws.AwsClients;
 import dev.idem.local.aws.AwsService;
-import dev.idem.local.aws.LocalAws;
 import dev.idem.local.code.CodeLayouts;
 import dev.idem.local.code.FunctionCode;
+import dev.idem.local.edge.LocalAws;
 import dev.idem.local.faults.EdgeFaults;
 import dev.idem.local.faults.FaultApi;
 import dev.idem.local.faults.FaultHooks;
@@ -21,9 +21,12 @@ import dev.idem.local.provision.ProvisionedStack;
 import dev.idem.local.provision.Provisioner;
 import dev.idem.local.proxy.CertificateAuthority;
 import dev.idem.local.proxy.ProxyServer;
+import dev.idem.local.sources.EventSources;
 import dev.idem.local.sources.SourceContext;
 import dev.idem.local.sources.api.ApiGateway;
 import dev.idem.local.sources.api.ApiRoute;
+import dev.idem.local.stubs.HttpStubs;
+import dev.idem.local.stubs.StubSpec;
 import dev.idem.local.template.CloudAssembly;
 import dev.idem.local.template.StackContext;
 import dev.idem.local.template.StackSpec;
@@ -633,7 +636,7 @@ public final class LocalCloud implements AutoCloseable {
     sources =
         own(
             EventSources.start(
-                StackWiring.sqsSources(stack, EventSources.queueUrls(clients), limits::get),
+                StackWiring.sqsSources(stack, clients.queueUrls(), limits::get),
                 StackWiring.streamSources(stack),
                 clients,
                 context));

@@ -5,6 +5,7 @@ import dev.idem.local.faults.FaultRuleException;
 import dev.idem.local.http.PortInUseException;
 import dev.idem.local.lambda.LambdaRuntime;
 import dev.idem.local.lambda.Scaling;
+import dev.idem.local.stubs.StubSpec;
 import dev.idem.local.template.CloudAssembly;
 import dev.idem.local.template.Template;
 import dev.idem.local.template.TemplateException;

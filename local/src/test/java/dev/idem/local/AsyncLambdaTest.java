@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.local.aws.AwsClients;
-import dev.idem.local.aws.EventTargetSender;
+import dev.idem.local.eventbridge.EventTargetSender;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.template.NotEmulated;
 import dev.idem.local.template.StackSpec;

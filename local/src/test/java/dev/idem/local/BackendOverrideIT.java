@@ -2,7 +2,7 @@ package dev.idem.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.local.aws.LocalAws;
+import dev.idem.local.edge.LocalAws;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

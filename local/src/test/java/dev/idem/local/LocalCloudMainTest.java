@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idem.local.lambda.Scaling;
+import dev.idem.local.stubs.StubSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

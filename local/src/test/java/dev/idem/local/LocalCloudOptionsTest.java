@@ -3,6 +3,7 @@ package dev.idem.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idem.local.stubs.StubSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

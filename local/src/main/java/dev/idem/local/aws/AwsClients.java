@@ -3,6 +3,8 @@ package dev.idem.local.aws;
 import dev.idem.testing.LocalAccount;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -84,6 +86,20 @@ public record AwsClients(
     return UrlConnectionHttpClient.builder()
         .connectionTimeout(Duration.ofSeconds(5))
         .socketTimeout(socketTimeout);
+  }
+
+  /**
+   * A queue URL lookup by queue ARN (its last part is the queue's name), cached: how destinations
+   * and event sources that are given an ARN find the URL that SQS calls take.
+   */
+  public Function<String, String> queueUrls() {
+    ConcurrentHashMap<String, String> urls = new ConcurrentHashMap<>();
+    return arn ->
+        urls.computeIfAbsent(
+            arn,
+            key ->
+                sqs.getQueueUrl(r -> r.queueName(key.substring(key.lastIndexOf(':') + 1)))
+                    .queueUrl());
   }
 
   @Override

@@ -1,30 +1,35 @@
 package dev.idem.local.aws;
 
 /** An AWS API error to answer in the JSON error shape: status, {@code __type}, message. */
-final class AwsError extends RuntimeException {
+public final class AwsError extends RuntimeException {
 
   private final int status;
   private final String type;
 
-  AwsError(int status, String type, String message) {
+  /** An error answered with {@code status} and {@code __type} {@code type}. */
+  public AwsError(int status, String type, String message) {
     super(message);
     this.status = status;
     this.type = type;
   }
 
-  static AwsError validation(String message) {
+  /** A 400 {@code ValidationException}. */
+  public static AwsError validation(String message) {
     return new AwsError(400, "ValidationException", message);
   }
 
-  static AwsError notFound(String message) {
+  /** A 400 {@code ResourceNotFoundException}. */
+  public static AwsError notFound(String message) {
     return new AwsError(400, "ResourceNotFoundException", message);
   }
 
-  int status() {
+  /** The HTTP status to answer with. */
+  public int status() {
     return status;
   }
 
-  String type() {
+  /** The error's {@code __type}, e.g. {@code ValidationException}. */
+  public String type() {
     return type;
   }
 }

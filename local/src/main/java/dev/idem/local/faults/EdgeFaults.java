@@ -3,7 +3,7 @@ package dev.idem.local.faults;
 import dev.idem.local.aws.AwsCall;
 import dev.idem.local.aws.AwsErrors;
 import dev.idem.local.aws.AwsService;
-import dev.idem.local.aws.EdgeInterceptor;
+import dev.idem.local.edge.EdgeInterceptor;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
 import dev.idem.local.lambda.RunningInstance;

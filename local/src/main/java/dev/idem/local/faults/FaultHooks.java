@@ -1,6 +1,6 @@
 package dev.idem.local.faults;
 
-import dev.idem.local.aws.EventFaults;
+import dev.idem.local.eventbridge.EventFaults;
 import dev.idem.local.lambda.InstanceFaults;
 import dev.idem.local.lambda.RunningInstance;
 import dev.idem.local.sources.DeliveryFaults;

@@ -3,6 +3,7 @@ package dev.idem.local.sources;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.Invoker;
+import dev.idem.local.retry.Backoff;
 import java.time.Duration;
 
 /**

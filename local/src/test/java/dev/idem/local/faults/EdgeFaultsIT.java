@@ -3,7 +3,7 @@ package dev.idem.local.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.idem.local.aws.LocalAws;
+import dev.idem.local.edge.LocalAws;
 import dev.idem.testing.LocalAccount;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package dev.idem.local.lambda;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.local.aws.LocalAws;
+import dev.idem.local.edge.LocalAws;
 import dev.idem.local.faults.EdgeFaults;
 import dev.idem.local.faults.FaultHooks;
 import dev.idem.local.faults.FaultPlan;

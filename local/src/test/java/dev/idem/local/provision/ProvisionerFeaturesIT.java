@@ -2,8 +2,8 @@ package dev.idem.local.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idem.local.aws.LocalAws;
-import dev.idem.local.aws.LocalAwsExtension;
+import dev.idem.local.edge.LocalAws;
+import dev.idem.local.edge.LocalAwsExtension;
 import dev.idem.local.template.Template;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idem.local.aws.LocalAws;
-import dev.idem.local.aws.LocalAwsExtension;
+import dev.idem.local.edge.LocalAws;
+import dev.idem.local.edge.LocalAwsExtension;
 import dev.idem.local.template.StreamEvent;
 import dev.idem.local.template.Template;
 import java.nio.file.Path;

@@ -1,56 +1,35 @@
 package dev.idem.local.sources;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.idem.testing.ElasticMq;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * ElasticMQ in this JVM on a free loopback port, with a client and the queue chores tests share.
+ * The testing module's {@link ElasticMq} with one client and the queue chores these tests share.
  * Shared by every test class of a run through {@link QueueServerExtension}.
  */
 public final class QueueServer implements AutoCloseable {
 
-  private final SQSRestServer server;
-  private final int port;
+  private final ElasticMq server;
   private final SqsClient client;
 
-  private QueueServer(SQSRestServer server, int port) {
+  private QueueServer(ElasticMq server) {
     this.server = server;
-    this.port = port;
-    this.client =
-        SqsClient.builder()
-            .endpointOverride(endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClientBuilder(
-                UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(25)))
-            .build();
+    this.client = server.client();
   }
 
   public static QueueServer start() {
-    int port = freePort();
-    SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
-    server.waitUntilStarted();
-    return new QueueServer(server, port);
+    return new QueueServer(ElasticMq.start());
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return server.endpoint();
   }
 
   /** A client of this server; closed with it. */
@@ -113,7 +92,7 @@ public final class QueueServer implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.stopAndWait();
+    server.close();
   }
 
   private int count(String queueUrl, QueueAttributeName name) {
@@ -125,13 +104,5 @@ public final class QueueServer implements AutoCloseable {
         .getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(name))
         .attributes()
         .get(name);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

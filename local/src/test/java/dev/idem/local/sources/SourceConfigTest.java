@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.idem.local.sources.sqs.SqsSourceConfig;
 import dev.idem.local.sources.stream.StreamSourceConfig;
 import dev.idem.local.sources.stream.StreamSourceConfig.StartingPosition;
+import dev.idem.testing.LocalAccount;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SourceConfigTest {
 
-  private static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:000000000000:orders";
+  private static final String QUEUE_ARN = LocalAccount.arn("sqs", "orders");
   private static final String STREAM_ARN =
-      "arn:aws:dynamodb:us-east-1:000000000000:table/Orders/stream/2026-01-01T00:00:00.000";
+      LocalAccount.arn("dynamodb", "table/Orders/stream/2026-01-01T00:00:00.000");
 
   @Test
   void sqs_fifoQueue_allowsAtMostTenPerBatch() {
@@ -48,7 +49,7 @@ class SourceConfigTest {
     assertThat(stream(-1, -1, null).tableName()).isEqualTo("Orders");
     assertThatThrownBy(() -> stream(-2, -1, null)).hasMessageContaining("MaximumRetryAttempts");
     assertThatThrownBy(() -> stream(0, 59, null)).hasMessageContaining("MaximumRecordAgeInSeconds");
-    assertThatThrownBy(() -> stream(0, -1, "arn:aws:sns:us-east-1:000000000000:topic"))
+    assertThatThrownBy(() -> stream(0, -1, LocalAccount.arn("sns", "topic")))
         .hasMessageContaining("SQS queue ARN");
   }
 

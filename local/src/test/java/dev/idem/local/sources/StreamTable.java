@@ -1,11 +1,11 @@
 package dev.idem.local.sources;
 
 import dev.idem.testing.DynamoDbLocal;
+import dev.idem.testing.LocalAccount;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,7 +55,7 @@ public final class StreamTable implements AutoCloseable {
   public static DynamoDbStreamsClient streamsClient(DynamoDbLocal db) {
     return DynamoDbStreamsClient.builder()
         .endpointOverride(db.endpoint())
-        .region(Region.US_EAST_1)
+        .region(LocalAccount.SDK_REGION)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create())

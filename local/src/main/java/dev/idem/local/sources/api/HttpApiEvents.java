@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.http.Request;
 import dev.idem.local.sources.Json;
+import dev.idem.testing.LocalAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -101,7 +102,7 @@ final class HttpApiEvents {
       String routeKey,
       String requestId,
       Instant now) {
-    context.put("accountId", ProxyEvents.ACCOUNT);
+    context.put("accountId", LocalAccount.ID);
     context.put("apiId", route.stage().apiId());
     String host = request.header("Host").orElse("localhost");
     context.put("domainName", host);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.http.Request;
 import dev.idem.local.sources.Json;
+import dev.idem.testing.LocalAccount;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,6 @@ import java.util.UUID;
  */
 final class ProxyEvents {
 
-  static final String ACCOUNT = "000000000000";
   static final String API_ID = "idemlocal";
 
   private static final DateTimeFormatter REQUEST_TIME =
@@ -130,7 +130,7 @@ final class ProxyEvents {
     context.put("extendedRequestId", extendedId(requestId));
     context.put("requestTime", REQUEST_TIME.format(now));
     context.put("path", "/" + stage.name() + request.rawPath());
-    context.put("accountId", ACCOUNT);
+    context.put("accountId", LocalAccount.ID);
     context.put("protocol", "HTTP/1.1");
     context.put("stage", stage.name());
     context.put("domainPrefix", domainName.split("[.:]", 2)[0]);

@@ -1,6 +1,6 @@
 package dev.idem.local.sources.sqs;
 
-import dev.idem.local.sources.Backoff;
+import dev.idem.local.retry.Backoff;
 import dev.idem.local.sources.EventSource;
 import dev.idem.local.sources.SourceContext;
 import java.time.Duration;

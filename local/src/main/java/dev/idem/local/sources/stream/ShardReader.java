@@ -1,6 +1,6 @@
 package dev.idem.local.sources.stream;
 
-import dev.idem.local.sources.Backoff;
+import dev.idem.local.retry.Backoff;
 import dev.idem.local.sources.StopSignal;
 import dev.idem.local.sources.stream.ShardClient.Start;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.idem.local.sources.stream;
 
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.InvocationResult.Status;
-import dev.idem.local.sources.Backoff;
+import dev.idem.local.retry.Backoff;
 import dev.idem.local.sources.BatchResponse;
 import dev.idem.local.sources.EventFilter;
 import dev.idem.local.sources.Invocations;

@@ -1,6 +1,7 @@
 package dev.idem.local.sources.stream;
 
 import dev.idem.local.sources.EventFilter;
+import dev.idem.testing.LocalAccount;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -136,15 +137,12 @@ public record StreamSourceConfig(
    * awsRegion}; DynamoDB Local's own name for its region ({@code ddblocal}) never reaches them.
    */
   public String region() {
-    return REGION;
+    return LocalAccount.REGION;
   }
-
-  /** The local cloud's region. */
-  static final String REGION = "us-east-1";
 
   /** The ARN of the function, as the OnFailure message names it. */
   public String functionArn() {
-    return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
+    return LocalAccount.arn("lambda", "function:" + functionName);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.idem.local.sources.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idem.testing.LocalAccount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 class StreamEventsTest {
 
-  private static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/T/stream/x";
+  private static final String ARN = LocalAccount.arn("dynamodb", "table/T/stream/x");
 
   @Test
   void value_everyAttributeType_isWrittenInDynamoDbJson() {
@@ -64,7 +65,7 @@ class StreamEventsTest {
             .eventID("e1")
             .eventName(OperationType.MODIFY)
             .eventVersion("1.1")
-            .awsRegion("us-east-1")
+            .awsRegion(LocalAccount.REGION)
             .dynamodb(
                 StreamRecord.builder()
                     .approximateCreationDateTime(Instant.ofEpochSecond(1_700_000_000L))
@@ -79,7 +80,7 @@ class StreamEventsTest {
                     .build())
             .build();
 
-    JsonNode json = StreamEvents.record(record, ARN, "us-east-1");
+    JsonNode json = StreamEvents.record(record, ARN, LocalAccount.REGION);
 
     assertThat(json.fieldNames())
         .toIterable()

@@ -15,6 +15,7 @@ import dev.idem.local.sources.stream.StreamSourceConfig;
 import dev.idem.local.sources.stream.StreamSourceConfig.StartingPosition;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.DynamoDbLocalExtension;
+import dev.idem.testing.LocalAccount;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ class StreamOrderIT {
     assertThat(record.path("eventSource").asText()).isEqualTo("aws:dynamodb");
     // In the stack's region, not DynamoDB Local's (StreamEventsTest names the sources).
     assertThat(record.path("eventSourceARN").asText())
-        .isEqualTo(StreamEvents.inRegion(table.streamArn(), "us-east-1"));
+        .isEqualTo(StreamEvents.inRegion(table.streamArn(), LocalAccount.REGION));
     assertThat(record.path("eventID").asText()).isNotBlank();
     assertThat(record.path("awsRegion").asText()).isEqualTo("us-east-1");
     JsonNode dynamodb = record.path("dynamodb");

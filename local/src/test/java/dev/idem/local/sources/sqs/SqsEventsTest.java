@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idem.local.sources.Json;
+import dev.idem.testing.LocalAccount;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,8 @@ class SqsEventsTest {
   private static final SqsSourceConfig CONFIG =
       new SqsSourceConfig(
           "f",
-          "http://127.0.0.1:4566/000000000000/q",
-          "arn:aws:sqs:us-east-1:000000000000:q",
+          "http://127.0.0.1:4566/" + LocalAccount.ID + "/q",
+          LocalAccount.arn("sqs", "q"),
           10,
           Duration.ZERO,
           false,
