@@ -1,7 +1,7 @@
 package dev.idem.local.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.idem.local.sources.Backoff;
+import dev.idem.local.retry.Backoff;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.idem.local.sources;
 
 import dev.idem.local.aws.AwsClients;
-import dev.idem.local.sources.dynamodb.DynamodbStreamSource;
+import dev.idem.local.sources.dynamodb.DynamoDbStreamSource;
 import dev.idem.local.sources.sqs.SqsEventSource;
 import dev.idem.local.sources.sqs.SqsSourceConfig;
 import dev.idem.local.sources.stream.StreamSourceConfig;
@@ -32,7 +32,7 @@ public final class EventSources implements AutoCloseable {
       }
       for (StreamSourceConfig stream : streams) {
         sources.running.add(
-            DynamodbStreamSource.start(stream, clients.streams(), clients.sqs(), context));
+            DynamoDbStreamSource.start(stream, clients.streams(), clients.sqs(), context));
       }
       return sources;
     } catch (RuntimeException e) {

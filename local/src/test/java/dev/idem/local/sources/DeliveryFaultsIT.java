@@ -7,7 +7,7 @@ import dev.idem.local.faults.FaultHooks;
 import dev.idem.local.faults.FaultPlan;
 import dev.idem.local.faults.Faults;
 import dev.idem.local.sources.RecordingInvoker.Call;
-import dev.idem.local.sources.dynamodb.DynamodbStreamSource;
+import dev.idem.local.sources.dynamodb.DynamoDbStreamSource;
 import dev.idem.local.sources.sqs.SqsEventSource;
 import dev.idem.local.sources.sqs.SqsSourceConfig;
 import dev.idem.local.sources.stream.StreamSourceConfig;
@@ -112,7 +112,7 @@ class DeliveryFaultsIT {
     DynamoDbStreamsClient streams = StreamTable.streamsClient(db);
     resources.add(streams);
     resources.add(
-        DynamodbStreamSource.start(
+        DynamoDbStreamSource.start(
             new StreamSourceConfig(
                 FUNCTION + "-stream",
                 table.streamArn(),

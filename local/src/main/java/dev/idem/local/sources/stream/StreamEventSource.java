@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * appear. How a failing batch is retried, bisected, resumed and finally reported to the OnFailure
  * destination is told by {@link StreamSourceConfig}. What differs between streams — the service's
  * client and its records' shape — comes in as a {@link ShardClient} and a {@link StreamRecords}
- * (for a DynamoDB stream, {@code dev.idem.local.sources.dynamodb.DynamodbStreamSource}).
+ * (for a DynamoDB stream, {@code dev.idem.local.sources.dynamodb.DynamoDbStreamSource}).
  *
  * <p>Progress is kept in memory: a new source starts at its {@code StartingPosition} again. Closing
  * it stops reading at once (no new batch starts, retries and throttle waits end) and waits for the

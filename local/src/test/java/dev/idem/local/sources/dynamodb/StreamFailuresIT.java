@@ -188,7 +188,7 @@ class StreamFailuresIT {
 
   private void start(StreamSourceConfig config, Clock clock) {
     SourceContext context = new SourceContext(invoker, clock, invocation -> {});
-    resources.add(DynamodbStreamSource.start(config, streams, server.client(), context));
+    resources.add(DynamoDbStreamSource.start(config, streams, server.client(), context));
   }
 
   private StreamSourceConfig config(

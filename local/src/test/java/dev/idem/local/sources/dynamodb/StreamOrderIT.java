@@ -185,7 +185,7 @@ class StreamOrderIT {
 
   private void start(StreamSourceConfig config) {
     resources.add(
-        DynamodbStreamSource.start(config, streams, server.client(), SourceContext.of(invoker)));
+        DynamoDbStreamSource.start(config, streams, server.client(), SourceContext.of(invoker)));
   }
 
   private static StreamSourceConfig config(

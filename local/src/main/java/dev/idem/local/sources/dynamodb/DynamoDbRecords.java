@@ -9,12 +9,12 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 /**
  * DynamoDB stream records as the shard machinery sees them; their JSON is {@link StreamEvents}'.
  */
-final class DynamodbRecords implements StreamRecords<Record> {
+final class DynamoDbRecords implements StreamRecords<Record> {
 
   private final String streamArn;
   private final String region;
 
-  DynamodbRecords(String streamArn, String region) {
+  DynamoDbRecords(String streamArn, String region) {
     this.streamArn = streamArn;
     this.region = region;
   }

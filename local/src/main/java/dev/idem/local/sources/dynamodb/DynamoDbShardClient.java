@@ -16,12 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** One DynamoDB stream through the DynamoDB Streams API. */
-final class DynamodbShardClient implements ShardClient<Record> {
+final class DynamoDbShardClient implements ShardClient<Record> {
 
   private final DynamoDbStreamsClient streams;
   private final String streamArn;
 
-  DynamodbShardClient(DynamoDbStreamsClient streams, String streamArn) {
+  DynamoDbShardClient(DynamoDbStreamsClient streams, String streamArn) {
     this.streams = streams;
     this.streamArn = streamArn;
   }

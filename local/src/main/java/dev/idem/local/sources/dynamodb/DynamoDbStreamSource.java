@@ -13,14 +13,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * {@snippet :
  * try (StreamEventSource<Record> source =
- *     DynamodbStreamSource.start(config, streamsClient, sqsClient, SourceContext.of(lambda))) {
+ *     DynamoDbStreamSource.start(config, streamsClient, sqsClient, SourceContext.of(lambda))) {
  *   // writes to the table now reach the function
  * }
  * }
  */
-public final class DynamodbStreamSource {
+public final class DynamoDbStreamSource {
 
-  private DynamodbStreamSource() {}
+  private DynamoDbStreamSource() {}
 
   /**
    * Lists the stream's shards, takes the iterators of the open ones at the starting position (so
@@ -42,8 +42,8 @@ public final class DynamodbStreamSource {
       SourceContext context) {
     return StreamEventSource.start(
         config,
-        new DynamodbShardClient(streams, config.streamArn()),
-        new DynamodbRecords(config.streamArn(), config.region()),
+        new DynamoDbShardClient(streams, config.streamArn()),
+        new DynamoDbRecords(config.streamArn(), config.region()),
         destinations,
         context);
   }
