@@ -62,7 +62,7 @@ public record TestLambdaContext(Duration remaining, String awsRequestId) impleme
 
   @Override
   public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:us-east-1:000000000000:function:test";
+    return LocalAccount.arn("lambda", "function:test");
   }
 
   @Override

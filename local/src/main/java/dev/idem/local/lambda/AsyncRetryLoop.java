@@ -2,6 +2,7 @@ package dev.idem.local.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idem.local.retry.Backoff;
+import dev.idem.testing.LocalAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import java.util.function.BiConsumer;
 final class AsyncRetryLoop implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(AsyncRetryLoop.class.getName());
-  private static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:";
+  private static final String ARN_PREFIX = LocalAccount.arn("lambda", "function:");
   private static final int MAX_ERROR_MESSAGE = 1024;
 
   /** One event's way through the queue: the attempts so far and the last one's result. */
