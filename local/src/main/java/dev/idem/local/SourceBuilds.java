@@ -1,5 +1,6 @@
 package dev.idem.local;
 
+import dev.idem.local.code.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -205,22 +206,8 @@ final class SourceBuilds implements AutoCloseable {
         .toList();
   }
 
-  /** The watched files' count, total size and newest modification time. */
+  /** What identifies the watched sources' content now (see {@link FileTrees}). */
   private String fingerprint() {
-    long count = 0;
-    long size = 0;
-    long newest = 0;
-    for (Path path : build.watched()) {
-      try (Stream<Path> files = Files.walk(path)) {
-        for (Path file : files.filter(Files::isRegularFile).toList()) {
-          count++;
-          size += Files.size(file);
-          newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
-        }
-      } catch (IOException e) {
-        // a file removed while walking: the next poll sees the result
-      }
-    }
-    return count + " " + size + " " + newest;
+    return FileTrees.fingerprint(build.watched());
   }
 }

@@ -1,5 +1,6 @@
 package dev.idem.local.lambda;
 
+import dev.idem.local.code.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,29 +76,9 @@ final class CodeSnapshots {
     }
   }
 
-  /**
-   * What identifies the current content of {@code code} cheaply: a jar's size and modification
-   * time, a folder's file count, total size and newest modification time; "missing" when absent.
-   */
+  /** What identifies the current content of {@code code} cheaply (see {@link FileTrees}). */
   static String fingerprint(Path code) {
-    try {
-      if (Files.isDirectory(code)) {
-        long count = 0;
-        long size = 0;
-        long newest = 0;
-        try (Stream<Path> files = Files.walk(code)) {
-          for (Path file : files.filter(Files::isRegularFile).toList()) {
-            count++;
-            size += Files.size(file);
-            newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
-          }
-        }
-        return "dir " + count + " " + size + " " + newest;
-      }
-      return "file " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
-    } catch (IOException e) {
-      return "missing";
-    }
+    return FileTrees.fingerprint(code);
   }
 
   private Path make(Path source) {

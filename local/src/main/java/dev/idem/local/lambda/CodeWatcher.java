@@ -1,5 +1,6 @@
 package dev.idem.local.lambda;
 
+import dev.idem.local.code.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ final class CodeWatcher implements AutoCloseable {
   void poll() {
     for (Path code : List.copyOf(seen.keySet())) {
       String now = CodeSnapshots.fingerprint(code);
-      if (now.equals(seen.get(code)) || now.equals("missing")) {
+      if (now.equals(seen.get(code)) || now.equals(FileTrees.MISSING)) {
         pending.remove(code);
         continue;
       }
