@@ -187,14 +187,17 @@ public final class FunctionPool implements AutoCloseable {
    * @return how many were stopped
    */
   public int retireIdleInstances() {
-    List<Instance> retired;
-    synchronized (this) {
-      retired = new ArrayList<>(idle);
-      idle.clear();
-      retired.forEach(this::forget);
-    }
+    List<Instance> retired = takeAllIdle();
     retired.forEach(Instance::close);
     return retired.size();
+  }
+
+  /** Removes every idle instance from the pool, for the caller to stop. */
+  private synchronized List<Instance> takeAllIdle() {
+    List<Instance> taken = new ArrayList<>(idle);
+    idle.clear();
+    taken.forEach(this::forget);
+    return taken;
   }
 
   /**
@@ -211,9 +214,7 @@ public final class FunctionPool implements AutoCloseable {
     synchronized (this) {
       hadLive = live.size();
       stale.addAll(live);
-      retired = new ArrayList<>(idle);
-      idle.clear();
-      retired.forEach(this::forget);
+      retired = takeAllIdle();
     }
     retired.forEach(instance -> Thread.ofVirtual().start(instance::close));
     return hadLive == 0 ? 0 : provision(Math.max(1, retired.size()));
