@@ -60,7 +60,9 @@ final class Overview {
       functions.add(function(stats));
     }
     ArrayNode queues = body.putArray("queues");
-    stack.queues().forEach(queue -> queues.add(queue(queue)));
+    // Each queue asked once per overview, a dead-letter queue's depth read from its own answer.
+    Map<String, Map<QueueAttributeName, String>> depths = new java.util.HashMap<>();
+    stack.queues().forEach(queue -> queues.add(queue(queue, depths)));
     ArrayNode tables = body.putArray("tables");
     stack.tables().forEach(table -> tables.add(table(table)));
     ArrayNode rules = body.putArray("rules");
@@ -100,10 +102,11 @@ final class Overview {
     }
   }
 
-  private ObjectNode queue(QueueSpec queue) {
+  private ObjectNode queue(QueueSpec queue, Map<String, Map<QueueAttributeName, String>> depths) {
     ObjectNode row = AwsJson.MAPPER.createObjectNode().put("name", queue.name());
     try {
-      Map<QueueAttributeName, String> attributes = depth(queue.name());
+      Map<QueueAttributeName, String> attributes =
+          depths.computeIfAbsent(queue.name(), this::depth);
       row.put("visible", count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
           .put(
               "inFlight",
@@ -117,7 +120,9 @@ final class Overview {
         row.put("deadLetterQueue", dlq)
             .put(
                 "deadLetterDepth",
-                count(depth(dlq), QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+                count(
+                    depths.computeIfAbsent(dlq, this::depth),
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
       }
     } catch (SdkException e) {
       row.put("error", e.getMessage());
