@@ -4,6 +4,8 @@ import dev.idem.local.aws.AwsClients;
 import dev.idem.local.aws.AwsService;
 import dev.idem.local.code.CodeLayouts;
 import dev.idem.local.code.FunctionCode;
+import dev.idem.local.console.ConsoleApi;
+import dev.idem.local.console.InvocationLog;
 import dev.idem.local.edge.LocalAws;
 import dev.idem.local.faults.EdgeFaults;
 import dev.idem.local.faults.FaultApi;
@@ -100,6 +102,8 @@ public final class LocalCloud implements AutoCloseable {
    *     change ({@link SourceBuilds}); needs {@code hotReload}
    * @param proxyPort the port of the proxy through which instances reach AWS hosts (for SDKs that
    *     ignore {@code AWS_ENDPOINT_URL}); 0, the default, picks a free one
+   * @param invocationLogSize how many recent invocations the console at {@code /_idem/} keeps
+   *     ({@value dev.idem.local.console.InvocationLog#DEFAULT_CAPACITY})
    */
   public record Options(
       Path template,
@@ -118,7 +122,8 @@ public final class LocalCloud implements AutoCloseable {
       Path aotCache,
       boolean hotReload,
       boolean watchSources,
-      int proxyPort) {
+      int proxyPort,
+      int invocationLogSize) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -150,6 +155,10 @@ public final class LocalCloud implements AutoCloseable {
       }
       if (concurrencyLimit < 1) {
         throw new IllegalArgumentException("concurrency limit " + concurrencyLimit + " is below 1");
+      }
+      if (invocationLogSize < 1) {
+        throw new IllegalArgumentException(
+            "invocation log size " + invocationLogSize + " is below 1");
       }
     }
 
@@ -187,6 +196,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.hotReload = hotReload;
       builder.watchSources = watchSources;
       builder.proxyPort = proxyPort;
+      builder.invocationLogSize = invocationLogSize;
       return builder;
     }
 
@@ -198,6 +208,7 @@ public final class LocalCloud implements AutoCloseable {
       private List<StubSpec> stubs;
       private Map<String, String> parameters = Map.of();
       private Path seed;
+      private int invocationLogSize = dev.idem.local.console.InvocationLog.DEFAULT_CAPACITY;
       private int concurrencyLimit = FunctionDefinition.DEFAULT_CONCURRENCY_LIMIT;
       private URI endpoint;
       private Consumer<String> console = System.out::println;
@@ -340,6 +351,12 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
+      /** How many recent invocations the console keeps. */
+      public Builder invocationLogSize(int value) {
+        invocationLogSize = value;
+        return this;
+      }
+
       /**
        * The options.
        *
@@ -363,7 +380,8 @@ public final class LocalCloud implements AutoCloseable {
             aotCache,
             hotReload,
             watchSources,
-            freePorts ? 0 : proxyPort);
+            freePorts ? 0 : proxyPort,
+            invocationLogSize);
       }
     }
   }
@@ -603,8 +621,25 @@ public final class LocalCloud implements AutoCloseable {
               async.targets(
                   functions.stream().map(FunctionDefinition::name).collect(Collectors.toSet())));
       AsyncLambda.createRuleEvents(provisioned.stack(), clients, console);
+      startConsole();
     }
     return functions;
+  }
+
+  /** The web console on the edge, fed by every invocation from now on. */
+  private void startConsole() {
+    InvocationLog invocationLog = new InvocationLog(options.invocationLogSize(), Clock.systemUTC());
+    lambda.onInvocation(invocationLog);
+    aws.router()
+        .control(
+            ConsoleApi.PREFIX,
+            new ConsoleApi(
+                lambda,
+                clients,
+                provisioned.stack(),
+                aws.eventBridge(),
+                invocationLog,
+                Clock.systemUTC()));
   }
 
   /**
@@ -689,6 +724,7 @@ public final class LocalCloud implements AutoCloseable {
     }
     seeded.ifPresent(summary -> console.accept(summary.line()));
     faultApiUrl().ifPresent(url -> console.accept(faultsLine(url)));
+    consoleUrl().ifPresent(url -> console.accept("console  " + url));
     console.accept("ready in " + readyTime.toMillis() + " ms");
   }
 
@@ -781,6 +817,11 @@ public final class LocalCloud implements AutoCloseable {
   /** The fault injector: its rules (which may be changed while it runs) and its log. */
   public Faults faults() {
     return faults;
+  }
+
+  /** The console's web page, on the edge (none when another backend is used). */
+  public Optional<URI> consoleUrl() {
+    return Optional.ofNullable(aws).map(edge -> edge.edgeUrl().resolve(ConsoleApi.PREFIX));
   }
 
   /** The functions' runtime: pools, counts, cold starts. */

@@ -129,6 +129,11 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     return delivery.stats();
   }
 
+  /** Each rule's counts by rule ARN; a rule that never matched is absent. */
+  public java.util.Map<String, Stats> ruleStats() {
+    return delivery.ruleStats();
+  }
+
   @Override
   public Response handle(Request request) {
     String target = request.header("X-Amz-Target").orElse("");

@@ -35,10 +35,8 @@ final class EventDelivery implements AutoCloseable {
 
   private final EventTargetSender sender;
   private final Clock clock;
-  private final AtomicLong matched = new AtomicLong();
-  private final AtomicLong delivered = new AtomicLong();
-  private final AtomicLong deadLettered = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
+  private final Counts total = new Counts();
+  private final Map<String, Counts> byRule = new java.util.concurrent.ConcurrentHashMap<>();
   private final ScheduledExecutorService retries = retryScheduler();
   private volatile EventFaults faults = EventFaults.NONE;
 
@@ -75,9 +73,34 @@ final class EventDelivery implements AutoCloseable {
     return scheduler;
   }
 
+  /** The counts of the whole service and of one rule, kept side by side. */
+  private static final class Counts {
+    final AtomicLong matched = new AtomicLong();
+    final AtomicLong delivered = new AtomicLong();
+    final AtomicLong deadLettered = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+
+    EventBridgeService.Stats stats() {
+      return new EventBridgeService.Stats(
+          matched.get(), delivered.get(), deadLettered.get(), failed.get());
+    }
+  }
+
   EventBridgeService.Stats stats() {
-    return new EventBridgeService.Stats(
-        matched.get(), delivered.get(), deadLettered.get(), failed.get());
+    return total.stats();
+  }
+
+  /** Each rule's counts by rule ARN, for the rules that matched at least once. */
+  Map<String, EventBridgeService.Stats> ruleStats() {
+    Map<String, EventBridgeService.Stats> stats = new java.util.TreeMap<>();
+    byRule.forEach((arn, counts) -> stats.put(arn, counts.stats()));
+    return stats;
+  }
+
+  /** Adds one to a count, in the total and in the rule's. */
+  private void count(EventRule rule, java.util.function.Function<Counts, AtomicLong> which) {
+    which.apply(total).incrementAndGet();
+    which.apply(byRule.computeIfAbsent(rule.arn(), arn -> new Counts())).incrementAndGet();
   }
 
   void faults(EventFaults newFaults) {
@@ -86,7 +109,7 @@ final class EventDelivery implements AutoCloseable {
 
   /** Counts the match now; the returned task delivers it (on the bus's delivery thread). */
   Runnable of(String bus, EventRule rule, EventRule.Target target, ObjectNode event, String json) {
-    matched.incrementAndGet();
+    count(rule, counts -> counts.matched);
     Instant ingested = clock.instant();
     return () -> {
       String id = event.path("id").asText();
@@ -110,7 +133,7 @@ final class EventDelivery implements AutoCloseable {
       sender.send(
           new EventTargetSender.Message(
               target.arn(), attempt.body(), target.messageGroupId(), attempt.id(), Map.of()));
-      delivered.incrementAndGet();
+      count(attempt.rule(), counts -> counts.delivered);
     } catch (Exception e) {
       retryOrGiveUp(attempt, e);
     }
@@ -164,13 +187,13 @@ final class EventDelivery implements AutoCloseable {
         sender.send(
             new EventTargetSender.Message(
                 target.deadLetterArn(), attempt.body(), null, attempt.id(), attributes));
-        deadLettered.incrementAndGet();
+        count(attempt.rule(), counts -> counts.deadLettered);
         return;
       } catch (Exception e) {
         cause.addSuppressed(e);
       }
     }
-    failed.incrementAndGet();
+    count(attempt.rule(), counts -> counts.failed);
     LOG.log(
         System.Logger.Level.WARNING,
         "Rule {0} could not deliver event {1} to {2}: {3}",

@@ -48,6 +48,7 @@ public final class FunctionPool implements AutoCloseable {
   private final AtomicLong timeouts = new AtomicLong();
   private final AtomicLong throttles = new AtomicLong();
   private final AtomicLong waits = new AtomicLong();
+  private volatile InvocationListener listener = InvocationListener.NONE;
   private int slots;
   private int started;
   private boolean closed;
@@ -90,7 +91,9 @@ public final class FunctionPool implements AutoCloseable {
     }
     if (lease == null) {
       throttles.incrementAndGet();
-      return InvocationResult.throttled();
+      InvocationResult throttled = InvocationResult.throttled();
+      listener.invoked(function.name(), payload, null, throttled);
+      return throttled;
     }
     Instance instance = lease.warm() != null ? lease.warm() : startInstance(lease.number(), true);
     Instance.Run run = run(instance, payload);
@@ -99,7 +102,19 @@ public final class FunctionPool implements AutoCloseable {
       recordColdStart(instance);
     }
     release(instance, run.outcome());
-    return count(run, elapsed);
+    InvocationResult result = count(run, elapsed);
+    listener.invoked(function.name(), payload, run.requestId(), result);
+    return result;
+  }
+
+  /** Tells {@code newListener} of every invocation from now on, throttled ones included. */
+  void listen(InvocationListener newListener) {
+    this.listener = java.util.Objects.requireNonNull(newListener, "listener");
+  }
+
+  /** How many live instances are idle now (warm, waiting for an invocation). */
+  public synchronized int instancesIdle() {
+    return idle.size();
   }
 
   /**

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class Instance implements RunningInstance {
 
   /** One invocation's outcome and its log tail. */
-  record Run(Outcome outcome, String logTail) {}
+  record Run(Outcome outcome, String logTail, String requestId) {}
 
   private static final int TAIL_BYTES = 4096;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -99,7 +99,7 @@ final class Instance implements RunningInstance {
     }
     try {
       Outcome outcome = await(invocation, initTimeout);
-      return new Run(outcome, tail(invocation, outcome));
+      return new Run(outcome, tail(invocation, outcome), invocation.requestId);
     } finally {
       mailbox.remove(invocation);
       current.compareAndSet(invocation, null);

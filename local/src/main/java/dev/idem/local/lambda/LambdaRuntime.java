@@ -335,6 +335,15 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
     }
   }
 
+  /**
+   * Tells {@code listener} of every invocation of every function from now on, on the invoking
+   * thread once the result is known (the console's list of recent invocations); it must be quick
+   * and must not throw.
+   */
+  public void onInvocation(InvocationListener listener) {
+    pools.values().forEach(pool -> pool.listen(listener));
+  }
+
   /** Every function's counts and cold starts, in the order given at start. */
   public List<FunctionStats> stats() {
     return pools.values().stream().map(FunctionPool::stats).toList();
