@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,14 +101,18 @@ class HotReloadIT {
   void invoke_reloadWhileAnInvocationRuns_itFinishesOnTheOldCodeAndItsInstanceStops()
       throws Exception {
     try (LambdaRuntime runtime = runtime();
-        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+        ServerSocket holds = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String held = "{\"holdPort\":" + holds.getLocalPort() + "}";
       Future<InvocationResult> inFlight =
-          callers.submit(() -> runtime.invoke("hot", "{\"sleepMs\":3000}".getBytes(UTF_8)));
-      await(() -> runtime.pool("hot").stats().instancesLive() == 1);
+          callers.submit(() -> runtime.invoke("hot", held.getBytes(UTF_8)));
+      holds.setSoTimeout(Math.toIntExact(DEADLINE.toMillis()));
+      Socket hold = holds.accept(); // the invocation is running, on the old code
 
       replaceWith(2);
       await(() -> console.stream().anyMatch(line -> line.startsWith("reloaded hot in ")));
       InvocationResult during = runtime.invoke("hot", "{}".getBytes(UTF_8));
+      hold.close();
       InvocationResult old = inFlight.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
 
       assertThat(version(old)).isEqualTo(1);
@@ -128,7 +135,7 @@ class HotReloadIT {
         clients.add(
             callers.submit(() -> {
               while (flowing.get()) {
-                InvocationResult result = runtime.invoke("hot", "{\"sleepMs\":50}".getBytes(UTF_8));
+                InvocationResult result = runtime.invoke("hot", "{}".getBytes(UTF_8));
                 if (result.status() != InvocationResult.Status.OK) {
                   failed.add(result);
                 } else {
@@ -175,16 +182,22 @@ class HotReloadIT {
 
         import com.amazonaws.services.lambda.runtime.Context;
         import com.amazonaws.services.lambda.runtime.RequestHandler;
+        import java.io.IOException;
+        import java.io.UncheckedIOException;
+        import java.net.Socket;
         import java.util.Map;
 
         public class VersionHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
           @Override
           public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-            long sleepMs = ((Number) input.getOrDefault("sleepMs", 0)).longValue();
-            try {
-              Thread.sleep(sleepMs);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+            if (input.get("holdPort") instanceof Number port) {
+              // Held until the test closes the connection (or 60 s pass): in flight on purpose.
+              try (Socket hold = new Socket("127.0.0.1", port.intValue())) {
+                hold.setSoTimeout(60_000);
+                hold.getInputStream().read();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
             }
             return Map.of("version", %d, "pid", ProcessHandle.current().pid());
           }
