@@ -1,6 +1,7 @@
 package dev.idem.local.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.idem.local.aws.AwsJson;
 import dev.idem.local.lambda.InvocationListener;
 import dev.idem.local.lambda.InvocationResult;
@@ -148,31 +149,64 @@ public final class InvocationLog implements InvocationListener {
   /** What sent an event and how many records it holds, told by its top-level fields. */
   record Shape(String source, int batchSize) {
 
+    private static final Shape DIRECT = new Shape("direct", 1);
+
+    /**
+     * Reads only the event's top-level field names and its first record's source, skipping every
+     * value: it runs after each invocation, on the invoking thread, so it builds no tree.
+     */
     static Shape of(byte[] payload) {
-      JsonNode event;
-      try {
-        event = AwsJson.MAPPER.readTree(payload);
+      try (JsonParser parser = AwsJson.MAPPER.getFactory().createParser(payload)) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          return DIRECT;
+        }
+        Shape shape = DIRECT;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          parser.nextToken();
+          switch (field) {
+            case "requestContext" -> {
+              return new Shape("api", 1);
+            }
+            case "detail-type" -> {
+              return new Shape("eventbridge", 1);
+            }
+            case "Records" -> shape = records(parser);
+            default -> parser.skipChildren();
+          }
+        }
+        return shape;
       } catch (IOException e) {
-        return new Shape("direct", 1);
+        return DIRECT;
       }
-      if (event == null || !event.isObject()) {
-        return new Shape("direct", 1);
+    }
+
+    /** The records' source (from the first one's {@code eventSource}) and count. */
+    private static Shape records(JsonParser parser) throws IOException {
+      if (parser.currentToken() != JsonToken.START_ARRAY) {
+        parser.skipChildren();
+        return DIRECT;
       }
-      if (event.has("requestContext")) {
-        return new Shape("api", 1);
-      }
-      if (event.has("detail-type")) {
-        return new Shape("eventbridge", 1);
-      }
-      JsonNode records = event.path("Records");
-      if (records.isArray() && !records.isEmpty()) {
-        JsonNode first = records.get(0);
-        String source = first.path("eventSource").asText(first.path("EventSource").asText(""));
-        if (source.startsWith("aws:")) {
-          return new Shape(source.substring(4), records.size());
+      String source = "";
+      int count = 0;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        if (count++ == 0 && parser.currentToken() == JsonToken.START_OBJECT) {
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if ((field.equals("eventSource") || field.equals("EventSource")) && source.isEmpty()) {
+              source = parser.getValueAsString("");
+            } else {
+              parser.skipChildren();
+            }
+          }
+        } else {
+          parser.skipChildren();
         }
       }
-      return new Shape("direct", 1);
+      return source.startsWith("aws:") && count > 0
+          ? new Shape(source.substring(4), count)
+          : DIRECT;
     }
   }
 }
