@@ -102,8 +102,10 @@ public final class LocalCloud implements AutoCloseable {
    *     change ({@link SourceBuilds}); needs {@code hotReload}
    * @param proxyPort the port of the proxy through which instances reach AWS hosts (for SDKs that
    *     ignore {@code AWS_ENDPOINT_URL}); 0, the default, picks a free one
-   * @param invocationLogSize how many recent invocations the console at {@code /_idem/} keeps
-   *     ({@value dev.idem.local.console.InvocationLog#DEFAULT_CAPACITY})
+   * @param consoleCapacity how many entries the console at {@code /_idem/} keeps of each kind it
+   *     captures (invocations, AWS calls, events, …; {@value
+   *     dev.idem.local.console.InvocationLog#DEFAULT_CAPACITY}); 0 turns the console and all its
+   *     capture off (a 404 at {@code /_idem/})
    */
   public record Options(
       Path template,
@@ -123,7 +125,7 @@ public final class LocalCloud implements AutoCloseable {
       boolean hotReload,
       boolean watchSources,
       int proxyPort,
-      int invocationLogSize) {
+      int consoleCapacity) {
 
     /** The default edge port (LocalStack's convention). */
     public static final int EDGE_PORT = 4566;
@@ -156,9 +158,9 @@ public final class LocalCloud implements AutoCloseable {
       if (concurrencyLimit < 1) {
         throw new IllegalArgumentException("concurrency limit " + concurrencyLimit + " is below 1");
       }
-      if (invocationLogSize < 1) {
+      if (consoleCapacity < 0) {
         throw new IllegalArgumentException(
-            "invocation log size " + invocationLogSize + " is below 1");
+            "console capacity " + consoleCapacity + " is below 0 (0 turns the console off)");
       }
     }
 
@@ -196,7 +198,7 @@ public final class LocalCloud implements AutoCloseable {
       builder.hotReload = hotReload;
       builder.watchSources = watchSources;
       builder.proxyPort = proxyPort;
-      builder.invocationLogSize = invocationLogSize;
+      builder.consoleCapacity = consoleCapacity;
       return builder;
     }
 
@@ -208,7 +210,7 @@ public final class LocalCloud implements AutoCloseable {
       private List<StubSpec> stubs;
       private Map<String, String> parameters = Map.of();
       private Path seed;
-      private int invocationLogSize = dev.idem.local.console.InvocationLog.DEFAULT_CAPACITY;
+      private int consoleCapacity = dev.idem.local.console.InvocationLog.DEFAULT_CAPACITY;
       private int concurrencyLimit = FunctionDefinition.DEFAULT_CONCURRENCY_LIMIT;
       private URI endpoint;
       private Consumer<String> console = System.out::println;
@@ -351,9 +353,9 @@ public final class LocalCloud implements AutoCloseable {
         return this;
       }
 
-      /** How many recent invocations the console keeps. */
-      public Builder invocationLogSize(int value) {
-        invocationLogSize = value;
+      /** How many entries the console keeps of each kind it captures; 0 turns the console off. */
+      public Builder consoleCapacity(int value) {
+        consoleCapacity = value;
         return this;
       }
 
@@ -381,7 +383,7 @@ public final class LocalCloud implements AutoCloseable {
             hotReload,
             watchSources,
             freePorts ? 0 : proxyPort,
-            invocationLogSize);
+            consoleCapacity);
       }
     }
   }
@@ -626,9 +628,16 @@ public final class LocalCloud implements AutoCloseable {
     return functions;
   }
 
-  /** The web console on the edge, fed by every invocation from now on. */
+  /**
+   * The web console on the edge, fed by every invocation from now on; with a console capacity of 0
+   * nothing is captured and {@code /_idem/} answers 404.
+   */
   private void startConsole() {
-    InvocationLog invocationLog = new InvocationLog(options.invocationLogSize(), Clock.systemUTC());
+    if (options.consoleCapacity() == 0) {
+      aws.router().control(ConsoleApi.PREFIX, ConsoleApi.off());
+      return;
+    }
+    InvocationLog invocationLog = new InvocationLog(options.consoleCapacity(), Clock.systemUTC());
     lambda.onInvocation(invocationLog);
     aws.router()
         .control(
@@ -819,9 +828,13 @@ public final class LocalCloud implements AutoCloseable {
     return faults;
   }
 
-  /** The console's web page, on the edge (none when another backend is used). */
+  /**
+   * The console's web page, on the edge (none when another backend is used or the console is off).
+   */
   public Optional<URI> consoleUrl() {
-    return Optional.ofNullable(aws).map(edge -> edge.edgeUrl().resolve(ConsoleApi.PREFIX));
+    return Optional.ofNullable(aws)
+        .filter(edge -> options.consoleCapacity() > 0)
+        .map(edge -> edge.edgeUrl().resolve(ConsoleApi.PREFIX));
   }
 
   /** The functions' runtime: pools, counts, cold starts. */

@@ -46,6 +46,7 @@ public final class LocalCloudMain {
                             [--max-concurrency N] [--max-starting N] [--max-instances N]
                             [--warm N] [--aot-cache DIR | --no-aot-cache] [--no-reload | --watch]
                             [--endpoint URL] [--faults FILE] [--fault-seed N] [--bind ADDR]
+                            [--console-capacity N | --no-console]
 
         --template PATH         a CloudFormation template, SAM or plain, YAML or JSON (default:
                                 the repository's template.yaml)
@@ -85,6 +86,9 @@ public final class LocalCloudMain {
         --bind ADDR             listen on ADDR (e.g. 0.0.0.0) instead of 127.0.0.1: the edge, the
                                 API and the stubs become reachable from the network, which has no
                                 authentication; a warning says so
+        --console-capacity N    how many entries the console (/_idem/) keeps of each kind it
+                                captures: invocations, AWS calls, events (default 1000)
+        --no-console            capture nothing and serve no console
       """;
 
   // DynamoDB Local logs through java.util.logging (a JAXB notice at start); only errors matter.
@@ -264,6 +268,12 @@ public final class LocalCloudMain {
             .aotCache(given.noAotCache ? null : given.aotCache)
             .hotReload(!given.noReload)
             .watchSources(given.watch)
+            .consoleCapacity(
+                given.noConsole
+                    ? 0
+                    : given.consoleCapacity != null
+                        ? given.consoleCapacity
+                        : LocalCloud.Options.defaults().consoleCapacity())
             .build();
     return new Parsed(options, false, endpoint.notes(), source);
   }
@@ -406,6 +416,8 @@ public final class LocalCloudMain {
     boolean noAotCache;
     boolean noReload;
     boolean watch;
+    boolean noConsole;
+    Integer consoleCapacity;
     final Map<String, String> parameters = new LinkedHashMap<>();
 
     private static final Set<String> VALUE_OPTIONS =
@@ -428,7 +440,8 @@ public final class LocalCloudMain {
             "--fault-seed",
             "--bind",
             "--cdk-out",
-            "--stack");
+            "--stack",
+            "--console-capacity");
 
     Arguments(List<String> args) {
       for (int i = 0; i < args.size(); i++) {
@@ -450,6 +463,10 @@ public final class LocalCloudMain {
       }
       if (noReload && watch) {
         throw new IllegalArgumentException("--watch and --no-reload exclude each other");
+      }
+      if (noConsole && consoleCapacity != null) {
+        throw new IllegalArgumentException(
+            "--console-capacity and --no-console exclude each other");
       }
       if (noSeed && seed != null) {
         throw new IllegalArgumentException("--seed and --no-seed exclude each other");
@@ -489,6 +506,7 @@ public final class LocalCloudMain {
         case "--no-aot-cache" -> noAotCache = true;
         case "--no-reload" -> noReload = true;
         case "--watch" -> watch = true;
+        case "--no-console" -> noConsole = true;
         case "-h", "--help", "help" -> help = true;
         default -> {
           return false;
@@ -513,6 +531,7 @@ public final class LocalCloudMain {
         case "--max-starting" -> maxStarting = number(name, value, 1, 1000);
         case "--max-instances" -> maxInstances = number(name, value, 1, 10_000);
         case "--warm" -> warm = number(name, value, 0, 1000);
+        case "--console-capacity" -> consoleCapacity = number(name, value, 1, 1_000_000);
         case "--aot-cache" -> aotCache = Path.of(value);
         case "--parameter" -> parameter(value);
         case "--faults" -> faults = Path.of(value);

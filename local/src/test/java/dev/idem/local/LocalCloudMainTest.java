@@ -177,6 +177,18 @@ class LocalCloudMainTest {
   }
 
   @Test
+  void parse_consoleOptions_setTheCapacityOrTurnItOff() {
+    assertThat(parse(Map.of()).options().consoleCapacity()).isEqualTo(1_000);
+    assertThat(parse(Map.of(), "--console-capacity", "50").options().consoleCapacity())
+        .isEqualTo(50);
+    assertThat(parse(Map.of(), "--no-console").options().consoleCapacity()).isZero();
+    assertThatThrownBy(() -> parse(Map.of(), "--console-capacity", "0"))
+        .hasMessageContaining("--console-capacity needs a number from 1");
+    assertThatThrownBy(() -> parse(Map.of(), "--console-capacity", "1000", "--no-console"))
+        .hasMessageContaining("--console-capacity and --no-console exclude each other");
+  }
+
+  @Test
   void parse_awsEndpointUrlOfAnotherBackend_usedAsBackend() {
     LocalCloudMain.Parsed parsed =
         parse(Map.of("AWS_ENDPOINT_URL", "http://localhost.localstack.cloud:4566"));

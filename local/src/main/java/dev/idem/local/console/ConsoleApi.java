@@ -58,6 +58,18 @@ public final class ConsoleApi implements HttpService {
     this.invocations = invocations;
   }
 
+  /**
+   * What {@code /_idem/} answers when the console is turned off ({@code --no-console}): a 404
+   * saying so, for every path under it.
+   */
+  public static HttpService off() {
+    return request ->
+        problem(
+            404,
+            "ConsoleOff",
+            "The console is off (bin/idem local --no-console); nothing is captured or served");
+  }
+
   @Override
   public Response handle(Request request) {
     String path = request.path();
