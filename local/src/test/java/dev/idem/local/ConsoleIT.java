@@ -125,6 +125,7 @@ class ConsoleIT {
     assertThat(asset.statusCode()).isEqualTo(404);
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    assertThat(get("nothing").statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -133,8 +134,8 @@ class ConsoleIT {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-    assertThat(page.body()).contains("<table id=\"functions\">", "/_idem/assets/console.js");
-    assertThat(get("assets/console.js").body()).contains("/_idem/api/overview");
+    assertThat(page.body()).contains("/_idem/assets/console.js", "/_idem/assets/overview.js");
+    assertThat(get("assets/overview.js").body()).contains("/_idem/api/overview");
     assertThat(get("assets/console.css").statusCode()).isEqualTo(200);
     assertThat(get("health").statusCode()).isEqualTo(200);
     assertThat(get("faults").statusCode()).isEqualTo(200);

@@ -14,37 +14,55 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Serves the console under {@code /_idem/} on the edge port: the page ({@code GET /_idem/}), its
- * assets ({@code /_idem/assets/console.css}, {@code console.js}) and the JSON it polls:
+ * Serves the console under {@code /_idem/} on the edge port:
  *
  * <ul>
- *   <li>{@code GET /_idem/api/overview}: functions, queues, tables and bus rules with their counts;
- *   <li>{@code GET /_idem/api/invocations?limit=N}: the last N invocations (default 50, at most the
- *       log's capacity), newest first.
+ *   <li>its pages: {@code /_idem/} (the overview) and the pages of one thing, {@code
+ *       /_idem/<kind>/<name>} for the kinds in {@link #PAGES}; every page is the same {@code
+ *       index.html}, whose script draws the view the path names;
+ *   <li>its assets, {@code /_idem/assets/<file>} for the files in {@link #ASSETS};
+ *   <li>its JSON, {@code /_idem/api/<segment>[/...]}, each segment answered by one {@link
+ *       HttpService} (which checks its own methods and parameters).
  * </ul>
  *
- * Anything else under {@code /_idem/} gets a 404, another method a 405 and a bad {@code limit} a
- * 400, each with a JSON body {@code {"error": ..., "message": ...}} as the fault API answers.
+ * Anything else under {@code /_idem/} gets a 404, a page or asset asked with another method than
+ * GET a 405, each with a JSON body {@code {"error": ..., "message": ...}} as the fault API answers.
  */
 public final class ConsoleApi implements HttpService {
 
   /** The path prefix the edge routes here. */
   public static final String PREFIX = "/_idem/";
 
-  private static final int DEFAULT_LIMIT = 50;
-  private static final Map<String, String> ASSETS =
+  /**
+   * The kinds of pages beside the overview: {@code /_idem/<kind>} and {@code /_idem/<kind>/<name>}.
+   */
+  static final List<String> PAGE_KINDS = List.of();
+
+  private static final Pattern PAGES =
+      Pattern.compile(
+          PAGE_KINDS.isEmpty()
+              ? "/_idem/"
+              : "/_idem/(?:(?:" + String.join("|", PAGE_KINDS) + ")(?:/[^/]+)?)?");
+
+  /** The page's files, with their media types; each view is a script of its own. */
+  static final Map<String, String> ASSETS =
       Map.of(
           "console.css", "text/css; charset=utf-8",
-          "console.js", "text/javascript; charset=utf-8");
+          "console.js", "text/javascript; charset=utf-8",
+          "overview.js", "text/javascript; charset=utf-8");
 
-  private final Overview overview;
+  private static final int DEFAULT_LIMIT = 50;
+
+  private final Map<String, HttpService> apis = new LinkedHashMap<>();
   private final InvocationLog invocations;
   private final byte[] page = resource("index.html");
-  private final Map<String, byte[]> assets =
-      Map.of("console.css", resource("console.css"), "console.js", resource("console.js"));
+  private final Map<String, byte[]> assets = new LinkedHashMap<>();
 
   /** A console over a running cloud's parts; {@code invocations} must be listening already. */
   public ConsoleApi(
@@ -54,8 +72,11 @@ public final class ConsoleApi implements HttpService {
       EventBridgeService eventBridge,
       InvocationLog invocations,
       Clock clock) {
-    this.overview = new Overview(lambda, clients, stack, eventBridge, invocations, clock);
     this.invocations = invocations;
+    ASSETS.keySet().forEach(name -> assets.put(name, resource(name)));
+    Overview overview = new Overview(lambda, clients, stack, eventBridge, invocations, clock);
+    apis.put("overview", get(request -> Response.json(200, overview.json().toString())));
+    apis.put("invocations", get(request -> invocations(request.rawQuery())));
   }
 
   /**
@@ -71,13 +92,23 @@ public final class ConsoleApi implements HttpService {
   }
 
   @Override
-  public Response handle(Request request) {
+  public Response handle(Request request) throws Exception {
     String path = request.path();
-    if (!"GET".equals(request.method())) {
-      return problem(405, "MethodNotAllowed", request.method() + " is not supported; use GET")
-          .withHeader("Allow", "GET");
+    if (path.startsWith(PREFIX + "api/")) {
+      String rest = path.substring((PREFIX + "api/").length());
+      int slash = rest.indexOf('/');
+      HttpService api = apis.get(slash < 0 ? rest : rest.substring(0, slash));
+      return api != null
+          ? api.handle(request)
+          : problem(
+              404,
+              "NotFound",
+              "Nothing at " + path + "; the console's JSON is under /_idem/api/" + apis.keySet());
     }
-    if (path.equals(PREFIX)) {
+    if (!"GET".equals(request.method())) {
+      return methodNotAllowed(request, "GET");
+    }
+    if (PAGES.matcher(path).matches()) {
       return new Response(200, Map.of(), page)
           .withHeader("Content-Type", "text/html; charset=utf-8")
           .withHeader("Cache-Control", "no-store");
@@ -91,39 +122,101 @@ public final class ConsoleApi implements HttpService {
           : problem(
               404, "NotFound", "No console asset " + name + " (assets: " + ASSETS.keySet() + ")");
     }
-    return switch (path) {
-      case PREFIX + "api/overview" -> Response.json(200, overview.json().toString());
-      case PREFIX + "api/invocations" -> invocations(request.rawQuery());
-      default ->
-          problem(
-              404,
-              "NotFound",
-              "Nothing at "
-                  + path
-                  + "; the console serves /_idem/, /_idem/api/overview and"
-                  + " /_idem/api/invocations?limit=N");
-    };
+    return problem(
+        404,
+        "NotFound",
+        "Nothing at " + path + "; the console's page is /_idem/ and its JSON is under /_idem/api/");
+  }
+
+  /** A JSON problem: {@code {"error": error, "message": message}} with that status. */
+  static Response problem(int status, String error, String message) {
+    ObjectNode body = AwsJson.MAPPER.createObjectNode().put("error", error).put("message", message);
+    return Response.json(status, body.toString());
+  }
+
+  /** The 405 for a method a console path does not take, with its {@code Allow} header. */
+  static Response methodNotAllowed(Request request, String... allowed) {
+    return problem(
+            405,
+            "MethodNotAllowed",
+            request.method() + " is not supported here; use " + String.join(" or ", allowed))
+        .withHeader("Allow", String.join(", ", allowed));
+  }
+
+  /** An endpoint that answers GET only. */
+  static HttpService get(HttpService handler) {
+    return request ->
+        "GET".equals(request.method()) ? handler.handle(request) : methodNotAllowed(request, "GET");
+  }
+
+  /**
+   * The query's parameters; a name outside {@code allowed}, or given twice, is a {@link
+   * BadParameter}.
+   */
+  static Map<String, String> parameters(String rawQuery, List<String> allowed) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return values;
+    }
+    for (String pair : rawQuery.split("&")) {
+      String[] parts = pair.split("=", 2);
+      String name = decode(parts[0]);
+      if (!allowed.contains(name)) {
+        throw new BadParameter("Unknown parameter " + name + "; use " + String.join(", ", allowed));
+      }
+      if (values.put(name, parts.length > 1 ? decode(parts[1]) : "") != null) {
+        throw new BadParameter("Parameter " + name + " is given twice");
+      }
+    }
+    return values;
+  }
+
+  /**
+   * A whole number from {@code min} to {@code max}, or {@code fallback} when absent.
+   *
+   * @throws BadParameter when it is not
+   */
+  static int number(Map<String, String> parameters, String name, int fallback, int min, int max) {
+    String value = parameters.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the range
+    }
+    throw new BadParameter(
+        name + " must be a whole number from " + min + " to " + max + ", was " + value);
+  }
+
+  /** A query parameter the endpoint cannot take; {@link #badRequest} answers it. */
+  static final class BadParameter extends IllegalArgumentException {
+    BadParameter(String message) {
+      super(message);
+    }
+
+    /** The 400 for it. */
+    Response badRequest() {
+      return problem(400, "InvalidParameter", getMessage());
+    }
   }
 
   private Response invocations(String query) {
-    int limit = DEFAULT_LIMIT;
-    for (String pair : query == null || query.isEmpty() ? new String[0] : query.split("&")) {
-      String[] parts = pair.split("=", 2);
-      if (!parts[0].equals("limit")) {
-        return problem(400, "InvalidParameter", "Unknown parameter " + parts[0] + "; use limit");
-      }
-      String value = parts.length > 1 ? parts[1] : "";
-      try {
-        limit = Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1 || limit > invocations.capacity()) {
-        return problem(
-            400,
-            "InvalidParameter",
-            "limit must be a whole number from 1 to " + invocations.capacity() + ", was " + value);
-      }
+    int limit;
+    try {
+      limit =
+          number(
+              parameters(query, List.of("limit")),
+              "limit",
+              DEFAULT_LIMIT,
+              1,
+              invocations.capacity());
+    } catch (BadParameter e) {
+      return e.badRequest();
     }
     ObjectNode body = AwsJson.MAPPER.createObjectNode();
     body.put("total", invocations.total()).put("capacity", invocations.capacity());
@@ -143,9 +236,12 @@ public final class ConsoleApi implements HttpService {
     return Response.json(200, body.toString());
   }
 
-  private static Response problem(int status, String error, String message) {
-    ObjectNode body = AwsJson.MAPPER.createObjectNode().put("error", error).put("message", message);
-    return Response.json(status, body.toString());
+  private static String decode(String text) {
+    try {
+      return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BadParameter("Cannot decode the query part " + text);
+    }
   }
 
   private static byte[] resource(String name) {

@@ -1,8 +1,10 @@
 "use strict";
-// Polls the console's JSON and redraws the tables in place; no framework, no build step.
-(function () {
+// The console's shared parts and its router; each view is a script of its own that calls
+// Idem.view(...). No framework, no build step. Pages are plain links (the back button, new tabs
+// and bookmarks work); the view of the path is drawn, then refreshed every 1.5 s unless paused.
+window.Idem = (function () {
   const PERIOD_MS = 1500;
-  const LIMIT = 50;
+  const views = [];
   let paused = false;
 
   function cell(row, text, numeric) {
@@ -12,23 +14,42 @@
     return td;
   }
 
+  // A cell holding a link (keyboard-reachable, unlike a clickable row).
+  function linkCell(row, href, text) {
+    const td = row.insertCell();
+    td.appendChild(link(href, text));
+    return td;
+  }
+
+  function link(href, text) {
+    const a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
   function ms(value) {
     return value === null || value === undefined ? "—" : value.toFixed(1);
   }
 
   // The viewer's local time, with the UTC instant in the title (shown on hover).
-  function time(row, iso) {
-    const td = row.insertCell();
+  function timeElement(iso) {
     const el = document.createElement("time");
     const date = new Date(iso);
     el.dateTime = iso;
     el.title = "UTC " + date.toISOString();
     el.textContent = date.toLocaleTimeString();
-    td.appendChild(el);
+    return el;
   }
 
-  function fill(id, items, draw) {
-    const body = document.querySelector("#" + id + " tbody");
+  function time(row, iso) {
+    const td = row.insertCell();
+    td.appendChild(timeElement(iso));
+    return td;
+  }
+
+  function fill(tableId, items, draw) {
+    const body = document.querySelector("#" + tableId + " tbody");
     const rows = document.createDocumentFragment();
     for (const item of items) {
       const tr = document.createElement("tr");
@@ -44,95 +65,81 @@
     td.className = "problem";
   }
 
-  function drawOverview(o) {
-    fill("functions", o.functions, (tr, f) => {
-      tr.dataset.function = f.name;
-      cell(tr, f.name);
-      cell(tr, f.instancesWarm, true);
-      cell(tr, f.instancesBusy, true);
-      cell(tr, f.concurrencyLimit, true);
-      cell(tr, f.coldStarts, true);
-      cell(tr, f.invocations, true).dataset.col = "invocations";
-      cell(tr, f.errors, true);
-      cell(tr, f.throttles, true);
-      cell(tr, ms(f.p50Ms), true);
-      cell(tr, ms(f.p99Ms), true);
-    });
-    fill("queues", o.queues, (tr, q) => {
-      cell(tr, q.name);
-      if (q.error) return problem(tr, q, 5);
-      cell(tr, q.visible, true);
-      cell(tr, q.inFlight, true);
-      cell(tr, q.delayed, true);
-      cell(tr, q.deadLetterQueue || "none");
-      cell(tr, q.deadLetterQueue ? q.deadLetterDepth : null, true);
-    });
-    fill("tables", o.tables, (tr, t) => {
-      cell(tr, t.name);
-      if (t.error) return problem(tr, t, 1);
-      cell(tr, t.items, true);
-    });
-    fill("rules", o.rules, (tr, r) => {
-      cell(tr, r.bus);
-      cell(tr, r.name);
-      cell(tr, r.state);
-      cell(tr, r.matches, true);
-      cell(tr, r.deliveries, true);
-      cell(tr, r.deadLettered, true);
-      cell(tr, r.failedDeliveries, true);
-    });
-  }
-
-  function drawInvocations(list) {
-    document.getElementById("invocation-count").textContent =
-      list.total + " invocations since start; the last " + Math.min(list.total, list.capacity) +
-      " kept, " + list.invocations.length + " shown.";
-    fill("invocations", list.invocations, (tr, i) => {
-      tr.dataset.function = i.function;
-      time(tr, i.at);
-      cell(tr, i.function);
-      cell(tr, i.source);
-      cell(tr, i.batchSize, true);
-      cell(tr, ms(i.durationMs), true);
-      const outcome = cell(tr, i.errorType ? i.outcome + " (" + i.errorType + ")" : i.outcome);
-      outcome.className = "outcome-" + i.outcome;
-      const id = document.createElement("code");
-      id.textContent = i.requestId || "—";
-      tr.insertCell().appendChild(id);
-    });
-  }
-
-  async function get(path) {
-    const response = await fetch(path, { cache: "no-store" });
-    if (!response.ok) throw new Error(path + " answered " + response.status);
-    return response.json();
-  }
-
-  async function poll() {
-    const status = document.getElementById("status");
-    if (!paused) {
-      try {
-        const [overview, invocations] =
-          await Promise.all([get("/_idem/api/overview"), get("/_idem/api/invocations?limit=" + LIMIT)]);
-        drawOverview(overview);
-        drawInvocations(invocations);
-        const at = new Date(overview.at);
-        status.className = "";
-        status.textContent = "Live: updated at " + at.toLocaleTimeString();
-        status.title = "UTC " + at.toISOString();
-      } catch (e) {
-        status.className = "problem";
-        status.textContent = "Not updated: cannot reach the local cloud (" + e.message + ")";
-      }
+  // A JSON call; an answer outside 2xx throws an Error with the problem's message.
+  async function call(method, path, body) {
+    const init = { method: method, cache: "no-store" };
+    if (body !== undefined) {
+      init.body = typeof body === "string" ? body : JSON.stringify(body);
+      init.headers = { "Content-Type": "application/json" };
     }
-    setTimeout(poll, PERIOD_MS);
+    const response = await fetch(path, init);
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : {};
+    if (!response.ok) {
+      throw new Error(json.message || path + " answered " + response.status);
+    }
+    return json;
   }
 
-  document.getElementById("pause").addEventListener("click", (event) => {
-    paused = !paused;
-    event.target.setAttribute("aria-pressed", String(paused));
-    event.target.textContent = paused ? "Resume updates" : "Pause updates";
-    if (paused) document.getElementById("status").textContent = "Paused";
+  function get(path) {
+    return call("GET", path);
+  }
+
+  function status(text, isProblem, utc) {
+    const el = document.getElementById("status");
+    el.className = isProblem ? "problem" : "";
+    el.textContent = text;
+    el.title = utc ? "UTC " + utc.toISOString() : "";
+  }
+
+  // Registers a view: pattern is matched against location.pathname; render(match, main) draws
+  // its skeleton and returns the function that fetches and redraws its data (or null).
+  function view(pattern, title, render) {
+    views.push({ pattern: pattern, title: title, render: render });
+  }
+
+  function start() {
+    const main = document.getElementById("view");
+    const path = location.pathname;
+    const found = views.map((v) => ({ v: v, match: path.match(v.pattern) })).find((x) => x.match);
+    if (!found) {
+      const p = document.createElement("p");
+      p.className = "problem";
+      p.textContent = "The console has no page at " + location.pathname + ".";
+      main.replaceChildren(p);
+      status("", false);
+      return;
+    }
+    const title = typeof found.v.title === "function" ? found.v.title(found.match) : found.v.title;
+    document.title = title + " — Idem local cloud";
+    for (const a of document.querySelectorAll("#nav a")) {
+      if (a.getAttribute("href") === location.pathname) a.setAttribute("aria-current", "page");
+    }
+    const refresh = found.v.render(found.match, main);
+    async function poll() {
+      if (!paused && refresh) {
+        try {
+          await refresh();
+          const now = new Date();
+          status("Live: updated at " + now.toLocaleTimeString(), false, now);
+        } catch (e) {
+          status("Not updated: " + e.message, true);
+        }
+      }
+      setTimeout(poll, PERIOD_MS);
+    }
+    poll();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.getElementById("pause").addEventListener("click", (event) => {
+      paused = !paused;
+      event.target.setAttribute("aria-pressed", String(paused));
+      event.target.textContent = paused ? "Resume updates" : "Pause updates";
+      if (paused) status("Paused", false);
+    });
+    start();
   });
-  poll();
+
+  return { cell, linkCell, link, ms, time, timeElement, fill, problem, call, get, status, view };
 })();
