@@ -6,6 +6,7 @@ import dev.idem.local.lambda.ArnDestinations;
 import dev.idem.local.lambda.AsyncDestinations;
 import dev.idem.local.lambda.AsyncInvoker;
 import dev.idem.local.lambda.InvocationResult;
+import dev.idem.local.lambda.InvocationSource;
 import dev.idem.local.lambda.Invoker;
 import dev.idem.local.provision.Provisioner;
 import dev.idem.local.schedule.ScheduleExpression;
@@ -66,7 +67,12 @@ final class AsyncLambda implements AutoCloseable {
           schedule.event().scheduleName(),
           ScheduleExpression.parse(schedule.event().expression()),
           ZoneId.of(schedule.event().timezone()),
-          due -> invoker.submit(schedule.function(), input));
+          due ->
+              invoker.submit(
+                  schedule.function(),
+                  input,
+                  InvocationSource.of(
+                      InvocationSource.SCHEDULE, schedule.event().scheduleName(), null)));
       console.accept(
           "schedule "
               + schedule.event().scheduleName()
@@ -98,7 +104,11 @@ final class AsyncLambda implements AutoCloseable {
       if (parts.length < 7 || !functions.contains(parts[6])) {
         throw new IllegalArgumentException("Function not found: " + message.targetArn());
       }
-      invoker.submit(parts[6], message.body().getBytes(StandardCharsets.UTF_8));
+      invoker.submit(
+          parts[6],
+          message.body().getBytes(StandardCharsets.UTF_8),
+          // A delivery's deduplication id is its event's id.
+          InvocationSource.of(InvocationSource.EVENTBRIDGE, null, message.deduplicationId()));
     };
   }
 

@@ -4,6 +4,7 @@ import dev.idem.local.aws.AwsClients;
 import dev.idem.local.aws.AwsService;
 import dev.idem.local.code.CodeLayouts;
 import dev.idem.local.code.FunctionCode;
+import dev.idem.local.console.Capture;
 import dev.idem.local.console.ConsoleApi;
 import dev.idem.local.console.InvocationLog;
 import dev.idem.local.edge.LocalAws;
@@ -406,6 +407,7 @@ public final class LocalCloud implements AutoCloseable {
   private Duration readyTime;
   private final Faults faults;
   private final FaultHooks faultHooks;
+  private Capture capture; // null when the console is off or there is no edge
 
   private LocalCloud(Options options) {
     this.options = options;
@@ -637,8 +639,17 @@ public final class LocalCloud implements AutoCloseable {
       aws.router().control(ConsoleApi.PREFIX, ConsoleApi.off());
       return;
     }
-    InvocationLog invocationLog = new InvocationLog(options.consoleCapacity(), Clock.systemUTC());
+    capture =
+        new Capture(
+            options.consoleCapacity(),
+            Clock.systemUTC(),
+            this::instance,
+            () -> faults.log().entries(0));
+    InvocationLog invocationLog = capture.invocations();
     lambda.onInvocation(invocationLog);
+    aws.router().interceptOutside(capture.edge());
+    aws.eventBridge().trace(capture.events());
+    stubs.listen(capture::stub);
     aws.router()
         .control(
             ConsoleApi.PREFIX,
@@ -648,7 +659,8 @@ public final class LocalCloud implements AutoCloseable {
                 provisioned.stack(),
                 aws.eventBridge(),
                 invocationLog,
-                Clock.systemUTC()));
+                Clock.systemUTC(),
+                capture));
   }
 
   /**
@@ -701,6 +713,9 @@ public final class LocalCloud implements AutoCloseable {
                   FaultApi.serves(request.path())
                       ? faultApi.handle(request)
                       : gateway.handle(request);
+      if (capture != null) {
+        service = capture.api(service);
+      }
       api =
           own(
               HttpEndpoint.startKeepingHeaderCase(

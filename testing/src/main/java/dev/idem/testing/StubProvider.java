@@ -107,6 +107,30 @@ public final class StubProvider implements AutoCloseable {
     LostAnswer afterApplied(String method, String path, String idempotencyKey);
   }
 
+  /**
+   * One request and how it was answered, as a listener hears it.
+   *
+   * @param method the HTTP method
+   * @param path the request path
+   * @param idempotencyKey the {@code Idempotency-Key} header, or null
+   * @param body the request body
+   * @param status the answer's status; 0 when the connection was closed without one
+   * @param answer the answer's body ("" when none)
+   * @param duration from the request's arrival to its answer
+   * @param applied whether it was applied now (false: a repeat of its key got the kept answer)
+   * @param lost how a fault lost its answer ({@code reset}, {@code late}), or null
+   */
+  public record Exchange(
+      String method,
+      String path,
+      String idempotencyKey,
+      String body,
+      int status,
+      String answer,
+      Duration duration,
+      boolean applied,
+      String lost) {}
+
   private record Kept(int status, String body, int index) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,6 +141,7 @@ public final class StubProvider implements AutoCloseable {
   private final List<Applied> ledger = new ArrayList<>();
   private final Map<String, Kept> byKey = new HashMap<>();
   private volatile Faults faults = Faults.NONE;
+  private volatile java.util.function.Consumer<Exchange> listener = exchange -> {};
   private final Deque<Answer> script = new ArrayDeque<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -205,6 +230,13 @@ public final class StubProvider implements AutoCloseable {
     this.standing = answer;
   }
 
+  /**
+   * Tells {@code newListener} of every request (not the ledger's GETs) and its answer from now on.
+   */
+  public void listen(java.util.function.Consumer<Exchange> newListener) {
+    this.listener = java.util.Objects.requireNonNull(newListener, "listener");
+  }
+
   /** Loses the answers to applied requests as {@code newFaults} decides, from now on. */
   public void faults(Faults newFaults) {
     this.faults = newFaults == null ? Faults.NONE : newFaults;
@@ -245,6 +277,7 @@ public final class StubProvider implements AutoCloseable {
       list(exchange);
       return;
     }
+    long begin = System.nanoTime();
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String method = exchange.getRequestMethod();
@@ -254,6 +287,7 @@ public final class StubProvider implements AutoCloseable {
       Outcome outcome = apply(method, path, key, body);
       LostAnswer lost = outcome.fresh() ? faults.afterApplied(method, path, key) : null;
       if (lost != null && lost.resets()) {
+        tell(method, path, key, body, 0, "", begin, outcome.fresh(), "reset");
         return; // closing the exchange before any header closes the connection
       }
       Duration delay = lost != null ? lost.late() : outcome.delay();
@@ -266,6 +300,43 @@ public final class StubProvider implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
+      tell(
+          method,
+          path,
+          key,
+          body,
+          outcome.status(),
+          outcome.body(),
+          begin,
+          outcome.fresh(),
+          lost != null ? "late" : null);
+    }
+  }
+
+  private void tell(
+      String method,
+      String path,
+      String key,
+      String body,
+      int status,
+      String answer,
+      long begin,
+      boolean applied,
+      String lost) {
+    try {
+      listener.accept(
+          new Exchange(
+              method,
+              path,
+              key,
+              body,
+              status,
+              answer,
+              Duration.ofNanos(System.nanoTime() - begin),
+              applied,
+              lost));
+    } catch (RuntimeException e) {
+      // a listener that fails must not fail the request it hears of
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.idem.local.console;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.aws.AwsClients;
 import dev.idem.local.aws.AwsJson;
@@ -42,7 +41,7 @@ public final class ConsoleApi implements HttpService {
   /**
    * The kinds of pages beside the overview: {@code /_idem/<kind>} and {@code /_idem/<kind>/<name>}.
    */
-  static final List<String> PAGE_KINDS = List.of();
+  static final List<String> PAGE_KINDS = List.of("flows", "invocations");
 
   private static final Pattern PAGES =
       Pattern.compile(
@@ -55,28 +54,30 @@ public final class ConsoleApi implements HttpService {
       Map.of(
           "console.css", "text/css; charset=utf-8",
           "console.js", "text/javascript; charset=utf-8",
-          "overview.js", "text/javascript; charset=utf-8");
-
-  private static final int DEFAULT_LIMIT = 50;
+          "overview.js", "text/javascript; charset=utf-8",
+          "flows.js", "text/javascript; charset=utf-8");
 
   private final Map<String, HttpService> apis = new LinkedHashMap<>();
-  private final InvocationLog invocations;
   private final byte[] page = resource("index.html");
   private final Map<String, byte[]> assets = new LinkedHashMap<>();
 
-  /** A console over a running cloud's parts; {@code invocations} must be listening already. */
+  /**
+   * A console over a running cloud's parts; {@code invocations} must be listening already, and
+   * {@code capture} (whose invocations they are) wired.
+   */
   public ConsoleApi(
       LambdaRuntime lambda,
       AwsClients clients,
       StackSpec stack,
       EventBridgeService eventBridge,
       InvocationLog invocations,
-      Clock clock) {
-    this.invocations = invocations;
+      Clock clock,
+      Capture capture) {
     ASSETS.keySet().forEach(name -> assets.put(name, resource(name)));
     Overview overview = new Overview(lambda, clients, stack, eventBridge, invocations, clock);
     apis.put("overview", get(request -> Response.json(200, overview.json().toString())));
-    apis.put("invocations", get(request -> invocations(request.rawQuery())));
+    apis.put("invocations", new InvocationApi(invocations));
+    apis.put("flows", new FlowApi(capture));
   }
 
   /**
@@ -203,37 +204,6 @@ public final class ConsoleApi implements HttpService {
     Response badRequest() {
       return problem(400, "InvalidParameter", getMessage());
     }
-  }
-
-  private Response invocations(String query) {
-    int limit;
-    try {
-      limit =
-          number(
-              parameters(query, List.of("limit")),
-              "limit",
-              DEFAULT_LIMIT,
-              1,
-              invocations.capacity());
-    } catch (BadParameter e) {
-      return e.badRequest();
-    }
-    ObjectNode body = AwsJson.MAPPER.createObjectNode();
-    body.put("total", invocations.total()).put("capacity", invocations.capacity());
-    ArrayNode list = body.putArray("invocations");
-    for (InvocationLog.Entry entry : invocations.recent(limit)) {
-      ObjectNode row =
-          list.addObject()
-              .put("sequence", entry.sequence())
-              .put("at", entry.at().toString())
-              .put("function", entry.function())
-              .put("source", entry.source())
-              .put("batchSize", entry.batchSize())
-              .put("durationMs", entry.duration().toNanos() / 1_000_000.0)
-              .put("outcome", entry.outcome());
-      row.put("errorType", entry.errorType()).put("requestId", entry.requestId());
-    }
-    return Response.json(200, body.toString());
   }
 
   private static String decode(String text) {

@@ -88,6 +88,19 @@ public final class EdgeRouter implements HttpService {
     return this;
   }
 
+  /**
+   * Wraps {@code outer} around the interceptor in place (the console's capture around the fault
+   * injector: it sees each call with the answer the faults gave). Returns this router.
+   */
+  public synchronized EdgeRouter interceptOutside(EdgeInterceptor outer) {
+    java.util.Objects.requireNonNull(outer, "outer");
+    EdgeInterceptor inner = interceptor;
+    this.interceptor =
+        (request, service, next) ->
+            outer.around(request, service, () -> inner.around(request, service, next));
+    return this;
+  }
+
   /** Marks the local cloud ready: the health check answers 200 from now on. */
   public void markReady() {
     ready = true;

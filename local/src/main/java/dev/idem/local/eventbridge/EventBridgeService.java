@@ -124,6 +124,11 @@ public final class EventBridgeService implements HttpService, AutoCloseable {
     delivery.faults(newFaults);
   }
 
+  /** Tells {@code newTrace} of every rule match and delivery attempt from now on. */
+  public void trace(EventTrace newTrace) {
+    delivery.trace(java.util.Objects.requireNonNull(newTrace, "trace"));
+  }
+
   /** Delivery counts so far. */
   public Stats stats() {
     return delivery.stats();

@@ -39,18 +39,33 @@ final class EventDelivery implements AutoCloseable {
   private final Map<String, Counts> byRule = new java.util.concurrent.ConcurrentHashMap<>();
   private final ScheduledExecutorService retries = retryScheduler();
   private volatile EventFaults faults = EventFaults.NONE;
+  private volatile EventTrace trace = EventTrace.NONE;
 
   /** One delivery of one event to one target, and how often it was tried. */
   private record Attempt(
+      String bus,
       EventRule rule,
       EventRule.Target target,
       String body,
       String id,
       Instant ingested,
-      int retries) {
+      int retries,
+      boolean duplicate) {
 
     Attempt next() {
-      return new Attempt(rule, target, body, id, ingested, retries + 1);
+      return new Attempt(bus, rule, target, body, id, ingested, retries + 1, duplicate);
+    }
+
+    EventTrace.Step step(EventTrace.Kind kind, Exception error) {
+      return new EventTrace.Step(
+          kind,
+          bus,
+          rule.name(),
+          target.arn(),
+          id,
+          retries + 1,
+          duplicate,
+          error == null ? null : error.toString());
     }
   }
 
@@ -107,16 +122,23 @@ final class EventDelivery implements AutoCloseable {
     this.faults = newFaults;
   }
 
+  void trace(EventTrace newTrace) {
+    this.trace = newTrace;
+  }
+
   /** Counts the match now; the returned task delivers it (on the bus's delivery thread). */
   Runnable of(String bus, EventRule rule, EventRule.Target target, ObjectNode event, String json) {
     count(rule, counts -> counts.matched);
     Instant ingested = clock.instant();
+    String id = event.path("id").asText();
+    trace.step(
+        new EventTrace.Step(
+            EventTrace.Kind.MATCHED, bus, rule.name(), target.arn(), id, 0, false, null));
     return () -> {
-      String id = event.path("id").asText();
       String body = TargetInput.body(rule, target, event, json, ingested);
-      deliver(new Attempt(rule, target, body, id, ingested, 0));
+      deliver(new Attempt(bus, rule, target, body, id, ingested, 0, false));
       if (faults.duplicateDelivery(bus, rule.name(), target.arn(), id)) {
-        deliver(new Attempt(rule, target, body, id, ingested, 0));
+        deliver(new Attempt(bus, rule, target, body, id, ingested, 0, true));
       }
     };
   }
@@ -134,6 +156,7 @@ final class EventDelivery implements AutoCloseable {
           new EventTargetSender.Message(
               target.arn(), attempt.body(), target.messageGroupId(), attempt.id(), Map.of()));
       count(attempt.rule(), counts -> counts.delivered);
+      trace.step(attempt.step(EventTrace.Kind.DELIVERED, null));
     } catch (Exception e) {
       retryOrGiveUp(attempt, e);
     }
@@ -146,6 +169,7 @@ final class EventDelivery implements AutoCloseable {
     } else if (attempt.retries() >= target.maximumRetryAttempts()) {
       deadLetter(attempt, cause, "MaximumRetryAttempts");
     } else if (!retries.isShutdown()) {
+      trace.step(attempt.step(EventTrace.Kind.RETRYING, cause));
       retries.schedule(
           () -> retry(attempt, cause),
           RETRY_BACKOFF.delay(attempt.retries()).toNanos(),
@@ -188,12 +212,14 @@ final class EventDelivery implements AutoCloseable {
             new EventTargetSender.Message(
                 target.deadLetterArn(), attempt.body(), null, attempt.id(), attributes));
         count(attempt.rule(), counts -> counts.deadLettered);
+        trace.step(attempt.step(EventTrace.Kind.DEAD_LETTERED, cause));
         return;
       } catch (Exception e) {
         cause.addSuppressed(e);
       }
     }
     count(attempt.rule(), counts -> counts.failed);
+    trace.step(attempt.step(EventTrace.Kind.LOST, cause));
     LOG.log(
         System.Logger.Level.WARNING,
         "Rule {0} could not deliver event {1} to {2}: {3}",

@@ -87,12 +87,20 @@ public final class AsyncInvoker implements AutoCloseable {
    * @throws IllegalStateException when the queue is closed
    */
   public String submit(String function, byte[] payload) {
+    return submit(function, payload, InvocationSource.of(InvocationSource.ASYNC, null, null));
+  }
+
+  /**
+   * {@link #submit(String, byte[])}, its attempts told to come from {@code source} (an EventBridge
+   * rule, a schedule); its trigger is the request id unless {@code source} names one.
+   */
+  public String submit(String function, byte[] payload, InvocationSource source) {
     if (loop.isClosed()) {
       throw new IllegalStateException("The asynchronous queue is closed");
     }
     String requestId = UUID.randomUUID().toString();
     accepted.incrementAndGet();
-    loop.enqueue(function, requestId, payload.clone());
+    loop.enqueue(function, requestId, payload.clone(), source.triggeredBy(requestId));
     return requestId;
   }
 

@@ -38,10 +38,11 @@ final class AsyncRetryLoop implements AutoCloseable {
       Instant enqueued,
       int invokes,
       int throttles,
-      InvocationResult last) {
+      InvocationResult last,
+      InvocationSource source) {
 
     Event ran(InvocationResult result) {
-      return new Event(function, requestId, payload, enqueued, invokes + 1, 0, result);
+      return new Event(function, requestId, payload, enqueued, invokes + 1, 0, result, source);
     }
 
     Event throttled() {
@@ -52,7 +53,8 @@ final class AsyncRetryLoop implements AutoCloseable {
           enqueued,
           invokes,
           throttles + 1,
-          InvocationResult.throttled());
+          InvocationResult.throttled(),
+          source);
     }
   }
 
@@ -112,9 +114,11 @@ final class AsyncRetryLoop implements AutoCloseable {
     return timer.isShutdown();
   }
 
-  /** Queues a new event's first attempt. */
-  void enqueue(String function, String requestId, byte[] payload) {
-    later(new Event(function, requestId, payload, clock.instant(), 0, 0, null), Duration.ZERO);
+  /** Queues a new event's first attempt; its attempts are told to come from {@code source}. */
+  void enqueue(String function, String requestId, byte[] payload, InvocationSource source) {
+    later(
+        new Event(function, requestId, payload, clock.instant(), 0, 0, null, source),
+        Duration.ZERO);
   }
 
   long succeeded() {
@@ -218,7 +222,9 @@ final class AsyncRetryLoop implements AutoCloseable {
     }
     InvocationResult result;
     try {
-      result = invoker.invoke(event.function(), event.payload());
+      result =
+          invoker.invoke(
+              event.function(), event.payload(), event.source().attempt(event.invokes() + 1));
     } catch (IllegalArgumentException e) {
       givenUp.incrementAndGet();
       LOG.log(System.Logger.Level.WARNING, "Asynchronous event for a missing function dropped", e);

@@ -81,6 +81,11 @@ public final class FunctionPool implements AutoCloseable {
    *     calling thread was interrupted (the instance it used is then discarded)
    */
   public InvocationResult invoke(byte[] payload) {
+    return invoke(payload, InvocationSource.DIRECT_CALL);
+  }
+
+  /** {@link #invoke(byte[])}, telling the listener that {@code source} sent it. */
+  public InvocationResult invoke(byte[] payload, InvocationSource source) {
     long begin = System.nanoTime();
     Lease lease;
     try {
@@ -92,18 +97,23 @@ public final class FunctionPool implements AutoCloseable {
     if (lease == null) {
       throttles.incrementAndGet();
       InvocationResult throttled = InvocationResult.throttled();
-      listener.invoked(function.name(), payload, null, throttled);
+      listener.invoked(
+          new InvocationListener.Call(function.name(), source, payload, null, throttled, ""));
       return throttled;
     }
     Instance instance = lease.warm() != null ? lease.warm() : startInstance(lease.number(), true);
-    Instance.Run run = run(instance, payload);
+    InvocationListener heard = listener;
+    Instance.Run run =
+        run(instance, payload, heard == InvocationListener.NONE ? 0 : InvocationListener.LOG_BYTES);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
     if (lease.warm() == null) {
       recordColdStart(instance);
     }
     release(instance, run.outcome());
     InvocationResult result = count(run, elapsed);
-    listener.invoked(function.name(), payload, run.requestId(), result);
+    heard.invoked(
+        new InvocationListener.Call(
+            function.name(), source, payload, run.requestId(), result, run.lines()));
     return result;
   }
 
@@ -420,9 +430,9 @@ public final class FunctionPool implements AutoCloseable {
     }
   }
 
-  private Instance.Run run(Instance instance, byte[] payload) {
+  private Instance.Run run(Instance instance, byte[] payload, int logBytes) {
     try {
-      return instance.invoke(payload, initTimeout);
+      return instance.invoke(payload, initTimeout, logBytes);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       synchronized (this) {

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class Instance implements RunningInstance {
 
   /** One invocation's outcome and its log tail. */
-  record Run(Outcome outcome, String logTail, String requestId) {}
+  record Run(Outcome outcome, String logTail, String requestId, String lines) {}
 
   private static final int TAIL_BYTES = 4096;
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -88,8 +88,13 @@ final class Instance implements RunningInstance {
     return new Instance(function, number, launcher);
   }
 
-  /** Runs one invocation to its outcome: a response, an error, the timeout or the process's end. */
-  Run invoke(byte[] payload, Duration initTimeout) throws InterruptedException {
+  /**
+   * Runs one invocation to its outcome: a response, an error, the timeout or the process's end.
+   *
+   * @param logBytes how many of the invocation's own log bytes {@link Run#lines} keeps (the last
+   *     ones); 0 reads none
+   */
+  Run invoke(byte[] payload, Duration initTimeout, int logBytes) throws InterruptedException {
     Invocation invocation = new Invocation(payload, function.timeout());
     calls.set(0);
     current.set(invocation);
@@ -99,7 +104,8 @@ final class Instance implements RunningInstance {
     }
     try {
       Outcome outcome = await(invocation, initTimeout);
-      return new Run(outcome, tail(invocation, outcome), invocation.requestId);
+      String lines = logBytes == 0 ? "" : lines(invocation, logBytes);
+      return new Run(outcome, tail(invocation, outcome), invocation.requestId, lines);
     } finally {
       mailbox.remove(invocation);
       current.compareAndSet(invocation, null);
@@ -339,6 +345,14 @@ final class Instance implements RunningInstance {
         // SIGKILL cannot be refused; a process still listed is a zombie its parent reaps.
       }
     }
+  }
+
+  /**
+   * The lines written since the instance took the invocation, at most the last {@code max} bytes.
+   */
+  private String lines(Invocation invocation, int max) {
+    long handOver = invocation.logPosition();
+    return handOver < 0 ? "" : log.text(handOver, log.size(), max);
   }
 
   private String tail(Invocation invocation, Outcome outcome) {

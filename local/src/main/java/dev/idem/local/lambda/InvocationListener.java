@@ -7,16 +7,33 @@ package dev.idem.local.lambda;
 @FunctionalInterface
 public interface InvocationListener {
 
-  /** Hears nothing. */
-  InvocationListener NONE = (function, payload, requestId, result) -> {};
+  /** Hears nothing; a pool with this listener reads no log lines for it. */
+  InvocationListener NONE = call -> {};
+
+  /**
+   * How many bytes of an invocation's own log lines a listener is given at most (the last ones).
+   */
+  int LOG_BYTES = 64 * 1024;
 
   /**
    * One invocation's end.
    *
    * @param function the function's name
+   * @param source what sent it, as its caller told
    * @param payload the event it was given
    * @param requestId its request id, or null when it was throttled (nothing ran)
    * @param result how it ended
+   * @param log the lines the instance wrote during the invocation (START/END/REPORT left out), at
+   *     most the last {@link #LOG_BYTES}; empty when throttled
    */
-  void invoked(String function, byte[] payload, String requestId, InvocationResult result);
+  record Call(
+      String function,
+      InvocationSource source,
+      byte[] payload,
+      String requestId,
+      InvocationResult result,
+      String log) {}
+
+  /** One invocation's end; called on the invoking thread, so it must be quick and not block. */
+  void invoked(Call call);
 }

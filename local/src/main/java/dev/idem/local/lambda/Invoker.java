@@ -27,4 +27,12 @@ public interface Invoker {
    * @throws IllegalStateException when the runtime is closed, or an instance could not be started
    */
   InvocationResult invoke(String functionName, byte[] payload);
+
+  /**
+   * {@link #invoke(String, byte[])}, told what sent the invocation so that the console can show it;
+   * an invoker that keeps no record of invocations ignores {@code source}.
+   */
+  default InvocationResult invoke(String functionName, byte[] payload, InvocationSource source) {
+    return invoke(functionName, payload);
+  }
 }

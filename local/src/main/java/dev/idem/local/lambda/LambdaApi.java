@@ -164,7 +164,11 @@ public final class LambdaApi implements HttpService {
   private Response requestResponse(Request request, FunctionDefinition function, byte[] payload) {
     InvocationResult result;
     try {
-      result = invoker.invoke(function.name(), payload);
+      result =
+          invoker.invoke(
+              function.name(),
+              payload,
+              InvocationSource.of(InvocationSource.INVOKE, function.name(), null));
     } catch (IllegalArgumentException e) {
       return notFound(function.name());
     } catch (IllegalStateException e) {

@@ -229,7 +229,12 @@ public final class LambdaRuntime implements Invoker, AutoCloseable {
 
   @Override
   public InvocationResult invoke(String functionName, byte[] payload) {
-    return pool(functionName).invoke(payload);
+    return invoke(functionName, payload, InvocationSource.DIRECT_CALL);
+  }
+
+  @Override
+  public InvocationResult invoke(String functionName, byte[] payload, InvocationSource source) {
+    return pool(functionName).invoke(payload, source);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.idem.local.sources;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.lambda.InvocationResult;
+import dev.idem.local.lambda.InvocationSource;
 import dev.idem.local.lambda.Invoker;
 import dev.idem.local.retry.Backoff;
 import java.time.Duration;
@@ -23,11 +24,15 @@ public final class Invocations {
 
   private Invocations() {}
 
-  /** Invokes once; a failure to invoke comes back as a function error of type INVOKE_FAILED. */
-  public static InvocationResult invoke(Invoker invoker, String functionName, byte[] event) {
+  /**
+   * Invokes once, telling the invoker that {@code source} sent it; a failure to invoke comes back
+   * as a function error of type INVOKE_FAILED.
+   */
+  public static InvocationResult invoke(
+      Invoker invoker, String functionName, byte[] event, InvocationSource source) {
     long begin = System.nanoTime();
     try {
-      return invoker.invoke(functionName, event);
+      return invoker.invoke(functionName, event, source);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "Invoking " + functionName + " failed", e);
       ObjectNode error = Json.MAPPER.createObjectNode();
@@ -44,8 +49,13 @@ public final class Invocations {
    * @return the function's result, or null when the source stopped during a wait
    */
   public static InvocationResult untilAdmitted(
-      SourceContext context, String functionName, byte[] event, StopSignal stop) {
-    return untilAdmitted(context, functionName, event, stop, Duration.ofNanos(Long.MAX_VALUE));
+      SourceContext context,
+      String functionName,
+      byte[] event,
+      InvocationSource source,
+      StopSignal stop) {
+    return untilAdmitted(
+        context, functionName, event, source, stop, Duration.ofNanos(Long.MAX_VALUE));
   }
 
   /**
@@ -59,12 +69,13 @@ public final class Invocations {
       SourceContext context,
       String functionName,
       byte[] event,
+      InvocationSource source,
       StopSignal stop,
       Duration giveUpAfter) {
     long begin = System.nanoTime();
     Backoff.Waits waits = THROTTLE_BACKOFF.waits();
     while (true) {
-      InvocationResult result = invoke(context.invoker(), functionName, event);
+      InvocationResult result = invoke(context.invoker(), functionName, event, source);
       if (result.status() != InvocationResult.Status.THROTTLED) {
         return result;
       }

@@ -83,6 +83,11 @@ public final class HttpStubs implements AutoCloseable {
     running.forEach((name, stub) -> stub.faults(hooks.stub(name)));
   }
 
+  /** Tells {@code listener} of every request a stub answers, with the stub's name, from now on. */
+  public void listen(java.util.function.BiConsumer<String, StubProvider.Exchange> listener) {
+    running.forEach((name, stub) -> stub.listen(exchange -> listener.accept(name, exchange)));
+  }
+
   @Override
   public void close() {
     running.values().forEach(StubProvider::close);

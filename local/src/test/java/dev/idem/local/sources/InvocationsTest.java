@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.idem.local.lambda.InvocationResult;
+import dev.idem.local.lambda.InvocationSource;
 import dev.idem.local.lambda.Invoker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,8 @@ class InvocationsTest {
     Invoker invoker = throttling(2, tries);
 
     InvocationResult result =
-        Invocations.untilAdmitted(SourceContext.of(invoker), "f", EVENT, new StopSignal());
+        Invocations.untilAdmitted(
+            SourceContext.of(invoker), "f", EVENT, InvocationSource.DIRECT_CALL, new StopSignal());
 
     assertThat(result.status()).isEqualTo(InvocationResult.Status.OK);
     assertThat(tries).hasValue(3);
@@ -35,6 +37,7 @@ class InvocationsTest {
             SourceContext.of(throttling(Integer.MAX_VALUE, tries)),
             "f",
             EVENT,
+            InvocationSource.DIRECT_CALL,
             new StopSignal(),
             Duration.ofMillis(5));
 
@@ -57,6 +60,7 @@ class InvocationsTest {
                     SourceContext.of(throttling(Integer.MAX_VALUE, new AtomicInteger())),
                     "f",
                     EVENT,
+                    InvocationSource.DIRECT_CALL,
                     stop));
 
     assertThat(result).isNull();
@@ -69,7 +73,7 @@ class InvocationsTest {
           throw new IllegalStateException("no such function");
         };
 
-    InvocationResult result = Invocations.invoke(broken, "f", EVENT);
+    InvocationResult result = Invocations.invoke(broken, "f", EVENT, InvocationSource.DIRECT_CALL);
 
     assertThat(result.status()).isEqualTo(InvocationResult.Status.FUNCTION_ERROR);
     assertThat(result.errorType()).isEqualTo(Invocations.INVOKE_FAILED);

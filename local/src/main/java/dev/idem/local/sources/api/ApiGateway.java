@@ -4,6 +4,7 @@ import dev.idem.local.http.HttpService;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
 import dev.idem.local.lambda.InvocationResult;
+import dev.idem.local.lambda.InvocationSource;
 import dev.idem.local.sources.Invocations;
 import dev.idem.local.sources.SourceContext;
 import dev.idem.local.sources.SourceInvocation;
@@ -104,13 +105,18 @@ public final class ApiGateway implements HttpService {
       return invalidBody(route, problems, requestId);
     }
     byte[] event = event(request, match.get(), requestId);
+    InvocationSource source =
+        InvocationSource.of(
+            InvocationSource.API, request.method() + " " + route.pathTemplate(), requestId);
     long begin = System.nanoTime();
     ProxyResponses.Mapped mapped;
     if (route.stage().version2()) {
-      mapped = answerVersion2(Invocations.invoke(context.invoker(), route.functionName(), event));
+      mapped =
+          answerVersion2(
+              Invocations.invoke(context.invoker(), route.functionName(), event, source));
     } else {
       mapped =
-          invokeWithinTimeout(route.functionName(), event)
+          invokeWithinTimeout(route.functionName(), event, source)
               .map(result -> answer(result, route.stage().binaryMediaTypes(), request))
               .orElseGet(ApiGateway::timedOut);
     }
@@ -176,11 +182,13 @@ public final class ApiGateway implements HttpService {
    * The invocation's result, or empty when the integration timeout passed first: API Gateway then
    * answers 504 while the function runs on to its own timeout, as it does in Lambda.
    */
-  private Optional<InvocationResult> invokeWithinTimeout(String function, byte[] event) {
+  private Optional<InvocationResult> invokeWithinTimeout(
+      String function, byte[] event, InvocationSource source) {
     CompletableFuture<InvocationResult> result = new CompletableFuture<>();
     Thread.ofVirtual()
         .name("api-invoke-" + function)
-        .start(() -> result.complete(Invocations.invoke(context.invoker(), function, event)));
+        .start(
+            () -> result.complete(Invocations.invoke(context.invoker(), function, event, source)));
     try {
       return Optional.of(result.get(integrationTimeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {

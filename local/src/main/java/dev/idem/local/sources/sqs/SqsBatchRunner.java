@@ -1,6 +1,7 @@
 package dev.idem.local.sources.sqs;
 
 import dev.idem.local.lambda.InvocationResult;
+import dev.idem.local.lambda.InvocationSource;
 import dev.idem.local.sources.BatchResponse;
 import dev.idem.local.sources.DeliveryFaults;
 import dev.idem.local.sources.EventFilter;
@@ -68,7 +69,14 @@ final class SqsBatchRunner {
     long begin = System.nanoTime();
     Duration visibilityLeft = Duration.ofNanos(expiry(batch) - begin);
     InvocationResult result =
-        Invocations.untilAdmitted(context, config.functionName(), event, stop, visibilityLeft);
+        Invocations.untilAdmitted(
+            context,
+            config.functionName(),
+            event,
+            new InvocationSource(
+                InvocationSource.SQS, config.queueName(), null, 1, batch.messages().size()),
+            stop,
+            visibilityLeft);
     if (result == null) {
       release(batch);
       report(batch, begin, "THROTTLED when the source closed: made visible again");

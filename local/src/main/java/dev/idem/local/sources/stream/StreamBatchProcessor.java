@@ -2,6 +2,7 @@ package dev.idem.local.sources.stream;
 
 import dev.idem.local.lambda.InvocationResult;
 import dev.idem.local.lambda.InvocationResult.Status;
+import dev.idem.local.lambda.InvocationSource;
 import dev.idem.local.retry.Backoff;
 import dev.idem.local.sources.BatchResponse;
 import dev.idem.local.sources.EventFilter;
@@ -191,12 +192,19 @@ final class StreamBatchProcessor<R> {
     if (context.faults().duplicateStreamBatch(config.functionName(), config.tableName(), ids)) {
       Thread.ofVirtual().name("stream-duplicate").start(() -> invokeDuplicate(event, records));
     }
-    return Invocations.untilAdmitted(context, config.functionName(), event, stop);
+    return Invocations.untilAdmitted(
+        context, config.functionName(), event, invocationSource(records), stop);
+  }
+
+  private InvocationSource invocationSource(List<R> records) {
+    return new InvocationSource(shape.kind(), config.tableName(), null, 1, records.size());
   }
 
   /** The duplicate's outcome is reported but never moves the shard's checkpoint. */
   private void invokeDuplicate(byte[] event, List<R> records) {
-    InvocationResult result = Invocations.invoke(context.invoker(), config.functionName(), event);
+    InvocationResult result =
+        Invocations.invoke(
+            context.invoker(), config.functionName(), event, invocationSource(records));
     report(records, result, "duplicate delivery: " + result.status());
   }
 

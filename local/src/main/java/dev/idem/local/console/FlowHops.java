@@ -1,0 +1,483 @@
+package dev.idem.local.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idem.local.aws.AwsJson;
+import dev.idem.local.faults.FaultLog;
+import dev.idem.local.lambda.InvocationSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what the console captured as {@link Flow.Hop}s: what each shows (kind, resource, summary,
+ * outcome, the idempotency decisions...) and how it links to the others. The captured entries are
+ * plain texts; their JSON is parsed here, when a flow is asked for, and each entry's hop is kept
+ * while the entry is, so a page polling a flow parses each entry once.
+ */
+final class FlowHops {
+
+  static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /** The prefix of the link a stub request and a fault on it share: its key's hash. */
+  private static final String STUB_KEY = "stub-key:";
+
+  private final Capture capture;
+  private Map<Object, Flow.Hop<ObjectNode>> cache = new IdentityHashMap<>();
+
+  FlowHops(Capture capture) {
+    this.capture = capture;
+  }
+
+  /** Every captured hop, read now (those read before are reused). */
+  synchronized List<Flow.Hop<ObjectNode>> all() {
+    Map<Object, Flow.Hop<ObjectNode>> next = new IdentityHashMap<>();
+    List<Flow.Hop<ObjectNode>> hops = new ArrayList<>();
+    List<InvocationLog.Entry> invocations = capture.invocations().recent(Integer.MAX_VALUE);
+    Map<String, String> invokedBy = new HashMap<>();
+    for (InvocationLog.Entry entry : invocations) {
+      if (entry.source().trigger() != null && entry.requestId() != null) {
+        invokedBy.putIfAbsent(entry.source().trigger(), entry.requestId());
+      }
+    }
+    for (InvocationLog.Entry entry : invocations) {
+      hops.add(reuse(next, entry, () -> invocation(entry)));
+    }
+    for (CallLog.Entry entry : capture.calls().all()) {
+      hops.add(reuse(next, entry, () -> call(entry)));
+    }
+    for (ApiLog.Entry entry : capture.apiLog().all()) {
+      // Not reused: the invocation it led to may be heard after it.
+      hops.add(api(entry, invokedBy.get(entry.apiRequestId())));
+    }
+    for (EventLog.Entry entry : capture.eventLog().all()) {
+      hops.add(reuse(next, entry, () -> event(entry)));
+    }
+    for (StubLog.Entry entry : capture.stubLog().all()) {
+      hops.add(reuse(next, entry, () -> stub(entry)));
+    }
+    for (FaultLog.Entry entry : capture.faults()) {
+      hops.add(reuse(next, entry, () -> fault(entry)));
+    }
+    cache = next;
+    return hops;
+  }
+
+  private Flow.Hop<ObjectNode> reuse(
+      Map<Object, Flow.Hop<ObjectNode>> next,
+      Object entry,
+      java.util.function.Supplier<Flow.Hop<ObjectNode>> read) {
+    Flow.Hop<ObjectNode> hop = cache.get(entry);
+    if (hop == null) {
+      hop = read.get();
+    }
+    next.put(entry, hop);
+    return hop;
+  }
+
+  // ------------------------------------------------------------------ invocations
+
+  static Flow.Hop<ObjectNode> invocation(InvocationLog.Entry entry) {
+    InvocationSource source = entry.source();
+    ObjectNode view = view("invocation", entry.function(), entry.duration());
+    view.put("function", entry.function());
+    view.put("requestId", entry.requestId());
+    view.put("source", source.kind());
+    if (source.name() != null) {
+      view.put("sourceName", source.name());
+    }
+    view.put("attempt", source.attempt());
+    view.put("batchSize", source.batchSize());
+    JsonNode payload = parse(entry.payload());
+    int receiveCount = receiveCount(payload);
+    if (receiveCount > 0) {
+      view.put("receiveCount", receiveCount);
+    }
+    String outcome =
+        switch (entry.outcome()) {
+          case "OK" -> "ok";
+          case "THROTTLED" -> "throttled: nothing ran";
+          default -> "error: " + entry.errorType();
+        };
+    view.put("outcome", outcome).put("error", !"OK".equals(entry.outcome()));
+    Decisions.addTo(view.putArray("decisions"), entry.decisions());
+    StringBuilder summary = new StringBuilder(entry.function()).append(" ← ").append(source.kind());
+    if (source.name() != null) {
+      summary.append(' ').append(source.name());
+    }
+    if (source.batchSize() > 1) {
+      summary.append(", ").append(source.batchSize()).append(" records");
+    }
+    if (source.attempt() > 1) {
+      summary.append(", attempt ").append(source.attempt());
+    }
+    if (receiveCount > 1) {
+      summary.append(", redelivered (receive count ").append(receiveCount).append(')');
+    }
+    view.put("summary", summary.toString());
+    Set<String> links = new LinkedHashSet<>();
+    add(links, entry.requestId());
+    Set<String> refs = new LinkedHashSet<>();
+    add(refs, source.trigger());
+    return new Flow.Hop<>(
+        entry.start(),
+        new Flow.Links(
+            entry.payload() + "\n" + entry.response(),
+            links,
+            refs,
+            records(payload),
+            Set.of(),
+            false),
+        view);
+  }
+
+  /** An event's records, each with the ids unique to it; one part for an EventBridge event. */
+  static List<Flow.Part> records(JsonNode payload) {
+    List<Flow.Part> parts = new ArrayList<>();
+    if (payload == null) {
+      return parts;
+    }
+    if (payload.hasNonNull("detail-type") && payload.hasNonNull("id")) {
+      parts.add(new Flow.Part(payload.toString(), Set.of(payload.get("id").asText())));
+      return parts;
+    }
+    for (JsonNode record : payload.path("Records")) {
+      Set<String> ids = new LinkedHashSet<>();
+      add(ids, text(record, "messageId"));
+      add(ids, text(record, "eventID"));
+      JsonNode body = parse(text(record, "body"));
+      if (body != null && body.hasNonNull("detail-type") && body.hasNonNull("id")) {
+        add(ids, body.get("id").asText());
+      }
+      parts.add(new Flow.Part(record.toString(), ids));
+    }
+    return parts;
+  }
+
+  /** The highest {@code ApproximateReceiveCount} of an SQS event's records; 0 for other events. */
+  private static int receiveCount(JsonNode payload) {
+    int count = 0;
+    if (payload != null) {
+      for (JsonNode record : payload.path("Records")) {
+        count = Math.max(count, record.path("attributes").path("ApproximateReceiveCount").asInt(0));
+      }
+    }
+    return count;
+  }
+
+  // ------------------------------------------------------------------ AWS calls
+
+  static Flow.Hop<ObjectNode> call(CallLog.Entry entry) {
+    JsonNode request = parse(entry.request());
+    JsonNode response = parse(entry.response());
+    String resource = entry.invoked() != null ? entry.invoked() : resource(request);
+    ObjectNode view = view("aws-call", resource, entry.duration());
+    view.put("service", entry.service()).put("operation", entry.operation());
+    view.put("function", entry.function()).put("requestId", entry.requestId());
+    view.put("status", entry.status());
+    String code = errorCode(response);
+    String outcome;
+    boolean error = false;
+    if (entry.status() == 0) {
+      outcome = "no answer: the connection was dropped";
+      error = true;
+    } else if (entry.status() < 300) {
+      outcome = "ok";
+    } else if (code != null
+        && (code.startsWith("ConditionalCheckFailed") || code.startsWith("TransactionCanceled"))) {
+      outcome = "rejected: " + code + " (the write's condition did not hold; nothing changed)";
+    } else {
+      outcome = "error: " + (code == null ? "" : code + " ") + "(HTTP " + entry.status() + ")";
+      error = true;
+    }
+    view.put("outcome", outcome).put("error", error);
+    view.put(
+        "summary",
+        entry.operation()
+            + (resource == null ? "" : " " + resource)
+            + (entry.function() == null ? "" : " by " + entry.function()));
+    Set<String> links = new LinkedHashSet<>();
+    add(links, response == null ? null : text(response, "MessageId"));
+    Set<String> refs = new LinkedHashSet<>();
+    add(refs, entry.requestId());
+    return new Flow.Hop<>(
+        entry.at(),
+        new Flow.Links(
+            entry.request() + "\n" + entry.response(),
+            links,
+            refs,
+            entries(entry.operation(), request, response),
+            Set.of(),
+            false),
+        view);
+  }
+
+  /** A PutEvents' or SendMessageBatch's entries, each with the id it was given. */
+  private static List<Flow.Part> entries(String operation, JsonNode request, JsonNode response) {
+    List<Flow.Part> parts = new ArrayList<>();
+    if (request == null) {
+      return parts;
+    }
+    JsonNode sent = request.path("Entries");
+    if ("PutEvents".equals(operation)) {
+      JsonNode results = response == null ? null : response.path("Entries");
+      for (int i = 0; i < sent.size(); i++) {
+        Set<String> ids = new LinkedHashSet<>();
+        add(ids, results == null ? null : text(results.path(i), "EventId"));
+        parts.add(new Flow.Part(sent.get(i).toString(), ids));
+      }
+    } else if ("SendMessageBatch".equals(operation)) {
+      Map<String, String> messageIds = new HashMap<>();
+      if (response != null) {
+        for (JsonNode done : response.path("Successful")) {
+          messageIds.put(done.path("Id").asText(), done.path("MessageId").asText());
+        }
+      }
+      for (JsonNode one : sent) {
+        Set<String> ids = new LinkedHashSet<>();
+        add(ids, messageIds.get(one.path("Id").asText()));
+        parts.add(new Flow.Part(one.toString(), ids));
+      }
+    }
+    return parts;
+  }
+
+  /** The table, queue or bus a call names. */
+  private static String resource(JsonNode request) {
+    if (request == null) {
+      return null;
+    }
+    Set<String> names = new LinkedHashSet<>();
+    add(names, text(request, "TableName"));
+    request.path("RequestItems").fieldNames().forEachRemaining(names::add);
+    for (JsonNode item : request.path("TransactItems")) {
+      item.elements().forEachRemaining(operation -> add(names, text(operation, "TableName")));
+    }
+    String queue = text(request, "QueueUrl");
+    if (queue != null) {
+      names.add(queue.substring(queue.lastIndexOf('/') + 1));
+    }
+    for (JsonNode entry : request.path("Entries")) {
+      String bus = text(entry, "EventBusName");
+      if (bus != null || entry.has("DetailType")) {
+        names.add(bus == null ? "default" : bus.substring(bus.lastIndexOf('/') + 1));
+      }
+    }
+    return names.isEmpty() ? null : String.join(", ", names);
+  }
+
+  /** An AWS JSON error's code ({@code __type} after its {@code #}), or null. */
+  private static String errorCode(JsonNode response) {
+    String type = response == null ? null : text(response, "__type");
+    return type == null ? null : type.substring(type.lastIndexOf('#') + 1);
+  }
+
+  // ------------------------------------------------------------------ API requests
+
+  static Flow.Hop<ObjectNode> api(ApiLog.Entry entry, String invokedRequestId) {
+    String path = entry.path();
+    ObjectNode view = view("api-request", entry.method() + " " + path, entry.duration());
+    view.put("apiRequestId", entry.apiRequestId());
+    view.put("requestId", invokedRequestId);
+    view.put("status", entry.status());
+    view.put("summary", label(entry));
+    if (entry.keyed()) {
+      view.put("idempotencyKey", Texts.REDACTED);
+    }
+    boolean error = entry.status() == 0 || entry.status() >= 500;
+    view.put(
+            "outcome",
+            entry.status() == 0
+                ? "no answer: the connection was dropped"
+                : "answered " + entry.status() + (error ? " (server error)" : ""))
+        .put("error", error);
+    Set<String> links = new LinkedHashSet<>();
+    add(links, entry.apiRequestId());
+    return new Flow.Hop<>(
+        entry.at(),
+        new Flow.Links(
+            entry.method()
+                + " "
+                + path
+                + "\n"
+                + entry.request()
+                + "\n"
+                + entry.response()
+                + "\n"
+                + entry.apiRequestId(),
+            links,
+            Set.of(),
+            List.of(),
+            created(entry),
+            false),
+        view);
+  }
+
+  /** e.g. {@code POST /orders → 201}. */
+  static String label(ApiLog.Entry entry) {
+    String path = entry.path();
+    int query = path.indexOf('?');
+    return entry.method()
+        + " "
+        + (query < 0 ? path : path.substring(0, query))
+        + " → "
+        + (entry.status() == 0 ? "no answer" : Integer.toString(entry.status()));
+  }
+
+  /** The UUIDs the answer names that the request did not: what the request created. */
+  static Set<String> created(ApiLog.Entry entry) {
+    Set<String> ids = new LinkedHashSet<>();
+    Matcher uuid = UUID.matcher(entry.response());
+    while (uuid.find()) {
+      if (!entry.request().contains(uuid.group()) && !entry.path().contains(uuid.group())) {
+        ids.add(uuid.group());
+      }
+    }
+    return ids;
+  }
+
+  // ------------------------------------------------------------------ EventBridge
+
+  static Flow.Hop<ObjectNode> event(EventLog.Entry entry) {
+    var step = entry.step();
+    String target = step.target().substring(step.target().lastIndexOf(':') + 1);
+    boolean match = step.kind() == dev.idem.local.eventbridge.EventTrace.Kind.MATCHED;
+    ObjectNode view = view(match ? "event-match" : "delivery", match ? step.rule() : target, null);
+    view.put("eventId", step.eventId()).put("rule", step.rule()).put("target", target);
+    if (!match) {
+      view.put("attempt", step.attempt());
+    }
+    String outcome =
+        switch (step.kind()) {
+          case MATCHED -> "matched";
+          case DELIVERED -> "delivered";
+          case RETRYING -> "failed, will retry: " + step.error();
+          case DEAD_LETTERED -> "given up: sent to the dead-letter queue (" + step.error() + ")";
+          case LOST -> "given up and lost: no dead-letter queue (" + step.error() + ")";
+        };
+    view.put("outcome", outcome)
+        .put(
+            "error",
+            step.kind() == dev.idem.local.eventbridge.EventTrace.Kind.LOST
+                || step.kind() == dev.idem.local.eventbridge.EventTrace.Kind.DEAD_LETTERED);
+    view.put(
+        "summary",
+        match
+            ? "rule " + step.rule() + " on bus " + step.bus() + " matched → " + target
+            : "delivery to "
+                + target
+                + " (rule "
+                + step.rule()
+                + ", attempt "
+                + step.attempt()
+                + ")"
+                + (step.duplicate() ? ", a duplicate delivery (injected fault)" : ""));
+    return new Flow.Hop<>(
+        entry.at(),
+        new Flow.Links(
+            step.eventId(), Set.of(), Set.of(step.eventId()), List.of(), Set.of(), false),
+        view);
+  }
+
+  // ------------------------------------------------------------------ stubs
+
+  static Flow.Hop<ObjectNode> stub(StubLog.Entry entry) {
+    ObjectNode view = view("stub-call", entry.stub(), entry.duration());
+    view.put("keyHash", entry.keyHash()).put("status", entry.status());
+    String answer =
+        entry.lost() != null
+            ? "answer lost (" + entry.lost() + ", injected fault)"
+            : "answered " + entry.status();
+    view.put(
+        "summary",
+        entry.method()
+            + " "
+            + entry.stub()
+            + entry.path()
+            + (entry.applied()
+                ? ""
+                : " — a repeat of its key: the provider gave the kept answer, nothing applied twice"));
+    view.put("outcome", answer).put("error", entry.lost() != null || entry.status() >= 500);
+    Set<String> links = new LinkedHashSet<>();
+    add(links, entry.keyHash() == null ? null : STUB_KEY + entry.keyHash());
+    return new Flow.Hop<>(
+        entry.at(),
+        new Flow.Links(
+            entry.path() + "\n" + entry.request() + "\n" + entry.answer(),
+            links,
+            Set.of(),
+            List.of(),
+            Set.of(),
+            false),
+        view);
+  }
+
+  // ------------------------------------------------------------------ faults
+
+  static Flow.Hop<ObjectNode> fault(FaultLog.Entry entry) {
+    boolean onStub = entry.target().contains("stub=");
+    // A stub fault's request id is the request's idempotency key: only its hash is shown.
+    String ref = entry.requestId();
+    if (ref != null) {
+      int more = ref.indexOf(" (+");
+      ref = onStub ? STUB_KEY + StubLog.hash(ref) : more > 0 ? ref.substring(0, more) : ref;
+    }
+    ObjectNode view = view("fault", entry.kind(), null);
+    view.put("fault", entry.kind()).put("rule", entry.rule()).put("target", entry.target());
+    if (!onStub) {
+      view.put("requestId", entry.requestId());
+    }
+    view.put("summary", "fault injected: " + entry.kind() + " (rule " + entry.rule() + ")");
+    view.put("outcome", "injected on " + entry.target()).put("error", true);
+    Set<String> refs = new LinkedHashSet<>();
+    add(refs, ref);
+    return new Flow.Hop<>(
+        entry.time(),
+        new Flow.Links(entry.target(), Set.of(), refs, List.of(), Set.of(), true),
+        view);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static ObjectNode view(String kind, String resource, Duration duration) {
+    ObjectNode view = AwsJson.MAPPER.createObjectNode().put("kind", kind);
+    view.put("resource", resource);
+    if (duration != null) {
+      view.put("durationMs", duration.toNanos() / 1_000_000.0);
+    }
+    return view;
+  }
+
+  static JsonNode parse(String text) {
+    if (text == null || text.isEmpty() || text.endsWith(Texts.CUT)) {
+      return null;
+    }
+    try {
+      JsonNode node = AwsJson.MAPPER.readTree(text);
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isTextual() ? value.asText() : null;
+  }
+
+  private static void add(Set<String> ids, String id) {
+    if (id != null && !id.isEmpty()) {
+      ids.add(id);
+    }
+  }
+}
