@@ -155,7 +155,13 @@ final class FlowApi implements HttpService {
   private ObjectNode recent(int limit) {
     record Start(Instant at, String id, String label, String via) {}
     List<Start> starts = new ArrayList<>();
-    for (ApiLog.Entry entry : capture.apiLog().recent(limit)) {
+    for (ApiLog.Entry entry : capture.apiLog().all()) {
+      if (starts.size() >= limit) {
+        break;
+      }
+      if (FlowHops.reads(entry.method())) {
+        continue; // a client reading is not a request that starts a flow
+      }
       Set<String> created = FlowHops.created(entry);
       String id =
           !created.isEmpty()

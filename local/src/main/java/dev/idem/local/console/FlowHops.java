@@ -32,6 +32,9 @@ final class FlowHops {
   /** The prefix of the link a stub request and a fault on it share: its key's hash. */
   private static final String STUB_KEY = "stub-key:";
 
+  /** The most characters of a body a hop shows. */
+  static final int PREVIEW = 1_000;
+
   private final Capture capture;
   private Map<Object, Flow.Hop<ObjectNode>> cache = new IdentityHashMap<>();
 
@@ -129,10 +132,11 @@ final class FlowHops {
     add(links, entry.requestId());
     Set<String> refs = new LinkedHashSet<>();
     add(refs, source.trigger());
+    boolean read = source.kind().equals(InvocationSource.API) && reads(source.name());
     return new Flow.Hop<>(
         entry.start(),
         new Flow.Links(
-            entry.payload() + "\n" + entry.response(),
+            read ? "" : entry.payload() + "\n" + entry.response(),
             links,
             refs,
             records(payload),
@@ -184,7 +188,7 @@ final class FlowHops {
     ObjectNode view = view("aws-call", resource, entry.duration());
     view.put("service", entry.service()).put("operation", entry.operation());
     view.put("function", entry.function()).put("requestId", entry.requestId());
-    view.put("status", entry.status());
+    view.put("status", entry.status()).put("request", preview(entry.request()));
     String code = errorCode(response);
     String outcome;
     boolean error = false;
@@ -291,6 +295,7 @@ final class FlowHops {
     view.put("requestId", invokedRequestId);
     view.put("status", entry.status());
     view.put("summary", label(entry));
+    view.put("request", preview(entry.request())).put("response", preview(entry.response()));
     if (entry.keyed()) {
       view.put("idempotencyKey", Texts.REDACTED);
     }
@@ -306,21 +311,36 @@ final class FlowHops {
     return new Flow.Hop<>(
         entry.at(),
         new Flow.Links(
-            entry.method()
-                + " "
-                + path
-                + "\n"
-                + entry.request()
-                + "\n"
-                + entry.response()
-                + "\n"
-                + entry.apiRequestId(),
+            reads(entry.method())
+                ? ""
+                : entry.method()
+                    + " "
+                    + path
+                    + "\n"
+                    + entry.request()
+                    + "\n"
+                    + entry.response()
+                    + "\n"
+                    + entry.apiRequestId(),
             links,
             Set.of(),
             List.of(),
-            created(entry),
+            reads(entry.method()) ? Set.of() : created(entry),
             false),
         view);
+  }
+
+  /**
+   * Whether a request with this method (or route, {@code GET /orders/{id}}) only reads: a client
+   * polling an order is not a hop of the order's flow, so its text is not searched (its own request
+   * id still opens it).
+   */
+  static boolean reads(String methodOrRoute) {
+    if (methodOrRoute == null) {
+      return false;
+    }
+    String method = methodOrRoute.split(" ", 2)[0];
+    return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
   }
 
   /** e.g. {@code POST /orders → 201}. */
@@ -394,6 +414,7 @@ final class FlowHops {
   static Flow.Hop<ObjectNode> stub(StubLog.Entry entry) {
     ObjectNode view = view("stub-call", entry.stub(), entry.duration());
     view.put("keyHash", entry.keyHash()).put("status", entry.status());
+    view.put("request", preview(entry.request())).put("response", preview(entry.answer()));
     String answer =
         entry.lost() != null
             ? "answer lost (" + entry.lost() + ", injected fault)"
@@ -448,6 +469,11 @@ final class FlowHops {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The start of a body, for a hop's line: the whole one is on the invocation's page or gone. */
+  private static String preview(String text) {
+    return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + Texts.CUT;
+  }
 
   private static ObjectNode view(String kind, String resource, Duration duration) {
     ObjectNode view = AwsJson.MAPPER.createObjectNode().put("kind", kind);

@@ -48,6 +48,10 @@
       <tbody></tbody>
     </table>
   </section>
+  <section aria-labelledby="flows-heading">
+    <h2 id="flows-heading">Recent flows</h2>
+    <div id="flows-section"></div>
+  </section>
   <section aria-labelledby="invocations-heading">
     <h2 id="invocations-heading">Recent invocations</h2>
     <p id="invocation-count"></p>
@@ -111,24 +115,39 @@
       tr.dataset.function = i.function;
       time(tr, i.at);
       cell(tr, i.function);
-      cell(tr, i.source);
+      cell(tr, i.sourceName ? i.source + " " + i.sourceName : i.source);
       cell(tr, i.batchSize, true);
       cell(tr, ms(i.durationMs), true);
       const outcome = cell(tr, i.errorType ? i.outcome + " (" + i.errorType + ")" : i.outcome);
       outcome.className = "outcome-" + i.outcome;
       const id = document.createElement("code");
       id.textContent = i.requestId || "—";
-      tr.insertCell().appendChild(id);
+      // The request id opens the invocation's page (its payloads and log lines).
+      const idCell = tr.insertCell();
+      if (i.requestId) {
+        const a = Idem.link(Idem.flows.invocationHref(i.requestId), "");
+        a.appendChild(id);
+        idCell.appendChild(a);
+      } else {
+        idCell.appendChild(id);
+      }
     });
   }
 
   Idem.view(/^\/_idem\/$/, "Overview", (match, main) => {
     main.innerHTML = MARKUP;
+    const flows = document.getElementById("flows-section");
+    flows.innerHTML = Idem.flows.SEARCH + Idem.flows.RECENT;
+    Idem.flows.search(flows);
     return async () => {
-      const [overview, invocations] =
-        await Promise.all([get("/_idem/api/overview"), get("/_idem/api/invocations?limit=" + LIMIT)]);
+      const [overview, invocations, recentFlows] = await Promise.all([
+        get("/_idem/api/overview"),
+        get("/_idem/api/invocations?limit=" + LIMIT),
+        get("/_idem/api/flows?limit=10"),
+      ]);
       drawOverview(overview);
       drawInvocations(invocations);
+      Idem.flows.drawRecent(recentFlows);
     };
   });
 })();
