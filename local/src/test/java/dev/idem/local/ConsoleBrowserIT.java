@@ -1,34 +1,22 @@
 package dev.idem.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console page in a real headless chromium (Debian's {@code chromium} and {@code
- * chromium-driver}; skipped where they are not installed): an order placed through the API shows up
- * on the page without a reload. Saves the screenshot the README shows: always to {@code
- * target/console-overview.png}, and to {@code docs/console-overview.png} when the environment
- * variable {@code IDEM_UPDATE_SCREENSHOTS} is {@code true} (so that a test run leaves the
- * repository's files alone).
+ * The console page in a real headless chromium ({@link Browsers}): an order placed through the API
+ * shows up on the page without a reload. Saves the screenshot the README shows ({@code
+ * console-overview.png}, see {@link Browsers#screenshot}).
  */
 class ConsoleBrowserIT {
 
@@ -39,21 +27,7 @@ class ConsoleBrowserIT {
 
   @BeforeAll
   static void start() {
-    Optional<Path> chromium = onPath("chromium");
-    Optional<Path> driver = onPath("chromedriver");
-    assumeTrue(
-        chromium.isPresent() && driver.isPresent(),
-        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-    ChromeOptions options =
-        new ChromeOptions()
-            .setBinary(chromium.get().toFile())
-            .addArguments(
-                "--headless", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1700");
-    // The driver named outright: Selenium Manager would otherwise look for one on the network.
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile()).build(),
-            options);
+    browser = Browsers.start();
     cloud =
         LocalCloud.start(
             TestClouds.options("ConsoleBrowserIT", new TestClouds.Console("ConsoleBrowserIT")));
@@ -96,21 +70,6 @@ class ConsoleBrowserIT {
     orders.awaitStatus(orderId, Set.of("FULFILLED"));
     String updated = browser.findElement(By.id("status")).getAttribute("title");
     wait.until(page -> !page.findElement(By.id("status")).getAttribute("title").equals(updated));
-    screenshot();
-  }
-
-  private static void screenshot() throws IOException {
-    byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(Files.createDirectories(Path.of("target")).resolve("console-overview.png"), png);
-    if ("true".equals(System.getenv("IDEM_UPDATE_SCREENSHOTS"))) {
-      Files.write(TestClouds.ROOT.resolve("docs/console-overview.png"), png);
-    }
-  }
-
-  private static Optional<Path> onPath(String command) {
-    return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-        .map(dir -> Path.of(dir, command))
-        .filter(Files::isExecutable)
-        .findFirst();
+    Browsers.screenshot(browser, "console-overview");
   }
 }
