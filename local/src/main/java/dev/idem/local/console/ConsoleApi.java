@@ -42,7 +42,7 @@ public final class ConsoleApi implements HttpService {
   /**
    * The kinds of pages beside the overview: {@code /_idem/<kind>} and {@code /_idem/<kind>/<name>}.
    */
-  static final List<String> PAGE_KINDS = List.of();
+  static final List<String> PAGE_KINDS = List.of("fault-injection");
 
   private static final Pattern PAGES =
       Pattern.compile(
@@ -55,7 +55,9 @@ public final class ConsoleApi implements HttpService {
       Map.of(
           "console.css", "text/css; charset=utf-8",
           "console.js", "text/javascript; charset=utf-8",
-          "overview.js", "text/javascript; charset=utf-8");
+          "overview.js", "text/javascript; charset=utf-8",
+          "faults.js", "text/javascript; charset=utf-8",
+          "keys.js", "text/javascript; charset=utf-8");
 
   private static final int DEFAULT_LIMIT = 50;
 
