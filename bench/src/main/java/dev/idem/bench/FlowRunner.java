@@ -2,6 +2,7 @@ package dev.idem.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,32 +14,54 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Orders through the whole flow: {@code POST /orders}, then {@code GET /orders/{id}} every {@code
- * poll} until the order is PAID (or already FULFILLED, which comes after PAID), timed from before
- * the POST to the answer that shows it. {@code lanes} orders are under way at a time, each lane
- * placing its next order once its last one is paid.
+ * poll} until the order is FULFILLED (paid and its stock reserved), timed from before the POST to
+ * the first answer that shows it PAID (or already FULFILLED) and to the first that shows it
+ * FULFILLED. {@code lanes} orders are under way at a time, each lane placing its next order once
+ * its last one is fulfilled.
  */
 final class FlowRunner {
 
   /**
    * @param lanes orders under way at a time
    * @param poll the pause between two reads of one order
-   * @param warmupPerLane orders per lane placed before measuring, so that the functions' instances
-   *     have started and their JIT has compiled the hot paths
-   * @param deadline how long one measured order may take; a warm-up order may take {@link
-   *     #WARMUP_DEADLINE}, as the instances of every function start at once then
+   * @param deadline how long one order may take
    */
-  record Settings(int lanes, Duration poll, int warmupPerLane, Duration deadline) {
-
-    static final Duration WARMUP_DEADLINE = Duration.ofSeconds(120);
-
-    /** These settings for the warm-up: its deadline. */
-    Settings warmup() {
-      return new Settings(lanes, poll, warmupPerLane, WARMUP_DEADLINE);
-    }
-  }
+  record Settings(int lanes, Duration poll, Duration deadline) {}
 
   /** Where the flow ends: PAID, or FULFILLED when reservation and payment both finished first. */
   static final Set<String> PAID = Set.of("PAID", "FULFILLED");
+
+  /**
+   * One order's times, nanoseconds from before its POST.
+   *
+   * @param paid to the first answer showing it PAID or FULFILLED
+   * @param fulfilled to the first answer showing it FULFILLED
+   */
+  record Flow(long paid, long fulfilled) {}
+
+  /**
+   * The flows of many orders, in the order they were placed.
+   *
+   * @param paid each order's {@link Flow#paid()}
+   * @param fulfilled each order's {@link Flow#fulfilled()}
+   */
+  record Flows(long[] paid, long[] fulfilled) {
+
+    /** These flows followed by {@code more}. */
+    Flows plus(Flows more) {
+      return new Flows(concat(paid, more.paid), concat(fulfilled, more.fulfilled));
+    }
+
+    static Flows none() {
+      return new Flows(new long[0], new long[0]);
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+      long[] both = Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, both, a.length, b.length);
+      return both;
+    }
+  }
 
   private final OrdersApi api;
   private final Settings settings;
@@ -53,12 +76,12 @@ final class FlowRunner {
   /**
    * Runs {@code orders} orders.
    *
-   * @return each order's flow time in nanoseconds, in the order they were placed
-   * @throws IllegalStateException when an order is refused, ends other than paid, or misses the
-   *     deadline
+   * @return each order's flow times, in the order they were placed
+   * @throws IllegalStateException when an order is refused, ends other than fulfilled, or misses
+   *     the deadline
    */
-  long[] run(int orders) throws InterruptedException {
-    long[] flows = new long[orders];
+  Flows run(int orders) throws InterruptedException {
+    Flow[] flows = new Flow[orders];
     AtomicInteger next = new AtomicInteger();
     try (ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> running = new ArrayList<>();
@@ -69,18 +92,20 @@ final class FlowRunner {
         join(lane);
       }
     }
-    return flows;
+    return new Flows(
+        Arrays.stream(flows).mapToLong(Flow::paid).toArray(),
+        Arrays.stream(flows).mapToLong(Flow::fulfilled).toArray());
   }
 
-  private Void lane(AtomicInteger next, long[] flows) throws InterruptedException {
+  private Void lane(AtomicInteger next, Flow[] flows) throws InterruptedException {
     for (int i = next.getAndIncrement(); i < flows.length; i = next.getAndIncrement()) {
       flows[i] = flow();
     }
     return null;
   }
 
-  /** One order, POST to paid, in nanoseconds. */
-  long flow() throws InterruptedException {
+  /** One order, POST to paid and to fulfilled. */
+  Flow flow() throws InterruptedException {
     long begin = System.nanoTime();
     OrdersApi.Placed placed =
         api.place(UUID.randomUUID().toString(), OrdersApi.body("c-flow", sku, 1));
@@ -88,11 +113,15 @@ final class FlowRunner {
       throw new IllegalStateException("POST /orders answered " + placed.status());
     }
     long deadline = begin + settings.deadline().toNanos();
+    long paid = 0;
     while (true) {
       String status = api.status(placed.orderId());
       long now = System.nanoTime();
-      if (PAID.contains(status)) {
-        return now - begin;
+      if (paid == 0 && PAID.contains(status)) {
+        paid = now - begin;
+      }
+      if (status.equals("FULFILLED")) {
+        return new Flow(paid, now - begin);
       }
       if (now > deadline || status.equals("PAYMENT_FAILED") || status.equals("CANCELLED")) {
         throw new IllegalStateException(
@@ -108,9 +137,10 @@ final class FlowRunner {
     }
   }
 
-  private static void join(Future<?> lane) throws InterruptedException {
+  /** The task's result; its failure rethrown as it was thrown (a checked one wrapped). */
+  static <T> T join(Future<T> task) throws InterruptedException {
     try {
-      lane.get();
+      return task.get();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException cause
           ? cause

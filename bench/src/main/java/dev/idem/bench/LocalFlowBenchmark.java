@@ -5,29 +5,36 @@ import dev.idem.local.lambda.FunctionStats;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
  * The local cloud end to end: how long it takes to be ready, what its edge adds to a DynamoDB call,
- * and how long an order takes from {@code POST /orders} to PAID through the Orders stream, the
- * relay, the bus, the payments queue and CapturePayment, on template.yaml as declared. Orders are
- * first placed unmeasured (see {@link FlowRunner.Settings#warmupPerLane()}), so that the functions'
- * instances have started and their hot paths are compiled.
+ * how long an order takes from {@code POST /orders} to PAID and to FULFILLED (through the Orders
+ * stream, the relay, the bus, the payments and inventory queues), on template.yaml as declared —
+ * and what the console's capture costs that flow. Two clouds run side by side, one with the
+ * console's capture on (its default capacity) and one with it off ({@code --no-console}); the
+ * measured orders go to them in alternating rounds, so that the machine's slow and quiet spells
+ * fall on both. Each cloud first takes {@link #WARMUP_ORDERS} unmeasured orders, so that the
+ * functions' instances have started and their hot paths are compiled.
  */
 final class LocalFlowBenchmark {
 
   /**
-   * @param orders measured orders per run
+   * @param orders measured orders per console setting
    */
   record Config(int orders) {
     static Config parse(List<String> args) {
-      return new Config(Args.parse(args, Set.of("orders")).number("orders", 200, 1));
+      return new Config(Args.parse(args, Set.of("orders")).number("orders", 50, 1));
     }
   }
 
@@ -36,7 +43,19 @@ final class LocalFlowBenchmark {
    * that). More lanes, or a shorter poll, would have the reads compete with the flow for the CPU.
    */
   static final FlowRunner.Settings SETTINGS =
-      new FlowRunner.Settings(1, Duration.ofMillis(10), 20, Duration.ofSeconds(30));
+      new FlowRunner.Settings(1, Duration.ofMillis(10), Duration.ofSeconds(30));
+
+  /** The warm-up: every function's instances start then, so it may take long; 4 at a time. */
+  static final FlowRunner.Settings WARMUP =
+      new FlowRunner.Settings(4, Duration.ofMillis(10), Duration.ofSeconds(120));
+
+  static final int WARMUP_ORDERS = 20;
+
+  /** Orders per round; rounds alternate between the clouds, each pair in turn reversed. */
+  static final int ROUND = 10;
+
+  /** The capture's capacity with the console on: {@code bin/idem local}'s default. */
+  static final int CONSOLE_ON = LocalCloud.Options.defaults().consoleCapacity();
 
   static final int EDGE_CALLS = 500;
   static final int EDGE_WARMUP = 100;
@@ -45,17 +64,19 @@ final class LocalFlowBenchmark {
   /**
    * One run of the flow.
    *
-   * @param ready LocalCloud.start to its return, as measured here
+   * @param ready LocalCloud.start to its return, as measured here, for the cloud with the console
    * @param edge the edge's overhead, when measured
-   * @param flows each measured order's flow, nanoseconds
-   * @param functions the functions' counts at the end
+   * @param on the measured orders' flows with the console's capture on
+   * @param off the same with it off
+   * @param functions the functions' counts at the end, with the console on
    * @param warmupTook how long the warm-up orders took
    * @param took how long the measured orders took
    */
   record Run(
       Duration ready,
       EdgeOverhead.Result edge,
-      long[] flows,
+      FlowRunner.Flows on,
+      FlowRunner.Flows off,
       List<FunctionStats> functions,
       Duration warmupTook,
       Duration took) {}
@@ -63,7 +84,8 @@ final class LocalFlowBenchmark {
   private final Config config;
   private final PrintStream out;
   private final PrintStream progress;
-  private final ConsoleTail console = new ConsoleTail(200);
+  private final ConsoleTail consoleOn = new ConsoleTail(200);
+  private final ConsoleTail consoleOff = new ConsoleTail(200);
 
   LocalFlowBenchmark(Config config, PrintStream out, PrintStream progress) {
     this.config = config;
@@ -80,42 +102,80 @@ final class LocalFlowBenchmark {
       Run run = run(files);
       new LocalFlowReport(config.orders(), run, loadBefore, loadAverage()).print(out);
     } catch (RuntimeException e) {
-      progress.println("idem bench: the local cloud's last lines:");
-      console.lines().forEach(line -> progress.println("  " + line));
+      progress.println("idem bench: the last lines of the local cloud with the console:");
+      consoleOn.lines().forEach(line -> progress.println("  " + line));
+      progress.println("idem bench: the last lines of the local cloud without it:");
+      consoleOff.lines().forEach(line -> progress.println("  " + line));
       throw e;
     }
   }
 
   private Run run(ProjectFiles files) throws InterruptedException {
-    progress.println("idem bench: starting the local cloud");
-    LocalCloud.Options options =
-        LocalCloud.Options.builder()
-            .project(files.template())
-            .seed(files.seed())
-            .freePorts()
-            .console(console)
-            .build();
+    progress.println("idem bench: starting the local cloud, console on");
     long begin = System.nanoTime();
-    try (LocalCloud cloud = Quietly.start(() -> LocalCloud.start(options))) {
+    try (LocalCloud on =
+        Quietly.start(() -> LocalCloud.start(options(files, CONSOLE_ON, consoleOn)))) {
       Duration ready = Duration.ofNanos(System.nanoTime() - begin);
-      EdgeOverhead.Result edge = edgeOverhead(cloud);
-      OrdersApi api = new OrdersApi(cloud.apiUrl().orElseThrow());
-      int warmup = SETTINGS.lanes() * SETTINGS.warmupPerLane();
-      progress.printf(Locale.ROOT, "idem bench: %d warm-up orders%n", warmup);
-      long warmupBegin = System.nanoTime();
-      new FlowRunner(api, SETTINGS.warmup(), SKU).run(warmup);
-      Duration warmupTook = Duration.ofNanos(System.nanoTime() - warmupBegin);
-      FlowRunner runner = new FlowRunner(api, SETTINGS, SKU);
-      progress.printf(
-          Locale.ROOT,
-          "idem bench: %d orders, %d at a time, polled every %d ms%n",
-          config.orders(),
-          SETTINGS.lanes(),
-          SETTINGS.poll().toMillis());
-      long runBegin = System.nanoTime();
-      long[] flows = runner.run(config.orders());
-      Duration took = Duration.ofNanos(System.nanoTime() - runBegin);
-      return new Run(ready, edge, flows, cloud.lambda().stats(), warmupTook, took);
+      EdgeOverhead.Result edge = edgeOverhead(on);
+      progress.println("idem bench: starting a second local cloud, console off");
+      try (LocalCloud off = Quietly.start(() -> LocalCloud.start(options(files, 0, consoleOff)))) {
+        OrdersApi onApi = new OrdersApi(on.apiUrl().orElseThrow());
+        OrdersApi offApi = new OrdersApi(off.apiUrl().orElseThrow());
+        progress.printf(
+            Locale.ROOT, "idem bench: %d warm-up orders on each cloud%n", WARMUP_ORDERS);
+        long warmupBegin = System.nanoTime();
+        warmUp(onApi, offApi);
+        Duration warmupTook = Duration.ofNanos(System.nanoTime() - warmupBegin);
+        progress.printf(
+            Locale.ROOT,
+            "idem bench: %d orders on each, in rounds of %d taking turns, one at a time, polled"
+                + " every %d ms%n",
+            config.orders(),
+            ROUND,
+            SETTINGS.poll().toMillis());
+        FlowRunner withConsole = new FlowRunner(onApi, SETTINGS, SKU);
+        FlowRunner without = new FlowRunner(offApi, SETTINGS, SKU);
+        FlowRunner.Flows onFlows = FlowRunner.Flows.none();
+        FlowRunner.Flows offFlows = FlowRunner.Flows.none();
+        long runBegin = System.nanoTime();
+        for (int round = 0, left = config.orders(); left > 0; round++, left -= ROUND) {
+          int orders = Math.min(ROUND, left);
+          // on, off, then off, on: neither always follows the other.
+          if (round % 2 == 0) {
+            onFlows = onFlows.plus(withConsole.run(orders));
+            offFlows = offFlows.plus(without.run(orders));
+          } else {
+            offFlows = offFlows.plus(without.run(orders));
+            onFlows = onFlows.plus(withConsole.run(orders));
+          }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - runBegin);
+        return new Run(ready, edge, onFlows, offFlows, on.lambda().stats(), warmupTook, took);
+      }
+    }
+  }
+
+  private static LocalCloud.Options options(
+      ProjectFiles files, int consoleCapacity, ConsoleTail console) {
+    return LocalCloud.Options.builder()
+        .project(files.template())
+        .seed(files.seed())
+        .freePorts()
+        .consoleCapacity(consoleCapacity)
+        .console(console)
+        .build();
+  }
+
+  /** Both clouds' warm-up orders at once: they wait mostly on their instances' starts. */
+  private static void warmUp(OrdersApi... apis) throws InterruptedException {
+    try (ExecutorService clouds = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<FlowRunner.Flows>> warmups =
+          Arrays.stream(apis)
+              .map(api -> clouds.submit(() -> new FlowRunner(api, WARMUP, SKU).run(WARMUP_ORDERS)))
+              .toList();
+      for (Future<FlowRunner.Flows> warmup : warmups) {
+        FlowRunner.join(warmup);
+      }
     }
   }
 

@@ -5,17 +5,23 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.Locale;
 
-/** The local-flow benchmark's report: ready time, edge overhead, the flow's latency. */
+/**
+ * The local-flow benchmark's report: ready time, edge overhead, the flow's latency to PAID and to
+ * FULFILLED with the console's capture on and off, and the ratio of the two.
+ */
 record LocalFlowReport(
     int orders, LocalFlowBenchmark.Run run, double loadBefore, double loadAfter) {
 
   static final long READY_AIM_MS = 5_000;
   static final long FLOW_AIM_MS = 300;
 
+  /** The console's capture may slow the flow's p50 by this much at most (issue 16: 5 %). */
+  static final double CONSOLE_AIM_RATIO = 1.05;
+
   void print(PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "Local flow: the local cloud on free ports, one JVM; Java %s, %d CPUs, load average %.1f"
+        "Local flow: two local clouds on free ports, one JVM; Java %s, %d CPUs, load average %.1f"
             + " before, %.1f after%n%n",
         Runtime.version(),
         Runtime.getRuntime().availableProcessors(),
@@ -23,7 +29,7 @@ record LocalFlowReport(
         loadAfter);
     out.printf(
         Locale.ROOT,
-        "ready: %d ms from LocalCloud.start to ready (aim <= %d ms)%n",
+        "ready: %d ms from LocalCloud.start to ready, console on (aim <= %d ms)%n",
         run.ready().toMillis(),
         READY_AIM_MS);
     EdgeOverhead.Result edge = run.edge();
@@ -36,11 +42,30 @@ record LocalFlowReport(
         edge.ratio(),
         edge.calls(),
         LocalFlowBenchmark.EDGE_WARMUP);
-    out.println(
-        "flow: POST /orders -> GET /orders/{id} shows PAID (ms), on template.yaml as declared");
+    out.printf(
+        Locale.ROOT,
+        "flow: POST /orders -> GET /orders/{id} shows PAID, then FULFILLED (ms), on template.yaml"
+            + " as declared; %d orders per cloud, one at a time, polled every %d ms, in rounds of"
+            + " %d taking turns; console capture on (capacity %d) and off (--no-console)%n",
+        orders,
+        LocalFlowBenchmark.SETTINGS.poll().toMillis(),
+        LocalFlowBenchmark.ROUND,
+        LocalFlowBenchmark.CONSOLE_ON);
     out.print(flowTable());
-    out.printf(Locale.ROOT, "aim: p50 <= %d ms%n%n", FLOW_AIM_MS);
-    out.println("instances per function (warm-up included):");
+    out.printf(
+        Locale.ROOT,
+        "aims: PAID p50 <= %d ms; the console's capture costs at most %.0f %%: p50 on/off <= %.2f%n",
+        FLOW_AIM_MS,
+        (CONSOLE_AIM_RATIO - 1) * 100,
+        CONSOLE_AIM_RATIO);
+    out.printf(
+        Locale.ROOT,
+        "took: %d warm-up orders per cloud (%d at a time) %.0f s, measured orders %.0f s%n%n",
+        LocalFlowBenchmark.WARMUP_ORDERS,
+        LocalFlowBenchmark.WARMUP.lanes(),
+        run.warmupTook().toMillis() / 1000.0,
+        run.took().toMillis() / 1000.0);
+    out.println("instances per function, console on (warm-up included):");
     run.functions().stream()
         .sorted(Comparator.comparing(FunctionStats::name))
         .forEach(stats -> out.println("  " + stats.summary()));
@@ -49,36 +74,84 @@ record LocalFlowReport(
 
   String flowTable() {
     Table table =
-        new Table("RRRRRRRR", "warm-up", "orders", "lanes", "took", "p50", "p90", "p99", "max");
-    FlowRunner.Settings settings = LocalFlowBenchmark.SETTINGS;
-    long[] flows = run.flows();
+        new Table(
+            "LRRRRRRRR",
+            "console",
+            "orders",
+            "PAID p50",
+            "p90",
+            "p99",
+            "FULFILLED p50",
+            "p90",
+            "p99",
+            "max");
+    row(table, "on", run.on());
+    row(table, "off", run.off());
     table.row(
-        Integer.toString(settings.lanes() * settings.warmupPerLane()),
-        Integer.toString(flows.length),
-        settings.lanes() + " (poll " + settings.poll().toMillis() + " ms)",
-        String.format(
-            Locale.ROOT,
-            "%.0f s + %.0f s",
-            run.warmupTook().toMillis() / 1000.0,
-            run.took().toMillis() / 1000.0),
-        Long.toString(millis(Stats.percentile(flows, 50))),
-        Long.toString(millis(Stats.percentile(flows, 90))),
-        Long.toString(millis(Stats.percentile(flows, 99))),
-        Long.toString(millis(Stats.percentile(flows, 100))));
+        "on/off",
+        "",
+        ratio(run.on().paid(), run.off().paid(), 50),
+        ratio(run.on().paid(), run.off().paid(), 90),
+        ratio(run.on().paid(), run.off().paid(), 99),
+        ratio(run.on().fulfilled(), run.off().fulfilled(), 50),
+        ratio(run.on().fulfilled(), run.off().fulfilled(), 90),
+        ratio(run.on().fulfilled(), run.off().fulfilled(), 99),
+        ratio(run.on().fulfilled(), run.off().fulfilled(), 100));
     return table.render();
   }
 
+  private static void row(Table table, String console, FlowRunner.Flows flows) {
+    table.row(
+        console,
+        Integer.toString(flows.paid().length),
+        ms(flows.paid(), 50),
+        ms(flows.paid(), 90),
+        ms(flows.paid(), 99),
+        ms(flows.fulfilled(), 50),
+        ms(flows.fulfilled(), 90),
+        ms(flows.fulfilled(), 99),
+        ms(flows.fulfilled(), 100));
+  }
+
   String json() {
+    FlowRunner.Flows on = run.on();
+    FlowRunner.Flows off = run.off();
     return new JsonLine()
         .number("ready_ms", run.ready().toMillis())
-        .number("flow_p50_ms", millis(Stats.percentile(run.flows(), 50)))
-        .number("flow_p99_ms", millis(Stats.percentile(run.flows(), 99)))
+        .number("flow_p50_ms", millis(Stats.percentile(on.paid(), 50)))
+        .number("flow_p99_ms", millis(Stats.percentile(on.paid(), 99)))
         .number("edge_overhead_ratio", Stats.round(run.edge().ratio(), 2))
-        .number("flow_p90_ms", millis(Stats.percentile(run.flows(), 90)))
+        .number("flow_p90_ms", millis(Stats.percentile(on.paid(), 90)))
         .number(
             "edge_overhead_us",
             Math.round(run.edge().edgeMedianMicros() - run.edge().directMedianMicros()))
+        .number("console_on_off_p50_ratio", p50Ratio(on.fulfilled(), off.fulfilled()))
+        .number("fulfilled_on_p50_ms", millis(Stats.percentile(on.fulfilled(), 50)))
+        .number("fulfilled_on_p90_ms", millis(Stats.percentile(on.fulfilled(), 90)))
+        .number("fulfilled_on_p99_ms", millis(Stats.percentile(on.fulfilled(), 99)))
+        .number("fulfilled_off_p50_ms", millis(Stats.percentile(off.fulfilled(), 50)))
+        .number("fulfilled_off_p90_ms", millis(Stats.percentile(off.fulfilled(), 90)))
+        .number("fulfilled_off_p99_ms", millis(Stats.percentile(off.fulfilled(), 99)))
+        .number("console_on_off_paid_p50_ratio", p50Ratio(on.paid(), off.paid()))
+        .number("paid_off_p50_ms", millis(Stats.percentile(off.paid(), 50)))
+        .number("paid_off_p90_ms", millis(Stats.percentile(off.paid(), 90)))
+        .number("paid_off_p99_ms", millis(Stats.percentile(off.paid(), 99)))
         .toString();
+  }
+
+  private static double p50Ratio(long[] on, long[] off) {
+    return Stats.round((double) Stats.percentile(on, 50) / Stats.percentile(off, 50), 3);
+  }
+
+  private static String ratio(long[] on, long[] off, double percent) {
+    return String.format(
+        Locale.ROOT,
+        "%.3f",
+        (double) Stats.percentile(on, percent) / Stats.percentile(off, percent));
+  }
+
+  private static String ms(long[] flows, double percent) {
+    return Long.toString(millis(Stats.percentile(flows, percent)));
   }
 
   private static long millis(long nanos) {

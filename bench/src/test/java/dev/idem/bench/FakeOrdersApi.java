@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An orders API on loopback for the clients' tests: an order per new Idempotency-Key (the same one
- * again for a known key, as a replay), PAID once it has been read {@code readsUntilPaid} times, and
- * a 429 for the first {@code throttleFirst} POSTs.
+ * again for a known key, as a replay), PAID once it has been read {@code readsUntilPaid} times and
+ * FULFILLED from the read after, and a 429 for the first {@code throttleFirst} POSTs.
  */
 final class FakeOrdersApi implements AutoCloseable {
 
@@ -55,7 +55,8 @@ final class FakeOrdersApi implements AutoCloseable {
     }
     String orderId = request.path().substring("/orders/".length());
     int read = reads.computeIfAbsent(orderId, id -> new AtomicInteger()).incrementAndGet();
-    String status = read >= readsUntilPaid ? "PAID" : "PLACED";
+    String status =
+        read > readsUntilPaid ? "FULFILLED" : read == readsUntilPaid ? "PAID" : "PLACED";
     return Response.json(200, "{\"orderId\":\"" + orderId + "\",\"status\":\"" + status + "\"}");
   }
 

@@ -122,27 +122,37 @@ class ReportsTest {
   }
 
   @Test
-  void localFlowReport_json_hasTheIssuesKeysFirst() {
-    EdgeOverhead.Result edge = new EdgeOverhead.Result(500, 300, 200);
-    LocalFlowBenchmark.Run run =
-        new LocalFlowBenchmark.Run(
-            Duration.ofMillis(4200), edge, flows(200, 210, 260), List.of(), SECOND, SECOND);
-
-    String json = new LocalFlowReport(3, run, 1, 1).json();
+  void localFlowReport_json_hasTheIssuesKeysFirstThenTheConsolesCost() {
+    String json = new LocalFlowReport(3, localFlowRun(), 1, 1).json();
 
     assertThat(json)
         .isEqualTo(
             "{\"ready_ms\":4200,\"flow_p50_ms\":210,\"flow_p99_ms\":260,"
-                + "\"edge_overhead_ratio\":1.5,\"flow_p90_ms\":260,\"edge_overhead_us\":100}");
+                + "\"edge_overhead_ratio\":1.5,\"flow_p90_ms\":260,\"edge_overhead_us\":100,"
+                + "\"console_on_off_p50_ratio\":1.04,"
+                + "\"fulfilled_on_p50_ms\":1300,\"fulfilled_on_p90_ms\":1400,"
+                + "\"fulfilled_on_p99_ms\":1400,"
+                + "\"fulfilled_off_p50_ms\":1250,\"fulfilled_off_p90_ms\":1300,"
+                + "\"fulfilled_off_p99_ms\":1300,"
+                + "\"console_on_off_paid_p50_ratio\":1.05,"
+                + "\"paid_off_p50_ms\":200,\"paid_off_p90_ms\":250,\"paid_off_p99_ms\":250}");
+  }
+
+  @Test
+  void localFlowReport_flowTable_onOffAndTheirRatios() {
+    String table = new LocalFlowReport(3, localFlowRun(), 1, 1).flowTable();
+
+    assertThat(table.lines())
+        .containsExactly(
+            "console  orders  PAID p50    p90    p99  FULFILLED p50    p90    p99    max",
+            "on            3       210    260    260           1300   1400   1400   1400",
+            "off           3       200    250    250           1250   1300   1300   1300",
+            "on/off              1.050  1.040  1.040          1.040  1.077  1.077  1.077");
   }
 
   @Test
   void localFlowReport_print_endsWithTheJsonLine() {
-    EdgeOverhead.Result edge = new EdgeOverhead.Result(500, 300, 200);
-    LocalFlowBenchmark.Run run =
-        new LocalFlowBenchmark.Run(
-            Duration.ofMillis(4200), edge, flows(200, 210, 260), List.of(), SECOND, SECOND);
-    LocalFlowReport report = new LocalFlowReport(3, run, 1, 1);
+    LocalFlowReport report = new LocalFlowReport(3, localFlowRun(), 1, 1);
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 
     report.print(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -187,6 +197,17 @@ class ReportsTest {
 
     assertThat(tail.lines()).containsExactly("b", "c");
     assertThat(tail.count()).isEqualTo(3);
+  }
+
+  private static LocalFlowBenchmark.Run localFlowRun() {
+    return new LocalFlowBenchmark.Run(
+        Duration.ofMillis(4200),
+        new EdgeOverhead.Result(500, 300, 200),
+        new FlowRunner.Flows(flows(200, 210, 260), flows(1200, 1300, 1400)),
+        new FlowRunner.Flows(flows(190, 200, 250), flows(1250, 1200, 1300)),
+        List.of(),
+        SECOND,
+        SECOND);
   }
 
   private static long[] flows(long... millis) {

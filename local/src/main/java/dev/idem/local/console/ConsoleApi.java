@@ -41,7 +41,7 @@ public final class ConsoleApi implements HttpService {
   /**
    * The kinds of pages beside the overview: {@code /_idem/<kind>} and {@code /_idem/<kind>/<name>}.
    */
-  static final List<String> PAGE_KINDS = List.of("flows", "invocations");
+  static final List<String> PAGE_KINDS = List.of("flows", "invocations", "fault-injection");
 
   private static final Pattern PAGES =
       Pattern.compile(
@@ -55,7 +55,9 @@ public final class ConsoleApi implements HttpService {
           "console.css", "text/css; charset=utf-8",
           "console.js", "text/javascript; charset=utf-8",
           "overview.js", "text/javascript; charset=utf-8",
-          "flows.js", "text/javascript; charset=utf-8");
+          "flows.js", "text/javascript; charset=utf-8",
+          "faults.js", "text/javascript; charset=utf-8",
+          "keys.js", "text/javascript; charset=utf-8");
 
   private final Map<String, HttpService> apis = new LinkedHashMap<>();
   private final byte[] page = resource("index.html");

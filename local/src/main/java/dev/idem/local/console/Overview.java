@@ -14,8 +14,13 @@ import dev.idem.local.template.StackSpec;
 import dev.idem.local.template.TableSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -53,26 +58,41 @@ final class Overview {
   }
 
   ObjectNode json() {
-    ObjectNode body = AwsJson.MAPPER.createObjectNode();
-    body.put("at", clock.instant().toString());
-    ArrayNode functions = body.putArray("functions");
-    for (FunctionStats stats : lambda.stats()) {
-      functions.add(function(stats));
+    // The backend calls (one GetQueueAttributes per queue, one DescribeTable per table) go out
+    // together, each on a virtual thread, while the in-memory counts are read here: the overview
+    // takes about as long as its slowest call instead of the sum of them all.
+    try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+      // Each queue asked once per overview, a dead-letter queue's depth read from its own answer.
+      Map<String, Future<Map<QueueAttributeName, String>>> depths = new HashMap<>();
+      for (QueueSpec queue : stack.queues()) {
+        depths.computeIfAbsent(queue.name(), name -> calls.submit(() -> depth(name)));
+        if (queue.redrive() != null) {
+          depths.computeIfAbsent(deadLetterQueue(queue), name -> calls.submit(() -> depth(name)));
+        }
+      }
+      Map<String, Future<Long>> items = new HashMap<>();
+      for (TableSpec table : stack.tables()) {
+        items.computeIfAbsent(table.name(), name -> calls.submit(() -> itemCount(name)));
+      }
+      ObjectNode body = AwsJson.MAPPER.createObjectNode();
+      body.put("at", clock.instant().toString());
+      ArrayNode functions = body.putArray("functions");
+      for (FunctionStats stats : lambda.stats()) {
+        functions.add(function(stats));
+      }
+      ArrayNode queues = body.putArray("queues");
+      stack.queues().forEach(queue -> queues.add(queue(queue, depths)));
+      ArrayNode tables = body.putArray("tables");
+      stack.tables().forEach(table -> tables.add(table(table, items.get(table.name()))));
+      ArrayNode rules = body.putArray("rules");
+      Map<String, EventBridgeService.Stats> ruleStats = eventBridge.ruleStats();
+      stack.rules().forEach(rule -> rules.add(rule(rule, ruleStats)));
+      body.putObject("invocationLog")
+          .put("kept", Math.min(invocations.total(), invocations.capacity()))
+          .put("capacity", invocations.capacity())
+          .put("total", invocations.total());
+      return body;
     }
-    ArrayNode queues = body.putArray("queues");
-    // Each queue asked once per overview, a dead-letter queue's depth read from its own answer.
-    Map<String, Map<QueueAttributeName, String>> depths = new java.util.HashMap<>();
-    stack.queues().forEach(queue -> queues.add(queue(queue, depths)));
-    ArrayNode tables = body.putArray("tables");
-    stack.tables().forEach(table -> tables.add(table(table)));
-    ArrayNode rules = body.putArray("rules");
-    Map<String, EventBridgeService.Stats> ruleStats = eventBridge.ruleStats();
-    stack.rules().forEach(rule -> rules.add(rule(rule, ruleStats)));
-    body.putObject("invocationLog")
-        .put("kept", Math.min(invocations.total(), invocations.capacity()))
-        .put("capacity", invocations.capacity())
-        .put("total", invocations.total());
-    return body;
   }
 
   private ObjectNode function(FunctionStats stats) {
@@ -102,11 +122,11 @@ final class Overview {
     }
   }
 
-  private ObjectNode queue(QueueSpec queue, Map<String, Map<QueueAttributeName, String>> depths) {
+  private ObjectNode queue(
+      QueueSpec queue, Map<String, Future<Map<QueueAttributeName, String>>> depths) {
     ObjectNode row = AwsJson.MAPPER.createObjectNode().put("name", queue.name());
     try {
-      Map<QueueAttributeName, String> attributes =
-          depths.computeIfAbsent(queue.name(), this::depth);
+      Map<QueueAttributeName, String> attributes = answer(depths.get(queue.name()));
       row.put("visible", count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
           .put(
               "inFlight",
@@ -115,19 +135,39 @@ final class Overview {
               "delayed",
               count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
       if (queue.redrive() != null) {
-        String arn = queue.redrive().deadLetterTargetArn();
-        String dlq = arn.substring(arn.lastIndexOf(':') + 1);
+        String dlq = deadLetterQueue(queue);
         row.put("deadLetterQueue", dlq)
             .put(
                 "deadLetterDepth",
-                count(
-                    depths.computeIfAbsent(dlq, this::depth),
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+                count(answer(depths.get(dlq)), QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
       }
     } catch (SdkException e) {
       row.put("error", e.getMessage());
     }
     return row;
+  }
+
+  private static String deadLetterQueue(QueueSpec queue) {
+    String arn = queue.redrive().deadLetterTargetArn();
+    return arn.substring(arn.lastIndexOf(':') + 1);
+  }
+
+  /**
+   * The call's answer; a failed call rethrows its {@link SdkException} (the row's {@code error}),
+   * anything else as it was thrown.
+   */
+  private static <T> T answer(Future<T> call) {
+    try {
+      return call.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the overview", e);
+    }
   }
 
   private Map<QueueAttributeName, String> depth(String queueName) {
@@ -146,12 +186,14 @@ final class Overview {
     return Long.parseLong(attributes.getOrDefault(name, "0"));
   }
 
-  private ObjectNode table(TableSpec table) {
+  private long itemCount(String tableName) {
+    return clients.dynamoDb().describeTable(r -> r.tableName(tableName)).table().itemCount();
+  }
+
+  private static ObjectNode table(TableSpec table, Future<Long> items) {
     ObjectNode row = AwsJson.MAPPER.createObjectNode().put("name", table.name());
     try {
-      row.put(
-          "items",
-          clients.dynamoDb().describeTable(r -> r.tableName(table.name())).table().itemCount());
+      row.put("items", answer(items));
     } catch (SdkException e) {
       row.put("error", e.getMessage());
     }
