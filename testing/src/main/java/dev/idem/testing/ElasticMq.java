@@ -2,6 +2,7 @@ package dev.idem.testing;
 
 import java.net.URI;
 import java.time.Duration;
+import org.apache.pekko.actor.ActorSystem;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -28,10 +29,14 @@ public final class ElasticMq implements AutoCloseable {
 
   private final SQSRestServer server;
   private final int port;
+  private final ActorSystem system;
+  private final QueueContents contents;
 
-  private ElasticMq(SQSRestServer server, int port) {
+  private ElasticMq(SQSRestServer server, int port, ActorSystem system, QueueContents contents) {
     this.server = server;
     this.port = port;
+    this.system = system;
+    this.contents = contents;
   }
 
   /**
@@ -41,33 +46,54 @@ public final class ElasticMq implements AutoCloseable {
    */
   public static ElasticMq start() {
     int port = LoopbackServers.freePort();
-    return start(port, port);
+    return start(port, port, false);
   }
 
   /**
    * Starts a server on a free port whose queue URLs name {@code frontPort} on loopback instead: the
    * port of an endpoint that forwards SQS calls to {@link #endpoint()} (the local cloud's edge).
+   * Its {@link #contents()} can be read without receiving.
    *
    * @throws IllegalStateException if the server cannot start
    */
   public static ElasticMq startBehind(int frontPort) {
-    return start(LoopbackServers.freePort(), frontPort);
+    return start(LoopbackServers.freePort(), frontPort, true);
   }
 
-  private static ElasticMq start(int port, int urlPort) {
+  private static ElasticMq start(int port, int urlPort, boolean mirrored) {
+    // One actor system for the server and the listener, so that stopping one stops both.
+    ActorSystem system = ActorSystem.create("elasticmq-" + port);
     try {
-      SQSRestServer server =
-          SQSRestServerBuilder.withPort(port)
+      QueueContents contents = mirrored ? new QueueContents() : null;
+      var builder =
+          SQSRestServerBuilder.withActorSystem(system)
+              .withPort(port)
               .withInterface("127.0.0.1")
               .withServerAddress(new NodeAddress("http", "127.0.0.1", urlPort, ""))
               .withAWSRegion(LocalAccount.REGION)
-              .withAWSAccountId(LocalAccount.ID)
-              .start();
+              .withAWSAccountId(LocalAccount.ID);
+      if (contents != null) {
+        builder = builder.withQueueEventListener(system.actorOf(contents.listener(), "contents"));
+      }
+      SQSRestServer server = builder.start();
       server.waitUntilStarted();
-      return new ElasticMq(server, port);
+      return new ElasticMq(server, port, system, contents);
     } catch (RuntimeException e) {
+      system.terminate();
       throw new IllegalStateException("ElasticMQ did not start on port " + port, e);
     }
+  }
+
+  /**
+   * What the queues hold, read without receiving.
+   *
+   * @throws IllegalStateException for a server not started with {@link #startBehind(int)}
+   */
+  public QueueContents contents() {
+    if (contents == null) {
+      throw new IllegalStateException("Only a server started behind an endpoint keeps contents");
+    }
+    return contents;
   }
 
   /** The endpoint to point an SDK client at, for example {@code http://127.0.0.1:9324}. */
@@ -90,5 +116,6 @@ public final class ElasticMq implements AutoCloseable {
   @Override
   public void close() {
     server.stopAndWait();
+    system.terminate();
   }
 }

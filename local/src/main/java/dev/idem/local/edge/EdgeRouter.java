@@ -68,7 +68,17 @@ public final class EdgeRouter implements HttpService {
 
   /** Forwards requests for {@code service} over HTTP to {@code backend}. Returns this router. */
   public synchronized EdgeRouter forward(AwsService service, URI backend) {
-    routes.put(service, new HttpForwarder(client, backend));
+    return forward(service, backend, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * Forwards requests for {@code service} over HTTP to {@code backend}, through {@code front}
+   * (which answers some calls itself and hands the rest to the forwarder it is given). Returns this
+   * router.
+   */
+  public synchronized EdgeRouter forward(
+      AwsService service, URI backend, java.util.function.UnaryOperator<HttpService> front) {
+    routes.put(service, front.apply(new HttpForwarder(client, backend)));
     descriptions.put(service, backend.toString());
     return this;
   }

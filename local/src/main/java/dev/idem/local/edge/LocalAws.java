@@ -5,8 +5,11 @@ import dev.idem.local.aws.AwsService;
 import dev.idem.local.eventbridge.EventBridgeService;
 import dev.idem.local.eventbridge.SqsTargetSender;
 import dev.idem.local.http.HttpEndpoint;
+import dev.idem.local.sqs.MessageMoveApi;
+import dev.idem.local.sqs.MessageMoveTasks;
 import dev.idem.testing.DynamoDbLocal;
 import dev.idem.testing.ElasticMq;
+import dev.idem.testing.QueueContents;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +20,9 @@ import java.util.concurrent.Executors;
 /**
  * The AWS side of the local cloud, started as one: the edge endpoint, DynamoDB Local ({@code
  * -sharedDb}, so any dummy credentials and region see the same tables), ElasticMQ (queue URLs on
- * the edge port) and the EventBridge service (delivering to ElasticMQ). The edge binds its port
- * first, so a taken port fails at once, before the backends start (they start in parallel).
+ * the edge port, with SQS's message move tasks in front of it) and the EventBridge service
+ * (delivering to ElasticMQ). The edge binds its port first, so a taken port fails at once, before
+ * the backends start (they start in parallel).
  *
  * <p>The caller adds the Lambda route ({@code router().route(AwsService.LAMBDA, lambdaApi)}),
  * provisions the template, then calls {@code router().markReady()}.
@@ -38,6 +42,7 @@ public final class LocalAws implements AutoCloseable {
   private final ElasticMq sqs;
   private final AwsClients backendClients;
   private final EventBridgeService eventBridge;
+  private final MessageMoveTasks moveTasks;
   private final AwsClients clients;
 
   private LocalAws(
@@ -55,7 +60,9 @@ public final class LocalAws implements AutoCloseable {
     this.eventBridge =
         new EventBridgeService(new SqsTargetSender(backendClients.sqs()), clock, scheduleTick);
     router.forward(AwsService.DYNAMODB, dynamoDb.endpoint());
-    router.forward(AwsService.SQS, sqs.endpoint());
+    this.moveTasks = new MessageMoveTasks(backendClients.sqs(), clock);
+    router.forward(
+        AwsService.SQS, sqs.endpoint(), backend -> new MessageMoveApi(moveTasks, backend));
     router.route(AwsService.EVENTS, eventBridge);
     this.clients = AwsClients.create(edge.url());
   }
@@ -139,6 +146,11 @@ public final class LocalAws implements AutoCloseable {
     return dynamoDb.endpoint();
   }
 
+  /** What the queues hold, read without receiving (SQS has no peek). */
+  public QueueContents queueContents() {
+    return sqs.contents();
+  }
+
   /** ElasticMQ's own endpoint, bypassing the edge. */
   public URI sqsEndpoint() {
     return sqs.endpoint();
@@ -154,6 +166,7 @@ public final class LocalAws implements AutoCloseable {
   public void close() {
     edge.close();
     eventBridge.close();
+    moveTasks.close();
     clients.close();
     backendClients.close();
     sqs.close();
