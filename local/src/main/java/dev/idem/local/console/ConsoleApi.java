@@ -78,8 +78,8 @@ public final class ConsoleApi implements HttpService {
     ASSETS.keySet().forEach(name -> assets.put(name, resource(name)));
     Overview overview = new Overview(lambda, clients, stack, eventBridge, invocations, clock);
     apis.put("overview", get(request -> Response.json(200, overview.json().toString())));
-    apis.put("invocations", new InvocationApi(invocations));
-    apis.put("flows", new FlowApi(capture));
+    apis.put("invocations", get(new InvocationApi(invocations)));
+    apis.put("flows", get(new FlowApi(capture)));
   }
 
   /**

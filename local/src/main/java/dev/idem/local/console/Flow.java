@@ -32,10 +32,19 @@ final class Flow {
    * @param text what it says (a record's JSON)
    * @param links the ids unique to it (a message id, a stream record's event id, an event id)
    */
-  record Part(String text, Set<String> links) {
+  record Part(String text, Set<String> links, Set<String> uuids) {
     Part {
       text = text == null ? "" : text;
       links = Set.copyOf(links);
+      uuids = Set.copyOf(uuids);
+    }
+
+    Part(String text, Set<String> links) {
+      this(text, links, uuidsIn(text));
+    }
+
+    boolean names(String id) {
+      return Flow.names(text, uuids, id);
     }
   }
 
@@ -53,6 +62,7 @@ final class Flow {
    */
   record Links(
       String text,
+      Set<String> uuids,
       Set<String> links,
       Set<String> refs,
       List<Part> parts,
@@ -60,10 +70,26 @@ final class Flow {
       boolean leaf) {
     Links {
       text = text == null ? "" : text;
+      uuids = Set.copyOf(uuids);
       links = Set.copyOf(links);
       refs = Set.copyOf(refs);
       parts = List.copyOf(parts);
       creates = Set.copyOf(creates);
+    }
+
+    /** Links whose text's UUIDs are read now, once: a flow then looks a UUID up, not the text. */
+    Links(
+        String text,
+        Set<String> links,
+        Set<String> refs,
+        List<Part> parts,
+        Set<String> creates,
+        boolean leaf) {
+      this(text, uuidsIn(text), links, refs, parts, creates, leaf);
+    }
+
+    boolean names(String id) {
+      return Flow.names(text, uuids, id);
     }
 
     boolean batch() {
@@ -104,84 +130,131 @@ final class Flow {
 
   /** The hops of the flow of {@code id} among {@code hops}, by time. */
   static <T> Result<T> of(String id, List<Hop<T>> hops) {
-    Set<String> shared = new HashSet<>();
-    for (Hop<T> hop : hops) {
-      if (hop.links().batch()) {
-        shared.addAll(hop.links().links());
-      }
+    Assembly<T> assembly = new Assembly<>(id, hops);
+    while (assembly.step()) {
+      // each step adds hops or ids; it ends when one adds nothing
     }
-    Set<String> anchors = new LinkedHashSet<>();
-    Set<String> strong = new HashSet<>();
-    Set<String> weak = new HashSet<>();
-    strong.add(id);
-    anchors.add(id);
-    boolean[] in = new boolean[hops.size()];
-    boolean[] named = new boolean[hops.size()];
-    Set<String> searched = new HashSet<>();
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (String anchor : List.copyOf(anchors)) {
-        if (searched.add(anchor)) {
-          for (int i = 0; i < hops.size(); i++) {
-            named[i] |= hops.get(i).links().text().contains(anchor);
-          }
-        }
-      }
-      for (int i = 0; i < hops.size(); i++) {
-        Links links = hops.get(i).links();
-        if (!in[i]) {
-          in[i] =
-              named[i]
-                  || meets(links.links(), strong)
-                  || meets(links.refs(), strong)
-                  || links.parts().stream().anyMatch(part -> meets(part.links(), strong))
-                  || (links.leaf() && (meets(links.refs(), weak) || meets(links.links(), weak)));
-          changed |= in[i];
-        }
-        // Again for the hops already in: a batch's record may belong once more ids are known.
-        if (in[i]) {
-          changed |= passOn(links, anchors, strong, weak, shared);
-        }
-      }
-    }
-    List<Hop<T>> matched = new ArrayList<>();
-    for (int i = 0; i < hops.size(); i++) {
-      if (in[i]) {
-        matched.add(hops.get(i));
-      }
-    }
-    matched.sort(Comparator.comparing(Hop::at));
-    boolean cut = matched.size() > MAX_HOPS;
-    return new Result<>(
-        cut ? List.copyOf(matched.subList(0, MAX_HOPS)) : List.copyOf(matched),
-        cut,
-        matched.size());
+    return assembly.result();
   }
 
   /**
-   * Passes on the ids of a hop in the flow (a batch only its own records' ids); true when that
-   * added any.
+   * One flow being assembled: the ids it follows — strong ones (unique to one hop's work), weak
+   * ones (a batch's own, which let in only faults) and anchors (searched for in texts) — and the
+   * hops in it so far.
    */
-  private static boolean passOn(
-      Links links, Set<String> anchors, Set<String> strong, Set<String> weak, Set<String> shared) {
-    boolean added = false;
-    for (String link : links.links()) {
-      added |= (shared.contains(link) ? weak : strong).add(link);
-    }
-    for (String ref : links.refs()) {
-      added |= (shared.contains(ref) ? weak : strong).add(ref);
-    }
-    for (Part part : links.parts()) {
-      if (!links.batch()
-          || meets(part.links(), strong)
-          || anchors.stream().anyMatch(part.text()::contains)) {
-        added |= strong.addAll(part.links());
+  private static final class Assembly<T> {
+
+    private final List<Hop<T>> hops;
+    private final Set<String> shared = new HashSet<>();
+    private final Set<String> anchors = new LinkedHashSet<>();
+    private final Set<String> searched = new HashSet<>();
+    private final Set<String> strong = new HashSet<>();
+    private final Set<String> weak = new HashSet<>();
+    private final boolean[] in;
+    private final boolean[] named;
+
+    Assembly(String id, List<Hop<T>> hops) {
+      this.hops = hops;
+      this.in = new boolean[hops.size()];
+      this.named = new boolean[hops.size()];
+      for (Hop<T> hop : hops) {
+        if (hop.links().batch()) {
+          shared.addAll(hop.links().links());
+        }
       }
+      strong.add(id);
+      anchors.add(id);
     }
-    added |= anchors.addAll(links.creates());
-    added |= strong.addAll(links.creates());
-    return added;
+
+    /**
+     * Lets in the hops the ids known now reach, and takes their ids; false when nothing changed.
+     */
+    boolean step() {
+      for (String anchor : List.copyOf(anchors)) {
+        if (searched.add(anchor)) {
+          for (int i = 0; i < hops.size(); i++) {
+            named[i] |= hops.get(i).links().names(anchor);
+          }
+        }
+      }
+      boolean changed = false;
+      for (int i = 0; i < hops.size(); i++) {
+        Links links = hops.get(i).links();
+        if (!in[i] && joins(i, links)) {
+          in[i] = true;
+          changed = true;
+        }
+        // Again for the hops already in: a batch's record may belong once more ids are known.
+        if (in[i]) {
+          changed |= passOn(links);
+        }
+      }
+      return changed;
+    }
+
+    private boolean joins(int i, Links links) {
+      return named[i]
+          || meets(links.links(), strong)
+          || meets(links.refs(), strong)
+          || links.parts().stream().anyMatch(part -> meets(part.links(), strong))
+          || (links.leaf() && (meets(links.refs(), weak) || meets(links.links(), weak)));
+    }
+
+    /**
+     * Takes the ids of a hop in the flow (of a batch only its own records' ids); true when that
+     * added any.
+     */
+    private boolean passOn(Links links) {
+      boolean added = false;
+      for (String link : links.links()) {
+        added |= (shared.contains(link) ? weak : strong).add(link);
+      }
+      for (String ref : links.refs()) {
+        added |= (shared.contains(ref) ? weak : strong).add(ref);
+      }
+      for (Part part : links.parts()) {
+        if (!links.batch()
+            || meets(part.links(), strong)
+            || anchors.stream().anyMatch(part::names)) {
+          added |= strong.addAll(part.links());
+        }
+      }
+      added |= anchors.addAll(links.creates());
+      added |= strong.addAll(links.creates());
+      return added;
+    }
+
+    Result<T> result() {
+      List<Hop<T>> matched = new ArrayList<>();
+      for (int i = 0; i < hops.size(); i++) {
+        if (in[i]) {
+          matched.add(hops.get(i));
+        }
+      }
+      matched.sort(Comparator.comparing(Hop::at));
+      boolean cut = matched.size() > MAX_HOPS;
+      return new Result<>(
+          cut ? List.copyOf(matched.subList(0, MAX_HOPS)) : List.copyOf(matched),
+          cut,
+          matched.size());
+    }
+  }
+
+  /** The UUIDs in a text (ids are mostly UUIDs: order, request, event and message ids). */
+  static Set<String> uuidsIn(String text) {
+    Set<String> found = new HashSet<>();
+    java.util.regex.Matcher uuid = FlowHops.UUID.matcher(text == null ? "" : text);
+    while (uuid.find()) {
+      found.add(uuid.group());
+    }
+    return found;
+  }
+
+  /**
+   * Whether the text names the id: a UUID is looked up among the text's, anything else searched.
+   */
+  private static boolean names(String text, Set<String> uuids, String id) {
+    return FlowHops.UUID.matcher(id).matches() ? uuids.contains(id) : text.contains(id);
   }
 
   private static boolean meets(Set<String> ids, Set<String> in) {

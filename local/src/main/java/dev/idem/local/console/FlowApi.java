@@ -42,11 +42,8 @@ final class FlowApi implements HttpService {
 
   @Override
   public Response handle(Request request) {
-    if (!"GET".equals(request.method())) {
-      return ConsoleApi.methodNotAllowed(request, "GET");
-    }
-    String path = request.path();
-    if (path.equals(PATH) || path.equals(PATH + "/")) {
+    String id = item(request, PATH);
+    if (id == null) {
       try {
         int limit =
             ConsoleApi.number(
@@ -60,8 +57,7 @@ final class FlowApi implements HttpService {
         return e.badRequest();
       }
     }
-    String id = path.substring(PATH.length() + 1);
-    String problem = problem(id);
+    String problem = problem(id, "flow's id");
     if (problem != null) {
       return ConsoleApi.problem(400, "InvalidFlowId", problem);
     }
@@ -79,20 +75,31 @@ final class FlowApi implements HttpService {
     return Response.json(200, json(id, flow).toString());
   }
 
-  /** What is wrong with an id a flow is asked for by, or null. */
-  static String problem(String id) {
+  /**
+   * The id in {@code <path>/<id>}, or null for {@code <path>} itself (the list): the two shapes of
+   * the console's endpoints of things that have ids.
+   */
+  static String item(Request request, String path) {
+    String asked = request.path();
+    return asked.equals(path) || asked.equals(path + "/")
+        ? null
+        : asked.substring(path.length() + 1);
+  }
+
+  /** What is wrong with an id ({@code what}, e.g. {@code flow's id}) asked for, or null. */
+  static String problem(String id, String what) {
     if (id.isBlank()) {
-      return "The flow's id is empty: give an order id, a correlation id or a request id";
+      return "The " + what + " is empty";
     }
     if (id.length() > MAX_ID) {
-      return "The flow's id has " + id.length() + " characters; at most " + MAX_ID;
+      return "The " + what + " has " + id.length() + " characters; at most " + MAX_ID;
     }
     if (id.contains("/")) {
-      return "The flow's id cannot hold '/'";
+      return "The " + what + " cannot hold '/'";
     }
     for (int i = 0; i < id.length(); i++) {
       if (Character.isISOControl(id.charAt(i))) {
-        return "The flow's id holds a control character";
+        return "The " + what + " holds a control character";
       }
     }
     return null;
@@ -153,47 +160,8 @@ final class FlowApi implements HttpService {
 
   /** The recent flows, newest first. */
   private ObjectNode recent(int limit) {
-    record Start(Instant at, String id, String label, String via) {}
-    List<Start> starts = new ArrayList<>();
-    for (ApiLog.Entry entry : capture.apiLog().all()) {
-      if (starts.size() >= limit) {
-        break;
-      }
-      if (FlowHops.reads(entry.method())) {
-        continue; // a client reading is not a request that starts a flow
-      }
-      Set<String> created = FlowHops.created(entry);
-      String id =
-          !created.isEmpty()
-              ? created.iterator().next()
-              : entry.apiRequestId() != null ? entry.apiRequestId() : null;
-      if (id != null) {
-        starts.add(new Start(entry.at(), id, FlowHops.label(entry), "api"));
-      }
-    }
-    for (InvocationLog.Entry entry : capture.invocations().recent(Integer.MAX_VALUE)) {
-      if (starts.size() >= 2 * limit) {
-        break;
-      }
-      InvocationSource source = entry.source();
-      if (!ENTRY_SOURCES.contains(source.kind())
-          || source.attempt() > 1
-          || entry.requestId() == null
-          || (source.kind().equals(InvocationSource.ASYNC) && source.name() != null)) {
-        continue;
-      }
-      String id = firstNewUuid(entry.response(), entry.payload());
-      String label =
-          (source.kind().equals(InvocationSource.SCHEDULE)
-                  ? "schedule " + source.name()
-                  : source.kind())
-              + " "
-              + entry.function()
-              + " → "
-              + entry.outcome();
-      starts.add(
-          new Start(entry.start(), id != null ? id : entry.requestId(), label, source.kind()));
-    }
+    List<Start> starts = new ArrayList<>(apiStarts(limit));
+    starts.addAll(invokeStarts(limit));
     starts.sort(Comparator.comparing(Start::at).reversed());
     List<Flow.Hop<ObjectNode>> all = hops.all();
     ObjectNode body = AwsJson.MAPPER.createObjectNode();
@@ -208,6 +176,56 @@ final class FlowApi implements HttpService {
       counts(row, Flow.of(start.id(), all).hops());
     }
     return body;
+  }
+
+  /** Where a flow began: when, the id that opens it, e.g. {@code POST /orders → 201}, and how. */
+  private record Start(Instant at, String id, String label, String via) {}
+
+  /**
+   * The latest API requests that change something (a client reading starts no flow), each opened by
+   * the first id its answer created, else by its API request id.
+   */
+  private List<Start> apiStarts(int limit) {
+    List<Start> starts = new ArrayList<>();
+    for (ApiLog.Entry entry : capture.apiLog().all()) {
+      if (starts.size() >= limit) {
+        break;
+      }
+      Set<String> created = FlowHops.created(entry);
+      String id = created.isEmpty() ? entry.apiRequestId() : created.iterator().next();
+      if (!FlowHops.reads(entry.method()) && id != null) {
+        starts.add(new Start(entry.at(), id, FlowHops.label(entry), "api"));
+      }
+    }
+    return starts;
+  }
+
+  /** The latest first attempts of Invoke calls and schedules. */
+  private List<Start> invokeStarts(int limit) {
+    List<Start> starts = new ArrayList<>();
+    for (InvocationLog.Entry entry : capture.invocations().recent(Integer.MAX_VALUE)) {
+      if (starts.size() >= limit) {
+        break;
+      }
+      InvocationSource source = entry.source();
+      if (!ENTRY_SOURCES.contains(source.kind())
+          || source.attempt() > 1
+          || entry.requestId() == null) {
+        continue;
+      }
+      String id = firstNewUuid(entry.response(), entry.payload());
+      String how =
+          source.kind().equals(InvocationSource.SCHEDULE)
+              ? "schedule " + source.name()
+              : source.kind();
+      starts.add(
+          new Start(
+              entry.start(),
+              id != null ? id : entry.requestId(),
+              how + " " + entry.function() + " → " + entry.outcome(),
+              source.kind()));
+    }
+    return starts;
   }
 
   private static String firstNewUuid(String text, String besides) {

@@ -30,7 +30,7 @@ final class FlowHops {
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /** The prefix of the link a stub request and a fault on it share: its key's hash. */
-  private static final String STUB_KEY = "stub-key:";
+  static final String STUB_KEY = "stub-key:";
 
   /** The most characters of a body a hop shows. */
   static final int PREVIEW = 1_000;
@@ -57,7 +57,7 @@ final class FlowHops {
       hops.add(reuse(next, entry, () -> invocation(entry)));
     }
     for (CallLog.Entry entry : capture.calls().all()) {
-      hops.add(reuse(next, entry, () -> call(entry)));
+      hops.add(reuse(next, entry, () -> CallHops.aws(entry)));
     }
     for (ApiLog.Entry entry : capture.apiLog().all()) {
       // Not reused: the invocation it led to may be heard after it.
@@ -67,7 +67,7 @@ final class FlowHops {
       hops.add(reuse(next, entry, () -> event(entry)));
     }
     for (StubLog.Entry entry : capture.stubLog().all()) {
-      hops.add(reuse(next, entry, () -> stub(entry)));
+      hops.add(reuse(next, entry, () -> CallHops.stub(entry)));
     }
     for (FaultLog.Entry entry : capture.faults()) {
       hops.add(reuse(next, entry, () -> fault(entry)));
@@ -114,20 +114,7 @@ final class FlowHops {
         };
     view.put("outcome", outcome).put("error", !"OK".equals(entry.outcome()));
     Decisions.addTo(view.putArray("decisions"), entry.decisions());
-    StringBuilder summary = new StringBuilder(entry.function()).append(" ← ").append(source.kind());
-    if (source.name() != null) {
-      summary.append(' ').append(source.name());
-    }
-    if (source.batchSize() > 1) {
-      summary.append(", ").append(source.batchSize()).append(" records");
-    }
-    if (source.attempt() > 1) {
-      summary.append(", attempt ").append(source.attempt());
-    }
-    if (receiveCount > 1) {
-      summary.append(", redelivered (receive count ").append(receiveCount).append(')');
-    }
-    view.put("summary", summary.toString());
+    view.put("summary", summary(entry.function(), source, receiveCount));
     Set<String> links = new LinkedHashSet<>();
     add(links, entry.requestId());
     Set<String> refs = new LinkedHashSet<>();
@@ -143,6 +130,24 @@ final class FlowHops {
             Set.of(),
             false),
         view);
+  }
+
+  /** e.g. {@code CapturePayment ← sqs PaymentsQueue, redelivered (receive count 2)}. */
+  private static String summary(String function, InvocationSource source, int receiveCount) {
+    StringBuilder summary = new StringBuilder(function).append(" ← ").append(source.kind());
+    if (source.name() != null) {
+      summary.append(' ').append(source.name());
+    }
+    if (source.batchSize() > 1) {
+      summary.append(", ").append(source.batchSize()).append(" records");
+    }
+    if (source.attempt() > 1) {
+      summary.append(", attempt ").append(source.attempt());
+    }
+    if (receiveCount > 1) {
+      summary.append(", redelivered (receive count ").append(receiveCount).append(')');
+    }
+    return summary.toString();
   }
 
   /** An event's records, each with the ids unique to it; one part for an EventBridge event. */
@@ -177,113 +182,6 @@ final class FlowHops {
       }
     }
     return count;
-  }
-
-  // ------------------------------------------------------------------ AWS calls
-
-  static Flow.Hop<ObjectNode> call(CallLog.Entry entry) {
-    JsonNode request = parse(entry.request());
-    JsonNode response = parse(entry.response());
-    String resource = entry.invoked() != null ? entry.invoked() : resource(request);
-    ObjectNode view = view("aws-call", resource, entry.duration());
-    view.put("service", entry.service()).put("operation", entry.operation());
-    view.put("function", entry.function()).put("requestId", entry.requestId());
-    view.put("status", entry.status()).put("request", preview(entry.request()));
-    String code = errorCode(response);
-    String outcome;
-    boolean error = false;
-    if (entry.status() == 0) {
-      outcome = "no answer: the connection was dropped";
-      error = true;
-    } else if (entry.status() < 300) {
-      outcome = "ok";
-    } else if (code != null
-        && (code.startsWith("ConditionalCheckFailed") || code.startsWith("TransactionCanceled"))) {
-      outcome = "rejected: " + code + " (the write's condition did not hold; nothing changed)";
-    } else {
-      outcome = "error: " + (code == null ? "" : code + " ") + "(HTTP " + entry.status() + ")";
-      error = true;
-    }
-    view.put("outcome", outcome).put("error", error);
-    view.put(
-        "summary",
-        entry.operation()
-            + (resource == null ? "" : " " + resource)
-            + (entry.function() == null ? "" : " by " + entry.function()));
-    Set<String> links = new LinkedHashSet<>();
-    add(links, response == null ? null : text(response, "MessageId"));
-    Set<String> refs = new LinkedHashSet<>();
-    add(refs, entry.requestId());
-    return new Flow.Hop<>(
-        entry.at(),
-        new Flow.Links(
-            entry.request() + "\n" + entry.response(),
-            links,
-            refs,
-            entries(entry.operation(), request, response),
-            Set.of(),
-            false),
-        view);
-  }
-
-  /** A PutEvents' or SendMessageBatch's entries, each with the id it was given. */
-  private static List<Flow.Part> entries(String operation, JsonNode request, JsonNode response) {
-    List<Flow.Part> parts = new ArrayList<>();
-    if (request == null) {
-      return parts;
-    }
-    JsonNode sent = request.path("Entries");
-    if ("PutEvents".equals(operation)) {
-      JsonNode results = response == null ? null : response.path("Entries");
-      for (int i = 0; i < sent.size(); i++) {
-        Set<String> ids = new LinkedHashSet<>();
-        add(ids, results == null ? null : text(results.path(i), "EventId"));
-        parts.add(new Flow.Part(sent.get(i).toString(), ids));
-      }
-    } else if ("SendMessageBatch".equals(operation)) {
-      Map<String, String> messageIds = new HashMap<>();
-      if (response != null) {
-        for (JsonNode done : response.path("Successful")) {
-          messageIds.put(done.path("Id").asText(), done.path("MessageId").asText());
-        }
-      }
-      for (JsonNode one : sent) {
-        Set<String> ids = new LinkedHashSet<>();
-        add(ids, messageIds.get(one.path("Id").asText()));
-        parts.add(new Flow.Part(one.toString(), ids));
-      }
-    }
-    return parts;
-  }
-
-  /** The table, queue or bus a call names. */
-  private static String resource(JsonNode request) {
-    if (request == null) {
-      return null;
-    }
-    Set<String> names = new LinkedHashSet<>();
-    add(names, text(request, "TableName"));
-    request.path("RequestItems").fieldNames().forEachRemaining(names::add);
-    for (JsonNode item : request.path("TransactItems")) {
-      item.elements().forEachRemaining(operation -> add(names, text(operation, "TableName")));
-    }
-    String queue = text(request, "QueueUrl");
-    if (queue != null) {
-      names.add(queue.substring(queue.lastIndexOf('/') + 1));
-    }
-    for (JsonNode entry : request.path("Entries")) {
-      String bus = text(entry, "EventBusName");
-      if (bus != null || entry.has("DetailType")) {
-        names.add(bus == null ? "default" : bus.substring(bus.lastIndexOf('/') + 1));
-      }
-    }
-    return names.isEmpty() ? null : String.join(", ", names);
-  }
-
-  /** An AWS JSON error's code ({@code __type} after its {@code #}), or null. */
-  private static String errorCode(JsonNode response) {
-    String type = response == null ? null : text(response, "__type");
-    return type == null ? null : type.substring(type.lastIndexOf('#') + 1);
   }
 
   // ------------------------------------------------------------------ API requests
@@ -409,40 +307,6 @@ final class FlowHops {
         view);
   }
 
-  // ------------------------------------------------------------------ stubs
-
-  static Flow.Hop<ObjectNode> stub(StubLog.Entry entry) {
-    ObjectNode view = view("stub-call", entry.stub(), entry.duration());
-    view.put("keyHash", entry.keyHash()).put("status", entry.status());
-    view.put("request", preview(entry.request())).put("response", preview(entry.answer()));
-    String answer =
-        entry.lost() != null
-            ? "answer lost (" + entry.lost() + ", injected fault)"
-            : "answered " + entry.status();
-    view.put(
-        "summary",
-        entry.method()
-            + " "
-            + entry.stub()
-            + entry.path()
-            + (entry.applied()
-                ? ""
-                : " — a repeat of its key: the provider gave the kept answer, nothing applied twice"));
-    view.put("outcome", answer).put("error", entry.lost() != null || entry.status() >= 500);
-    Set<String> links = new LinkedHashSet<>();
-    add(links, entry.keyHash() == null ? null : STUB_KEY + entry.keyHash());
-    return new Flow.Hop<>(
-        entry.at(),
-        new Flow.Links(
-            entry.path() + "\n" + entry.request() + "\n" + entry.answer(),
-            links,
-            Set.of(),
-            List.of(),
-            Set.of(),
-            false),
-        view);
-  }
-
   // ------------------------------------------------------------------ faults
 
   static Flow.Hop<ObjectNode> fault(FaultLog.Entry entry) {
@@ -471,11 +335,11 @@ final class FlowHops {
   // ------------------------------------------------------------------ helpers
 
   /** The start of a body, for a hop's line: the whole one is on the invocation's page or gone. */
-  private static String preview(String text) {
+  static String preview(String text) {
     return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + Texts.CUT;
   }
 
-  private static ObjectNode view(String kind, String resource, Duration duration) {
+  static ObjectNode view(String kind, String resource, Duration duration) {
     ObjectNode view = AwsJson.MAPPER.createObjectNode().put("kind", kind);
     view.put("resource", resource);
     if (duration != null) {
@@ -496,12 +360,12 @@ final class FlowHops {
     }
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);
     return value != null && value.isTextual() ? value.asText() : null;
   }
 
-  private static void add(Set<String> ids, String id) {
+  static void add(Set<String> ids, String id) {
     if (id != null && !id.isEmpty()) {
       ids.add(id);
     }

@@ -27,18 +27,13 @@ final class InvocationApi implements HttpService {
 
   @Override
   public Response handle(Request request) {
-    if (!"GET".equals(request.method())) {
-      return ConsoleApi.methodNotAllowed(request, "GET");
-    }
-    String path = request.path();
-    if (path.equals(PATH) || path.equals(PATH + "/")) {
+    String requestId = FlowApi.item(request, PATH);
+    if (requestId == null) {
       return list(request.rawQuery());
     }
-    String requestId = path.substring(PATH.length() + 1);
-    String problem = FlowApi.problem(requestId);
+    String problem = FlowApi.problem(requestId, "request id");
     if (problem != null) {
-      return ConsoleApi.problem(
-          400, "InvalidRequestId", problem.replace("flow's id", "request id"));
+      return ConsoleApi.problem(400, "InvalidRequestId", problem);
     }
     Optional<InvocationLog.Entry> entry = invocations.find(requestId);
     if (entry.isEmpty()) {

@@ -106,8 +106,7 @@ public final class InvocationLog implements InvocationListener {
     Instant at = clock.instant();
     String payload = Texts.keep(call.payload());
     String response = Texts.keep(result.payload());
-    // Cut before redacting (a long log is not searched whole), and again after.
-    String log = Texts.tail(Texts.redact(Texts.tail(call.log())));
+    String log = Texts.keepTail(call.log());
     String decisionLines = Texts.cut(Decisions.lines(call.log()));
     ring.add(sequence ->
         new Entry(

@@ -14,6 +14,12 @@ final class Texts {
   /** The most characters one captured text keeps; what is longer is cut and marked. */
   static final int LIMIT = 16 * 1024;
 
+  /**
+   * How much more than {@link #LIMIT} is redacted before a text is cut: a key (at most 255
+   * characters, as the library takes them) that begins before the cut is redacted whole.
+   */
+  private static final int MARGIN = 1024;
+
   /** What replaces an idempotency key's value. */
   static final String REDACTED = "[redacted]";
 
@@ -36,8 +42,8 @@ final class Texts {
     if (bytes == null || bytes.length == 0) {
       return "";
     }
-    // Decode no more than can be kept: a character takes at least one byte.
-    int length = Math.min(bytes.length, LIMIT + 1);
+    // Decode no more than can be kept and redacted: a character takes at least one byte.
+    int length = Math.min(bytes.length, LIMIT + MARGIN);
     String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
     return keep(bytes.length > length ? text + CUT : text);
   }
@@ -60,6 +66,15 @@ final class Texts {
       end--;
     }
     return text.substring(0, end) + CUT;
+  }
+
+  /** The end of a text (a log), as kept: {@link #tail} of it with idempotency keys redacted. */
+  static String keepTail(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    int margin = LIMIT + MARGIN;
+    return tail(redact(text.length() > margin ? text.substring(text.length() - margin) : text));
   }
 
   /** The last {@link #LIMIT} characters of the text, starting with {@link #CUT} when cut. */

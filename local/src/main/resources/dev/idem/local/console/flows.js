@@ -181,20 +181,17 @@
           ["Function", inv.function],
           ["Source", source + (inv.attempt > 1 ? ", attempt " + inv.attempt : "")],
           ["Batch size", inv.batchSize],
+          ["Started", timeElement(inv.start)],
           ["Duration (ms)", ms(inv.durationMs)],
           ["Outcome", inv.errorType ? inv.outcome + " (" + inv.errorType + ")" : inv.outcome],
         ]) {
           const dt = document.createElement("dt");
           dt.textContent = name;
           const dd = document.createElement("dd");
-          dd.textContent = value;
+          if (value instanceof Node) dd.appendChild(value);
+          else dd.textContent = value;
           facts.append(dt, dd);
         }
-        const dt = document.createElement("dt");
-        dt.textContent = "Started";
-        const dd = document.createElement("dd");
-        dd.appendChild(timeElement(inv.start));
-        facts.append(dt, dd);
         const decisions = document.getElementById("invocation-decisions");
         for (const d of inv.decisions) {
           const li = document.createElement("li");

@@ -211,6 +211,39 @@ class LambdaApiTest {
   }
 
   @Test
+  void handle_requestResponseAndEvent_toldToTheInvokerAsInvokeAndAsync() throws Exception {
+    List<InvocationSource> told = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch ran = new CountDownLatch(2);
+    Invoker telling =
+        new Invoker() {
+          @Override
+          public InvocationResult invoke(String functionName, byte[] payload) {
+            throw new AssertionError("the Lambda API tells its invocations' source");
+          }
+
+          @Override
+          public InvocationResult invoke(
+              String functionName, byte[] payload, InvocationSource source) {
+            told.add(source);
+            ran.countDown();
+            return InvocationResult.ok(utf8("{}"), "", Duration.ZERO);
+          }
+        };
+    LambdaApi tellingApi = new LambdaApi(telling, List.of(orders), (function, result) -> {});
+
+    tellingApi.handle(post(INVOKE, "{}", Map.of()));
+    Response event =
+        tellingApi.handle(post(INVOKE, "{}", Map.of("X-Amz-Invocation-Type", "Event")));
+
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(told.get(0)).isEqualTo(InvocationSource.of(InvocationSource.INVOKE, "orders", null));
+    assertThat(told.get(1))
+        .isEqualTo(
+            InvocationSource.of(
+                InvocationSource.ASYNC, null, event.headers().get("x-amzn-RequestId").get(0)));
+  }
+
+  @Test
   void handle_unsupportedInvocationType_returns400() {
     Response response = api.handle(post(INVOKE, "{}", Map.of("X-Amz-Invocation-Type", "Later")));
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
 import dev.idem.local.lambda.InvocationResult;
+import dev.idem.local.lambda.InvocationSource;
 import dev.idem.local.lambda.Invoker;
 import dev.idem.local.sources.SourceContext;
 import java.time.Duration;
@@ -96,6 +97,33 @@ class ApiGatewayTest {
 
     assertThat(response.status()).isEqualTo(201);
     assertThat(response.headers().get("location")).containsExactly("/orders/1");
+  }
+
+  @Test
+  void handle_anyRequest_tellsTheInvokerItsRouteAndApiRequestId() {
+    java.util.concurrent.atomic.AtomicReference<InvocationSource> told =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Invoker invoker =
+        new Invoker() {
+          @Override
+          public InvocationResult invoke(String functionName, byte[] payload) {
+            throw new AssertionError("the gateway tells its invocations' source");
+          }
+
+          @Override
+          public InvocationResult invoke(
+              String functionName, byte[] payload, InvocationSource source) {
+            told.set(source);
+            return InvocationResult.ok("{\"statusCode\":200}".getBytes(UTF_8), "", Duration.ZERO);
+          }
+        };
+
+    Response response = gateway(invoker).handle(get());
+
+    assertThat(told.get().kind()).isEqualTo(InvocationSource.API);
+    assertThat(told.get().name()).isEqualTo("GET /orders");
+    assertThat(told.get().trigger()).isEqualTo(response.headers().get("x-amzn-RequestId").get(0));
+    assertThat(told.get().batchSize()).isEqualTo(1);
   }
 
   private static ApiGateway gateway(Invoker invoker) {
