@@ -1,15 +1,12 @@
 package dev.idem.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +15,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,21 +34,7 @@ class ConsoleBrowserIT {
 
   @BeforeAll
   static void start() {
-    Optional<Path> chromium = onPath("chromium");
-    Optional<Path> driver = onPath("chromedriver");
-    assumeTrue(
-        chromium.isPresent() && driver.isPresent(),
-        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-    ChromeOptions options =
-        new ChromeOptions()
-            .setBinary(chromium.get().toFile())
-            .addArguments(
-                "--headless", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1700");
-    // The driver named outright: Selenium Manager would otherwise look for one on the network.
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile()).build(),
-            options);
+    browser = TestBrowser.start();
     cloud =
         LocalCloud.start(
             TestClouds.options("ConsoleBrowserIT", new TestClouds.Console("ConsoleBrowserIT")));
@@ -105,12 +86,5 @@ class ConsoleBrowserIT {
     if ("true".equals(System.getenv("IDEM_UPDATE_SCREENSHOTS"))) {
       Files.write(TestClouds.ROOT.resolve("docs/console-overview.png"), png);
     }
-  }
-
-  private static Optional<Path> onPath(String command) {
-    return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-        .map(dir -> Path.of(dir, command))
-        .filter(Files::isExecutable)
-        .findFirst();
   }
 }

@@ -2,9 +2,7 @@ package dev.idem.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,33 +36,28 @@ class ConsoleKeyboardBrowserIT {
   private static URI console;
 
   @BeforeAll
-  static void start() throws IOException {
+  static void start() {
     browser = TestBrowser.start();
-    Path template =
-        Files.writeString(
-            project.resolve("template.yaml"),
-            """
-            AWSTemplateFormatVersion: "2010-09-09"
-            Resources:
-              KeysQueue:
-                Type: AWS::SQS::Queue
-                Properties:
-                  QueueName: keys-queue
-              KeysTable:
-                Type: AWS::DynamoDB::Table
-                Properties:
-                  TableName: keys-table
-                  BillingMode: PAY_PER_REQUEST
-                  AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
-                  KeySchema: [{AttributeName: id, KeyType: HASH}]
-            """);
     cloud =
         LocalCloud.start(
-            LocalCloud.Options.builder()
-                .template(template)
-                .freePorts()
-                .console(new TestClouds.Console("ConsoleKeyboardBrowserIT"))
-                .build());
+            TestClouds.resourcesOnly(
+                project,
+                "ConsoleKeyboardBrowserIT",
+                """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Resources:
+                  KeysQueue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: keys-queue
+                  KeysTable:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: keys-table
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                """));
     console = cloud.consoleUrl().orElseThrow();
   }
 
