@@ -133,6 +133,8 @@ class ConsoleKeyboardBrowserIT {
     keys("p");
     assertThat(pause.getAttribute("aria-pressed")).isEqualTo("true");
     assertThat(pause.getText()).isEqualTo("Resume updates");
+    // Not overwritten by a refresh that was under way when the key came.
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Paused");
     keys("p");
     assertThat(pause.getAttribute("aria-pressed")).isEqualTo("false");
 
