@@ -34,7 +34,7 @@ final class LocalFlowBenchmark {
    */
   record Config(int orders) {
     static Config parse(List<String> args) {
-      return new Config(Args.parse(args, Set.of("orders")).number("orders", 50, 1));
+      return new Config(Args.parse(args, Set.of("orders")).number("orders", 40, 1));
     }
   }
 

@@ -2,9 +2,7 @@ package dev.idem.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,37 +32,32 @@ class ConsoleKeyboardBrowserIT {
   @TempDir static Path project;
 
   private static LocalCloud cloud;
-  private static ChromeDriver browser;
+  private static WebDriver browser;
   private static URI console;
 
   @BeforeAll
-  static void start() throws IOException {
-    browser = TestBrowser.start();
-    Path template =
-        Files.writeString(
-            project.resolve("template.yaml"),
-            """
-            AWSTemplateFormatVersion: "2010-09-09"
-            Resources:
-              KeysQueue:
-                Type: AWS::SQS::Queue
-                Properties:
-                  QueueName: keys-queue
-              KeysTable:
-                Type: AWS::DynamoDB::Table
-                Properties:
-                  TableName: keys-table
-                  BillingMode: PAY_PER_REQUEST
-                  AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
-                  KeySchema: [{AttributeName: id, KeyType: HASH}]
-            """);
+  static void start() {
+    browser = Browsers.start();
     cloud =
         LocalCloud.start(
-            LocalCloud.Options.builder()
-                .template(template)
-                .freePorts()
-                .console(new TestClouds.Console("ConsoleKeyboardBrowserIT"))
-                .build());
+            TestClouds.resourcesOnly(
+                project,
+                "ConsoleKeyboardBrowserIT",
+                """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Resources:
+                  KeysQueue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: keys-queue
+                  KeysTable:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: keys-table
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                """));
     console = cloud.consoleUrl().orElseThrow();
   }
 
@@ -140,6 +133,8 @@ class ConsoleKeyboardBrowserIT {
     keys("p");
     assertThat(pause.getAttribute("aria-pressed")).isEqualTo("true");
     assertThat(pause.getText()).isEqualTo("Resume updates");
+    // Not overwritten by a refresh that was under way when the key came.
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Paused");
     keys("p");
     assertThat(pause.getAttribute("aria-pressed")).isEqualTo("false");
 

@@ -3,9 +3,7 @@ package dev.idem.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -61,15 +59,8 @@ class ConsoleOverviewIT {
   private static URI console;
 
   @BeforeAll
-  static void start() throws IOException {
-    Path template = Files.writeString(project.resolve("template.yaml"), TEMPLATE);
-    cloud =
-        LocalCloud.start(
-            LocalCloud.Options.builder()
-                .template(template)
-                .freePorts()
-                .console(new TestClouds.Console("ConsoleOverviewIT"))
-                .build());
+  static void start() {
+    cloud = LocalCloud.start(TestClouds.resourcesOnly(project, "ConsoleOverviewIT", TEMPLATE));
     console = cloud.consoleUrl().orElseThrow();
   }
 

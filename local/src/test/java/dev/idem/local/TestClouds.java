@@ -36,6 +36,22 @@ final class TestClouds {
         .build();
   }
 
+  /**
+   * Options for a cloud named {@code name} of the resources in {@code yaml} only (no functions: it
+   * is ready in a few seconds), written to {@code template.yaml} in {@code dir}; free ports.
+   */
+  static LocalCloud.Options resourcesOnly(Path dir, String name, String yaml) {
+    try {
+      return LocalCloud.Options.builder()
+          .template(Files.writeString(dir.resolve("template.yaml"), yaml))
+          .freePorts()
+          .console(new Console(name))
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The console of one cloud: every line, kept and written to a log file. */
   static final class Console implements Consumer<String> {
 

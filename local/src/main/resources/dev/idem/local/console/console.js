@@ -121,7 +121,8 @@ window.Idem = (function () {
         try {
           await refresh();
           const now = new Date();
-          status("Live: updated at " + now.toLocaleTimeString(), false, now);
+          // Paused while the refresh was under way: "Paused" stays.
+          if (!paused) status("Live: updated at " + now.toLocaleTimeString(), false, now);
         } catch (e) {
           status("Not updated: " + e.message, true);
         }
