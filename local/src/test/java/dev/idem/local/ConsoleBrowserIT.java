@@ -99,6 +99,51 @@ class ConsoleBrowserIT {
     screenshot();
   }
 
+  @Test
+  void dlqPage_openedFromOverview_peekShowsMessage_redriveSendsItBackToItsConsumer() {
+    Orders orders = new Orders(cloud);
+    String dlqUrl = orders.queueUrl("PaymentsDLQ");
+    String dlq = dlqUrl.substring(dlqUrl.lastIndexOf('/') + 1);
+    String capturePayment = orders.function("CapturePayment");
+    cloud.clients().sqs().sendMessage(r -> r.queueUrl(dlqUrl).messageBody("browser-poison"));
+    browser.get(cloud.consoleUrl().orElseThrow().toString());
+    WebDriverWait wait = new WebDriverWait(browser, PAGE_DEADLINE);
+
+    wait.until(page -> page.findElement(By.linkText(dlq))).click();
+    WebElement peeked =
+        wait.until(page ->
+            page.findElements(By.cssSelector("#queue-messages tbody tr")).stream()
+                .filter(row -> row.getText().contains("browser-poison"))
+                .findFirst()
+                .orElse(null));
+    assertThat(browser.getCurrentUrl()).endsWith("/_idem/queues/" + dlq);
+    assertThat(peeked.getText()).contains("visible");
+    assertThat(peeked.findElements(By.tagName("td")).get(3).getText()).isEqualTo("0");
+    long consumed = orders.invocations(capturePayment);
+
+    browser.findElement(By.id("redrive")).click();
+
+    wait.until(page ->
+        page.findElement(By.id("queue-redrive-status")).getText().startsWith("Redrive started"));
+    wait.until(page ->
+        page.findElements(By.cssSelector("#queue-messages tbody tr")).stream()
+            .noneMatch(row -> row.getText().contains("browser-poison")));
+    wait.until(page ->
+        page.findElements(By.cssSelector("#queue-move-tasks tbody tr")).stream()
+            .anyMatch(row -> row.getText().contains("COMPLETED")));
+    wait.until(page -> orders.invocations(capturePayment) > consumed);
+    // Its consumer rejects it: it waits in its source queue, in flight, received once more.
+    String source = orders.queueUrl("PaymentsQueue");
+    browser.findElement(By.linkText(source.substring(source.lastIndexOf('/') + 1))).click();
+    WebElement back =
+        wait.until(page ->
+            page.findElements(By.cssSelector("#queue-messages tbody tr")).stream()
+                .filter(row -> row.getText().contains("browser-poison"))
+                .findFirst()
+                .orElse(null));
+    assertThat(back.getText()).contains("in flight");
+  }
+
   private static void screenshot() throws IOException {
     byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
     Files.write(Files.createDirectories(Path.of("target")).resolve("console-overview.png"), png);

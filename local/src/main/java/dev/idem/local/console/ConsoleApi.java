@@ -9,7 +9,9 @@ import dev.idem.local.http.HttpService;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
 import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.sources.stream.StreamEventSource;
 import dev.idem.local.template.StackSpec;
+import dev.idem.testing.QueueContents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +45,7 @@ public final class ConsoleApi implements HttpService {
   /**
    * The kinds of pages beside the overview: {@code /_idem/<kind>} and {@code /_idem/<kind>/<name>}.
    */
-  static final List<String> PAGE_KINDS = List.of();
+  static final List<String> PAGE_KINDS = List.of("queues", "tables");
 
   private static final Pattern PAGES =
       Pattern.compile(
@@ -55,7 +58,9 @@ public final class ConsoleApi implements HttpService {
       Map.of(
           "console.css", "text/css; charset=utf-8",
           "console.js", "text/javascript; charset=utf-8",
-          "overview.js", "text/javascript; charset=utf-8");
+          "overview.js", "text/javascript; charset=utf-8",
+          "queues.js", "text/javascript; charset=utf-8",
+          "tables.js", "text/javascript; charset=utf-8");
 
   private static final int DEFAULT_LIMIT = 50;
 
@@ -64,19 +69,30 @@ public final class ConsoleApi implements HttpService {
   private final byte[] page = resource("index.html");
   private final Map<String, byte[]> assets = new LinkedHashMap<>();
 
-  /** A console over a running cloud's parts; {@code invocations} must be listening already. */
+  /**
+   * A console over a running cloud's parts; {@code invocations} must be listening already. {@code
+   * queueContents} is null with another backend than the embedded ElasticMQ (nothing to peek at);
+   * {@code streams} gives the stream event sources running now.
+   */
   public ConsoleApi(
       LambdaRuntime lambda,
       AwsClients clients,
       StackSpec stack,
       EventBridgeService eventBridge,
       InvocationLog invocations,
+      QueueContents queueContents,
+      Supplier<List<StreamEventSource<?>>> streams,
       Clock clock) {
     this.invocations = invocations;
     ASSETS.keySet().forEach(name -> assets.put(name, resource(name)));
-    Overview overview = new Overview(lambda, clients, stack, eventBridge, invocations, clock);
+    Tables tables = new Tables(clients, stack, streams);
+    Overview overview =
+        new Overview(
+            lambda, clients, stack, eventBridge, invocations, tables::streamSummary, clock);
     apis.put("overview", get(request -> Response.json(200, overview.json().toString())));
     apis.put("invocations", get(request -> invocations(request.rawQuery())));
+    apis.put("queues", new Queues(clients, stack, queueContents, clock));
+    apis.put("tables", tables);
   }
 
   /**

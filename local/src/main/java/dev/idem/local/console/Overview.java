@@ -34,6 +34,7 @@ final class Overview {
   private final EventBridgeService eventBridge;
   private final InvocationLog invocations;
   private final Function<String, String> queueUrls;
+  private final Function<String, ObjectNode> streamSummary;
   private final Clock clock;
 
   Overview(
@@ -42,6 +43,7 @@ final class Overview {
       StackSpec stack,
       EventBridgeService eventBridge,
       InvocationLog invocations,
+      Function<String, ObjectNode> streamSummary,
       Clock clock) {
     this.lambda = lambda;
     this.clients = clients;
@@ -49,6 +51,7 @@ final class Overview {
     this.eventBridge = eventBridge;
     this.invocations = invocations;
     this.queueUrls = clients.queueUrls();
+    this.streamSummary = streamSummary;
     this.clock = clock;
   }
 
@@ -115,8 +118,7 @@ final class Overview {
               "delayed",
               count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
       if (queue.redrive() != null) {
-        String arn = queue.redrive().deadLetterTargetArn();
-        String dlq = arn.substring(arn.lastIndexOf(':') + 1);
+        String dlq = Queues.deadLetterName(queue);
         row.put("deadLetterQueue", dlq)
             .put(
                 "deadLetterDepth",
@@ -142,7 +144,7 @@ final class Overview {
         .attributes();
   }
 
-  private static long count(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
+  static long count(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
     return Long.parseLong(attributes.getOrDefault(name, "0"));
   }
 
@@ -152,6 +154,7 @@ final class Overview {
       row.put(
           "items",
           clients.dynamoDb().describeTable(r -> r.tableName(table.name())).table().itemCount());
+      row.set("stream", streamSummary.apply(table.name()));
     } catch (SdkException e) {
       row.put("error", e.getMessage());
     }

@@ -197,6 +197,19 @@ class MessageMoveTasksIT {
     assertThat(task.destinationArn()).isNull();
   }
 
+  @Test // no AWS recording: a message sent to the DLQ directly has no DeadLetterQueueSourceArn
+  void start_withoutDestination_messageSentToTheDlqDirectlyGoesToItsOnlySource(LocalAws aws) {
+    SqsClient sqs = aws.clients().sqs();
+    Pipe pipe = pipe(sqs, "move-direct");
+    sqs.sendMessage(r -> r.queueUrl(pipe.dlqUrl()).messageBody("sent-directly"));
+
+    sqs.startMessageMoveTask(r -> r.sourceArn(pipe.dlqArn()));
+
+    assertThat(collect(sqs, pipe.queueUrl(), 1))
+        .extracting(Message::body)
+        .containsExactly("sent-directly");
+  }
+
   @Test // test_move_task_with_throughput_limit
   void start_oneMessagePerSecond_fourMessagesTakeAtLeastThreeSeconds(LocalAws aws) {
     SqsClient sqs = aws.clients().sqs();
