@@ -117,6 +117,7 @@ class ConsoleBrowserIT {
                 .findFirst()
                 .orElse(null));
     assertThat(browser.getCurrentUrl()).endsWith("/_idem/queues/" + dlq);
+    save("console-queue.png");
     assertThat(peeked.getText()).contains("visible");
     assertThat(peeked.findElements(By.tagName("td")).get(3).getText()).isEqualTo("0");
     long consumed = orders.invocations(capturePayment);
@@ -142,6 +143,42 @@ class ConsoleBrowserIT {
                 .findFirst()
                 .orElse(null));
     assertThat(back.getText()).contains("in flight");
+  }
+
+  @Test
+  void tablePage_openedFromOverview_showsKeyStreamPositionAndLooksAnItemUp() {
+    Orders orders = new Orders(cloud);
+    String table = orders.tableName("OrdersTable");
+    String orderId = orders.placed("browser-table", "c-browser", "SKU-004", 1);
+    orders.awaitStatus(orderId, Set.of("FULFILLED"));
+    browser.get(cloud.consoleUrl().orElseThrow().toString());
+    WebDriverWait wait = new WebDriverWait(browser, PAGE_DEADLINE);
+
+    wait.until(page -> page.findElement(By.linkText(table))).click();
+    wait.until(page ->
+        page.findElement(By.cssSelector("#table-keys tbody tr")).getText().contains("orderId"));
+    wait.until(page -> page.findElement(By.id("table-items")).getText().contains(orderId));
+    wait.until(page ->
+        page.findElements(By.cssSelector("#table-shards tbody tr")).stream()
+            .anyMatch(row -> row.getText().endsWith(" 0") && !row.getText().contains("none yet")));
+    browser.findElement(By.id("key-orderId")).sendKeys(orderId);
+    browser.findElement(By.id("lookup")).click();
+
+    wait.until(page ->
+        page.findElement(By.id("lookup-result")).getText().contains("\"status\": \"FULFILLED\""));
+    assertThat(browser.findElement(By.id("table-stream")).getText()).contains("NEW_AND_OLD_IMAGES");
+    save("console-table.png");
+  }
+
+  /** A screenshot of the page as it is, to {@code target/<name>} (for a look, not the README). */
+  private static void save(String name) {
+    try {
+      Files.write(
+          Files.createDirectories(Path.of("target")).resolve(name),
+          ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void screenshot() throws IOException {

@@ -127,8 +127,7 @@ final class Queues implements HttpService {
             count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
         .put(
             "delayed", count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
-        .put("visibilityTimeoutSeconds", count(attributes, QueueAttributeName.VISIBILITY_TIMEOUT))
-        .put("retentionSeconds", count(attributes, QueueAttributeName.MESSAGE_RETENTION_PERIOD));
+        .put("visibilityTimeoutSeconds", count(attributes, QueueAttributeName.VISIBILITY_TIMEOUT));
     if (queue.redrive() != null) {
       body.putObject("redrivePolicy")
           .put("deadLetterQueue", deadLetterName(queue))

@@ -50,7 +50,6 @@
     const rows = [
       ["URL", q.url], ["ARN", q.arn], ["Visible", q.visible], ["In flight", q.inFlight],
       ["Delayed", q.delayed], ["Visibility timeout (s)", q.visibilityTimeoutSeconds],
-      ["Retention (s)", q.retentionSeconds],
     ];
     fill("queue-attributes", rows, (tr, [name, value]) => {
       cell(tr, name);
