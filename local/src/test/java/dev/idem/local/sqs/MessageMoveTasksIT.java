@@ -275,6 +275,33 @@ class MessageMoveTasksIT {
     assertThat(visible(sqs, pipe.dlqUrl())).isPositive();
   }
 
+  @Test // test_move_task_delete_destination_queue_while_running
+  void destinationDeletedWhileRunning_taskFailed_restStayInTheDlq(LocalAws aws) {
+    SqsClient sqs = aws.clients().sqs();
+    Pipe pipe = pipe(sqs, "move-fail");
+    String destination = queue(sqs, "move-fail-destination");
+    String destinationArn = arn(sqs, destination);
+    deadLetter(sqs, pipe, "m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
+    sqs.startMessageMoveTask(r ->
+        r.sourceArn(pipe.dlqArn()).destinationArn(destinationArn).maxNumberOfMessagesPerSecond(1));
+
+    sqs.deleteQueue(r -> r.queueUrl(destination));
+
+    Await.until(
+        "the task no longer RUNNING",
+        DEADLINE,
+        () -> !"RUNNING".equals(latest(sqs, pipe.dlqArn()).status()));
+    ListMessageMoveTasksResultEntry task = latest(sqs, pipe.dlqArn());
+    assertThat(task.status()).isEqualTo("FAILED");
+    assertThat(task.failureReason()).isEqualTo("AWS.SimpleQueueService.NonExistentQueue");
+    assertThat(task.approximateNumberOfMessagesToMove()).isEqualTo(10);
+    assertThat(task.approximateNumberOfMessagesMoved()).isLessThan(10);
+    Await.until(
+        "the unmoved messages visible in the DLQ",
+        DEADLINE,
+        () -> visible(sqs, pipe.dlqUrl()) == 10 - task.approximateNumberOfMessagesMoved());
+  }
+
   @Test // test_source_needs_redrive_policy
   void start_sourceIsNoDeadLetterQueue_400InvalidParameterValue(LocalAws aws) {
     SqsClient sqs = aws.clients().sqs();
