@@ -127,6 +127,11 @@ class MessageMoveTasksIT {
     return sqs.listMessageMoveTasks(r -> r.sourceArn(sourceArn)).results().getFirst();
   }
 
+  private static void awaitStatus(SqsClient sqs, String sourceArn, String status) {
+    Await.until(
+        "the task " + status, DEADLINE, () -> status.equals(latest(sqs, sourceArn).status()));
+  }
+
   private static SqsException refusal(Runnable call) {
     try {
       call.run();
@@ -155,10 +160,7 @@ class MessageMoveTasksIT {
         .allSatisfy(message ->
             assertThat(message.messageAttributes().get("origin").stringValue())
                 .isEqualTo("test-" + message.body()));
-    Await.until(
-        "the task COMPLETED",
-        DEADLINE,
-        () -> "COMPLETED".equals(latest(sqs, pipe.dlqArn()).status()));
+    awaitStatus(sqs, pipe.dlqArn(), "COMPLETED");
     ListMessageMoveTasksResultEntry task = latest(sqs, pipe.dlqArn());
     assertThat(task.approximateNumberOfMessagesMoved()).isEqualTo(2);
     assertThat(task.approximateNumberOfMessagesToMove()).isEqualTo(2);
@@ -187,10 +189,7 @@ class MessageMoveTasksIT {
     assertThat(collect(sqs, second.queueUrl(), 1))
         .extracting(Message::body)
         .containsExactly("from-second");
-    Await.until(
-        "the task COMPLETED",
-        DEADLINE,
-        () -> "COMPLETED".equals(latest(sqs, first.dlqArn()).status()));
+    awaitStatus(sqs, first.dlqArn(), "COMPLETED");
     ListMessageMoveTasksResultEntry task = latest(sqs, first.dlqArn());
     assertThat(task.approximateNumberOfMessagesMoved()).isEqualTo(2);
     assertThat(task.approximateNumberOfMessagesToMove()).isEqualTo(2);
@@ -253,10 +252,7 @@ class MessageMoveTasksIT {
     ListMessageMoveTasksResultEntry running = latest(sqs, pipe.dlqArn());
     long movedAtCancel =
         sqs.cancelMessageMoveTask(r -> r.taskHandle(handle)).approximateNumberOfMessagesMoved();
-    Await.until(
-        "the task CANCELLED",
-        DEADLINE,
-        () -> "CANCELLED".equals(latest(sqs, pipe.dlqArn()).status()));
+    awaitStatus(sqs, pipe.dlqArn(), "CANCELLED");
     ListMessageMoveTasksResultEntry cancelled = latest(sqs, pipe.dlqArn());
 
     assertThat(again.statusCode()).isEqualTo(400);
@@ -388,10 +384,7 @@ class MessageMoveTasksIT {
                 + pipe.dlqArn()
                 + "&DestinationArn="
                 + destinationArn);
-    Await.until(
-        "the task COMPLETED",
-        DEADLINE,
-        () -> "COMPLETED".equals(latest(sqs, pipe.dlqArn()).status()));
+    awaitStatus(sqs, pipe.dlqArn(), "COMPLETED");
     HttpResponse<String> list =
         form(aws.edgeUrl(), "Action=ListMessageMoveTasks&MaxResults=10&SourceArn=" + pipe.dlqArn());
     HttpResponse<String> bad =
