@@ -105,7 +105,8 @@ final class ShardReader<R> implements Runnable {
       publish();
       if (!buffer.isEmpty() && batchDue()) {
         lastHanded = shape.sequenceNumber(buffer.get(buffer.size() - 1));
-        publish();
+        // The batch handed to the function is no longer behind, though it stays buffered.
+        progress = new Progress(lastHanded, iterator, 0);
         if (!processor.process(shardId, List.copyOf(buffer))) {
           return false;
         }
