@@ -659,6 +659,8 @@ public final class LocalCloud implements AutoCloseable {
                 provisioned.stack(),
                 aws.eventBridge(),
                 invocationLog,
+                aws != null ? aws.queueContents() : null,
+                () -> sources == null ? List.of() : sources.streams(),
                 Clock.systemUTC(),
                 capture));
   }

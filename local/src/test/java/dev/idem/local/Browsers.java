@@ -24,7 +24,7 @@ final class Browsers {
   private Browsers() {}
 
   /** A headless chromium; skips the calling test class when it is not installed. */
-  static WebDriver start() {
+  static ChromeDriver start() {
     Optional<Path> chromium = onPath("chromium");
     Optional<Path> driver = onPath("chromedriver");
     assumeTrue(

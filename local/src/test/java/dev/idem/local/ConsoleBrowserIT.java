@@ -72,4 +72,76 @@ class ConsoleBrowserIT {
     wait.until(page -> !page.findElement(By.id("status")).getAttribute("title").equals(updated));
     Browsers.screenshot(browser, "console-overview");
   }
+
+  @Test
+  void dlqPage_openedFromOverview_peekShowsMessage_redriveSendsItBackToItsConsumer()
+      throws IOException {
+    Orders orders = new Orders(cloud);
+    String dlqUrl = orders.queueUrl("PaymentsDLQ");
+    String dlq = dlqUrl.substring(dlqUrl.lastIndexOf('/') + 1);
+    String capturePayment = orders.function("CapturePayment");
+    cloud.clients().sqs().sendMessage(r -> r.queueUrl(dlqUrl).messageBody("browser-poison"));
+    browser.get(cloud.consoleUrl().orElseThrow().toString());
+    WebDriverWait wait = new WebDriverWait(browser, PAGE_DEADLINE);
+
+    wait.until(page -> page.findElement(By.linkText(dlq))).click();
+    WebElement peeked =
+        wait.until(page ->
+            page.findElements(By.cssSelector("#queue-messages tbody tr")).stream()
+                .filter(row -> row.getText().contains("browser-poison"))
+                .findFirst()
+                .orElse(null));
+    assertThat(browser.getCurrentUrl()).endsWith("/_idem/queues/" + dlq);
+    Browsers.screenshot(browser, "console-queue");
+    assertThat(peeked.getText()).contains("visible");
+    assertThat(peeked.findElements(By.tagName("td")).get(3).getText()).isEqualTo("0");
+    long consumed = orders.invocations(capturePayment);
+
+    browser.findElement(By.id("redrive")).click();
+
+    wait.until(page ->
+        page.findElement(By.id("queue-redrive-status")).getText().startsWith("Redrive started"));
+    wait.until(page ->
+        page.findElements(By.cssSelector("#queue-messages tbody tr")).stream()
+            .noneMatch(row -> row.getText().contains("browser-poison")));
+    wait.until(page ->
+        page.findElements(By.cssSelector("#queue-move-tasks tbody tr")).stream()
+            .anyMatch(row -> row.getText().contains("COMPLETED")));
+    wait.until(page -> orders.invocations(capturePayment) > consumed);
+    // Its consumer rejects it: it waits in its source queue, in flight, received once more.
+    String source = orders.queueUrl("PaymentsQueue");
+    browser.findElement(By.linkText(source.substring(source.lastIndexOf('/') + 1))).click();
+    WebElement back =
+        wait.until(page ->
+            page.findElements(By.cssSelector("#queue-messages tbody tr")).stream()
+                .filter(row -> row.getText().contains("browser-poison"))
+                .findFirst()
+                .orElse(null));
+    assertThat(back.getText()).contains("in flight");
+  }
+
+  @Test
+  void tablePage_openedFromOverview_showsKeyStreamPositionAndLooksAnItemUp() throws IOException {
+    Orders orders = new Orders(cloud);
+    String table = orders.tableName("OrdersTable");
+    String orderId = orders.placed("browser-table", "c-browser", "SKU-004", 1);
+    orders.awaitStatus(orderId, Set.of("FULFILLED"));
+    browser.get(cloud.consoleUrl().orElseThrow().toString());
+    WebDriverWait wait = new WebDriverWait(browser, PAGE_DEADLINE);
+
+    wait.until(page -> page.findElement(By.linkText(table))).click();
+    wait.until(page ->
+        page.findElement(By.cssSelector("#table-keys tbody tr")).getText().contains("orderId"));
+    wait.until(page -> page.findElement(By.id("table-items")).getText().contains(orderId));
+    wait.until(page ->
+        page.findElements(By.cssSelector("#table-shards tbody tr")).stream()
+            .anyMatch(row -> row.getText().endsWith(" 0") && !row.getText().contains("none yet")));
+    browser.findElement(By.id("key-orderId")).sendKeys(orderId);
+    browser.findElement(By.id("lookup")).click();
+
+    wait.until(page ->
+        page.findElement(By.id("lookup-result")).getText().contains("\"status\": \"FULFILLED\""));
+    assertThat(browser.findElement(By.id("table-stream")).getText()).contains("NEW_AND_OLD_IMAGES");
+    Browsers.screenshot(browser, "console-table");
+  }
 }

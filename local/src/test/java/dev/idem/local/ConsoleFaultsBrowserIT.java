@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,7 +31,7 @@ class ConsoleFaultsBrowserIT {
   private static final Duration PAGE_DEADLINE = Duration.ofSeconds(60);
 
   private static LocalCloud cloud;
-  private static WebDriver browser;
+  private static ChromeDriver browser;
   private static URI faults;
   private static URI page;
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,7 +32,7 @@ class ConsoleKeyboardBrowserIT {
   @TempDir static Path project;
 
   private static LocalCloud cloud;
-  private static WebDriver browser;
+  private static ChromeDriver browser;
   private static URI console;
 
   @BeforeAll

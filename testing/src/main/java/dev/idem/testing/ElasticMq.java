@@ -2,10 +2,15 @@ package dev.idem.testing;
 
 import java.net.URI;
 import java.time.Duration;
+import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
 import org.elasticmq.NodeAddress;
+import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -73,7 +78,20 @@ public final class ElasticMq implements AutoCloseable {
               .withAWSRegion(LocalAccount.REGION)
               .withAWSAccountId(LocalAccount.ID);
       if (contents != null) {
-        builder = builder.withQueueEventListener(system.actorOf(contents.listener(), "contents"));
+        // The queue manager made here rather than by the builder: peeks ask it for the queues.
+        ActorRef listener = system.actorOf(contents.listener(), "contents");
+        ActorRef manager =
+            system.actorOf(
+                Props.create(
+                    QueueManagerActor.class,
+                    () ->
+                        new QueueManagerActor(
+                            new NowProvider(),
+                            SQSRestServerBuilder.sqsLimits(),
+                            Option.apply(listener))),
+                "queues");
+        contents.queueManager(manager);
+        builder = builder.withQueueManagerActor(manager);
       }
       SQSRestServer server = builder.start();
       server.waitUntilStarted();

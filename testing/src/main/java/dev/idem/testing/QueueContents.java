@@ -1,22 +1,33 @@
 package dev.idem.testing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.AbstractActor;
+import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.BinaryMessageAttribute;
 import org.elasticmq.MessageAttribute;
+import org.elasticmq.MessageData;
+import org.elasticmq.MessageId;
 import org.elasticmq.NumberMessageAttribute;
 import org.elasticmq.OnDateTimeReceived;
 import org.elasticmq.StringMessageAttribute;
-import org.elasticmq.actor.queue.InternalMessage;
 import org.elasticmq.actor.queue.OperationSuccessful$;
 import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.msg.LookupMessage;
+import org.elasticmq.msg.LookupQueue;
 import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -35,7 +46,7 @@ public final class QueueContents {
   public record Attribute(String dataType, String stringValue, String binaryValue) {}
 
   /**
-   * One message as ElasticMQ holds it.
+   * One message as ElasticMQ holds it at the peek.
    *
    * @param messageId its id
    * @param body its body
@@ -65,9 +76,17 @@ public final class QueueContents {
     }
   }
 
-  private final Map<String, Map<String, Message>> queues = new ConcurrentHashMap<>();
+  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Map<String, Set<String>> queues = new ConcurrentHashMap<>();
+  private volatile ActorRef queueManager;
 
   QueueContents() {}
+
+  /** The queue manager actor the peeks ask; set once the server is built. */
+  void queueManager(ActorRef manager) {
+    this.queueManager = manager;
+  }
 
   /** The props of the listener actor that feeds this, for {@code withQueueEventListener}. */
   Props listener() {
@@ -77,56 +96,81 @@ public final class QueueContents {
   /**
    * Up to {@code max} messages of the queue named {@code queueName}, oldest first, whether visible,
    * in flight or delayed; empty for an unknown or empty queue. Nothing about them changes.
+   *
+   * @throws IllegalStateException when ElasticMQ does not answer within 5 s
    */
   public List<Message> peek(String queueName, int max) {
-    Map<String, Message> messages = queues.get(queueName);
-    if (messages == null) {
+    Set<String> ids = queues.get(queueName);
+    if (ids == null || queueManager == null) {
       return List.of();
     }
-    synchronized (messages) {
-      List<Message> first = new ArrayList<>(Math.min(max, messages.size()));
-      for (Message message : messages.values()) {
-        if (first.size() == max) {
-          break;
-        }
-        first.add(message);
+    List<String> candidates;
+    synchronized (ids) {
+      candidates = List.copyOf(ids);
+    }
+    Option<?> queue = (Option<?>) ask(queueManager, new LookupQueue(queueName));
+    if (queue.isEmpty()) {
+      return List.of();
+    }
+    ActorRef queueActor = (ActorRef) queue.get();
+    List<Message> first = new ArrayList<>(Math.min(max, candidates.size()));
+    for (String id : candidates) {
+      if (first.size() == max) {
+        break;
       }
-      return first;
+      Option<?> data = (Option<?>) ask(queueActor, new LookupMessage(new MessageId(id)));
+      if (data.isDefined()) {
+        first.add(copy((MessageData) data.get()));
+      } else {
+        remove(queueName, id);
+      }
+    }
+    return first;
+  }
+
+  private static Object ask(ActorRef actor, Object message) {
+    try {
+      return Patterns.ask(actor, message, ASK_TIMEOUT)
+          .toCompletableFuture()
+          .get(ASK_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading ElasticMQ's queues", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("ElasticMQ did not answer a peek", e);
     }
   }
 
-  private void put(String queueName, InternalMessage message) {
-    Message copy = copy(message);
-    Map<String, Message> messages =
-        queues.computeIfAbsent(queueName, name -> new LinkedHashMap<>());
-    synchronized (messages) {
-      messages.put(copy.messageId(), copy);
+  private void add(String queueName, String messageId) {
+    Set<String> ids = queues.computeIfAbsent(queueName, name -> new LinkedHashSet<>());
+    synchronized (ids) {
+      ids.add(messageId);
     }
   }
 
   private void remove(String queueName, String messageId) {
-    Map<String, Message> messages = queues.get(queueName);
-    if (messages != null) {
-      synchronized (messages) {
-        messages.remove(messageId);
+    Set<String> ids = queues.get(queueName);
+    if (ids != null) {
+      synchronized (ids) {
+        ids.remove(messageId);
       }
     }
   }
 
-  private static Message copy(InternalMessage message) {
+  private static Message copy(MessageData message) {
     Map<String, Attribute> attributes = new LinkedHashMap<>();
     CollectionConverters.asJava(message.messageAttributes())
         .forEach((name, value) -> attributes.put(name, attribute(value)));
     return new Message(
-        message.id(),
+        message.id().id(),
         message.content().value(),
         attributes,
         message.created().toInstant(),
-        message.receiveCount(),
-        message.firstReceive() instanceof OnDateTimeReceived received
+        message.statistics().approximateReceiveCount(),
+        message.statistics().approximateFirstReceive() instanceof OnDateTimeReceived received
             ? received.when().toInstant()
             : null,
-        Instant.ofEpochMilli(message.nextDelivery()),
+        Instant.ofEpochMilli(message.nextDelivery().millis()),
         orNull(message.messageGroupId()),
         orNull(message.sequenceNumber()),
         orNull(message.deadLetterSourceQueueName()));
@@ -163,15 +207,10 @@ public final class QueueContents {
           .match(
               QueueEvent.MessageAdded.class,
               event -> {
-                contents.put(event.queueName(), event.message());
+                contents.add(event.queueName(), event.message().id());
                 acknowledge();
               })
-          .match(
-              QueueEvent.MessageUpdated.class,
-              event -> {
-                contents.put(event.queueName(), event.message());
-                acknowledge();
-              })
+          .match(QueueEvent.MessageUpdated.class, event -> acknowledge())
           .match(
               QueueEvent.MessageRemoved.class,
               event -> {

@@ -8,7 +8,9 @@ import dev.idem.local.http.HttpService;
 import dev.idem.local.http.Request;
 import dev.idem.local.http.Response;
 import dev.idem.local.lambda.LambdaRuntime;
+import dev.idem.local.sources.stream.StreamEventSource;
 import dev.idem.local.template.StackSpec;
+import dev.idem.testing.QueueContents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +44,8 @@ public final class ConsoleApi implements HttpService {
   /**
    * The kinds of pages beside the overview: {@code /_idem/<kind>} and {@code /_idem/<kind>/<name>}.
    */
-  static final List<String> PAGE_KINDS = List.of("flows", "invocations", "fault-injection");
+  static final List<String> PAGE_KINDS =
+      List.of("flows", "invocations", "fault-injection", "queues", "tables");
 
   private static final Pattern PAGES =
       Pattern.compile(
@@ -57,7 +61,9 @@ public final class ConsoleApi implements HttpService {
           "overview.js", "text/javascript; charset=utf-8",
           "flows.js", "text/javascript; charset=utf-8",
           "faults.js", "text/javascript; charset=utf-8",
-          "keys.js", "text/javascript; charset=utf-8");
+          "keys.js", "text/javascript; charset=utf-8",
+          "queues.js", "text/javascript; charset=utf-8",
+          "tables.js", "text/javascript; charset=utf-8");
 
   private final Map<String, HttpService> apis = new LinkedHashMap<>();
   private final byte[] page = resource("index.html");
@@ -65,7 +71,9 @@ public final class ConsoleApi implements HttpService {
 
   /**
    * A console over a running cloud's parts; {@code invocations} must be listening already, and
-   * {@code capture} (whose invocations they are) wired.
+   * {@code capture} (whose invocations they are) wired. {@code queueContents} is null with another
+   * backend than the embedded ElasticMQ (nothing to peek at); {@code streams} gives the stream
+   * event sources running now.
    */
   public ConsoleApi(
       LambdaRuntime lambda,
@@ -73,13 +81,20 @@ public final class ConsoleApi implements HttpService {
       StackSpec stack,
       EventBridgeService eventBridge,
       InvocationLog invocations,
+      QueueContents queueContents,
+      Supplier<List<StreamEventSource<?>>> streams,
       Clock clock,
       Capture capture) {
     ASSETS.keySet().forEach(name -> assets.put(name, resource(name)));
-    Overview overview = new Overview(lambda, clients, stack, eventBridge, invocations, clock);
+    Tables tables = new Tables(clients, stack, streams);
+    Overview overview =
+        new Overview(
+            lambda, clients, stack, eventBridge, invocations, tables::streamSummary, clock);
     apis.put("overview", get(request -> Response.json(200, overview.json().toString())));
     apis.put("invocations", get(new InvocationApi(invocations)));
     apis.put("flows", get(new FlowApi(capture)));
+    apis.put("queues", new Queues(clients, stack, queueContents, clock));
+    apis.put("tables", tables);
   }
 
   /**

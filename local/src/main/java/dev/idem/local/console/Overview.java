@@ -39,6 +39,7 @@ final class Overview {
   private final EventBridgeService eventBridge;
   private final InvocationLog invocations;
   private final Function<String, String> queueUrls;
+  private final Function<String, ObjectNode> streamSummary;
   private final Clock clock;
 
   Overview(
@@ -47,6 +48,7 @@ final class Overview {
       StackSpec stack,
       EventBridgeService eventBridge,
       InvocationLog invocations,
+      Function<String, ObjectNode> streamSummary,
       Clock clock) {
     this.lambda = lambda;
     this.clients = clients;
@@ -54,6 +56,7 @@ final class Overview {
     this.eventBridge = eventBridge;
     this.invocations = invocations;
     this.queueUrls = clients.queueUrls();
+    this.streamSummary = streamSummary;
     this.clock = clock;
   }
 
@@ -67,7 +70,8 @@ final class Overview {
       for (QueueSpec queue : stack.queues()) {
         depths.computeIfAbsent(queue.name(), name -> calls.submit(() -> depth(name)));
         if (queue.redrive() != null) {
-          depths.computeIfAbsent(deadLetterQueue(queue), name -> calls.submit(() -> depth(name)));
+          depths.computeIfAbsent(
+              Queues.deadLetterName(queue), name -> calls.submit(() -> depth(name)));
         }
       }
       Map<String, Future<Long>> items = new HashMap<>();
@@ -135,7 +139,7 @@ final class Overview {
               "delayed",
               count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
       if (queue.redrive() != null) {
-        String dlq = deadLetterQueue(queue);
+        String dlq = Queues.deadLetterName(queue);
         row.put("deadLetterQueue", dlq)
             .put(
                 "deadLetterDepth",
@@ -145,11 +149,6 @@ final class Overview {
       row.put("error", e.getMessage());
     }
     return row;
-  }
-
-  private static String deadLetterQueue(QueueSpec queue) {
-    String arn = queue.redrive().deadLetterTargetArn();
-    return arn.substring(arn.lastIndexOf(':') + 1);
   }
 
   /**
@@ -182,7 +181,7 @@ final class Overview {
         .attributes();
   }
 
-  private static long count(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
+  static long count(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
     return Long.parseLong(attributes.getOrDefault(name, "0"));
   }
 
@@ -190,10 +189,11 @@ final class Overview {
     return clients.dynamoDb().describeTable(r -> r.tableName(tableName)).table().itemCount();
   }
 
-  private static ObjectNode table(TableSpec table, Future<Long> items) {
+  private ObjectNode table(TableSpec table, Future<Long> items) {
     ObjectNode row = AwsJson.MAPPER.createObjectNode().put("name", table.name());
     try {
       row.put("items", answer(items));
+      row.set("stream", streamSummary.apply(table.name()));
     } catch (SdkException e) {
       row.put("error", e.getMessage());
     }

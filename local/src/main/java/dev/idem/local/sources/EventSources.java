@@ -4,6 +4,7 @@ import dev.idem.local.aws.AwsClients;
 import dev.idem.local.sources.dynamodb.DynamoDbStreamSource;
 import dev.idem.local.sources.sqs.SqsEventSource;
 import dev.idem.local.sources.sqs.SqsSourceConfig;
+import dev.idem.local.sources.stream.StreamEventSource;
 import dev.idem.local.sources.stream.StreamSourceConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,14 @@ public final class EventSources implements AutoCloseable {
   /** One line per mapping, e.g. {@code sqs PaymentsQueue -> CapturePaymentFunction}. */
   public List<String> descriptions() {
     return running.stream().map(EventSource::description).toList();
+  }
+
+  /** The stream mappings (their shard positions are the console's stream column). */
+  public List<StreamEventSource<?>> streams() {
+    return running.stream()
+        .filter(source -> source instanceof StreamEventSource<?>)
+        .<StreamEventSource<?>>map(source -> (StreamEventSource<?>) source)
+        .toList();
   }
 
   /** Stops all mappings at once, each waiting for its batches in flight. */

@@ -125,7 +125,8 @@ public final class MessageMoveTasks implements AutoCloseable {
         destinationArn == null
             ? null
             : url(destinationArn).orElseThrow(() -> notFound("DestinationArn"));
-    if (!isDeadLetterQueue(sourceArn)) {
+    List<String> deadLetterSources = deadLetterSources(sourceArn);
+    if (deadLetterSources.isEmpty()) {
       throw new MoveTaskException(
           400, "InvalidParameterValue", "Source queue must be configured as a Dead Letter Queue.");
     }
@@ -155,6 +156,7 @@ public final class MessageMoveTasks implements AutoCloseable {
               destinationArn,
               destinationUrl,
               maxPerSecond,
+              deadLetterSources.size() == 1 ? deadLetterSources.getFirst() : null,
               toMove,
               clock.millis());
       tasks.addFirst(task);
@@ -220,7 +222,9 @@ public final class MessageMoveTasks implements AutoCloseable {
     closed = true;
   }
 
-  private boolean isDeadLetterQueue(String arn) {
+  /** The URLs of the queues whose redrive policy names {@code arn} as their dead-letter queue. */
+  private List<String> deadLetterSources(String arn) {
+    List<String> sources = new ArrayList<>();
     for (String url : sqs.listQueues().queueUrls()) {
       String policy =
           sqs.getQueueAttributes(
@@ -228,10 +232,10 @@ public final class MessageMoveTasks implements AutoCloseable {
               .attributes()
               .get(QueueAttributeName.REDRIVE_POLICY);
       if (policy != null && arn.equals(deadLetterTarget(policy))) {
-        return true;
+        sources.add(url);
       }
     }
-    return false;
+    return sources;
   }
 
   private static String deadLetterTarget(String redrivePolicy) {
@@ -305,6 +309,7 @@ public final class MessageMoveTasks implements AutoCloseable {
     private final String destinationArn;
     private final String destinationUrl;
     private final Integer maxPerSecond;
+    private final String onlySourceUrl;
     private final long toMove;
     private final long startedMillis;
     private final AtomicLong moved = new AtomicLong();
@@ -319,6 +324,7 @@ public final class MessageMoveTasks implements AutoCloseable {
         String destinationArn,
         String destinationUrl,
         Integer maxPerSecond,
+        String onlySourceUrl,
         long toMove,
         long startedMillis) {
       this.handle = handle;
@@ -327,6 +333,7 @@ public final class MessageMoveTasks implements AutoCloseable {
       this.destinationArn = destinationArn;
       this.destinationUrl = destinationUrl;
       this.maxPerSecond = maxPerSecond;
+      this.onlySourceUrl = onlySourceUrl;
       this.toMove = toMove;
       this.startedMillis = startedMillis;
     }
@@ -392,6 +399,8 @@ public final class MessageMoveTasks implements AutoCloseable {
         finish("AWS.SimpleQueueService.NonExistentQueue");
       } catch (SdkException e) {
         finish(e.getClass().getSimpleName() + ": " + e.getMessage());
+      } catch (IllegalStateException e) {
+        finish(e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         finish("Interrupted");
@@ -409,14 +418,21 @@ public final class MessageMoveTasks implements AutoCloseable {
       String target = destinationUrl;
       if (target == null) {
         String origin = system.get(MessageSystemAttributeName.DEAD_LETTER_QUEUE_SOURCE_ARN);
-        if (origin == null) {
-          throw QueueDoesNotExistException.builder()
-              .message("Message " + message.messageId() + " names no source queue")
-              .build();
+        if (origin != null) {
+          target =
+              urls.computeIfAbsent(
+                  origin, arn -> sqs.getQueueUrl(r -> r.queueName(name(arn))).queueUrl());
+        } else if (onlySourceUrl != null) {
+          // Sent to the dead-letter queue directly: its one source queue is where it belongs.
+          target = onlySourceUrl;
+        } else {
+          release(List.of(message));
+          throw new IllegalStateException(
+              "Message "
+                  + message.messageId()
+                  + " was not dead-lettered from a queue, and the dead-letter queue has several"
+                  + " sources: give a DestinationArn");
         }
-        target =
-            urls.computeIfAbsent(
-                origin, arn -> sqs.getQueueUrl(r -> r.queueName(name(arn))).queueUrl());
       }
       SendMessageRequest.Builder send =
           SendMessageRequest.builder()

@@ -31,8 +31,8 @@
   <section aria-labelledby="tables-heading">
     <h2 id="tables-heading">Tables</h2>
     <table id="tables">
-      <caption>Item counts, as DynamoDB's DescribeTable reports them.</caption>
-      <thead><tr><th scope="col">Table</th><th scope="col">Items</th></tr></thead>
+      <caption>Item counts, as DynamoDB's DescribeTable reports them; Stream: records not yet handed to the stream's functions.</caption>
+      <thead><tr><th scope="col">Table</th><th scope="col">Items</th><th scope="col">Stream</th></tr></thead>
       <tbody></tbody>
     </table>
   </section>
@@ -66,7 +66,7 @@
     </table>
   </section>`;
 
-  const { cell, ms, time, fill, problem, get } = Idem;
+  const { cell, linkCell, ms, time, fill, problem, get } = Idem;
 
   function drawOverview(o) {
     fill("functions", o.functions, (tr, f) => {
@@ -83,18 +83,25 @@
       cell(tr, ms(f.p99Ms), true);
     });
     fill("queues", o.queues, (tr, q) => {
-      cell(tr, q.name);
+      linkCell(tr, "/_idem/queues/" + encodeURIComponent(q.name), q.name);
       if (q.error) return problem(tr, q, 5);
       cell(tr, q.visible, true);
       cell(tr, q.inFlight, true);
       cell(tr, q.delayed, true);
-      cell(tr, q.deadLetterQueue || "none");
+      if (q.deadLetterQueue) {
+        linkCell(tr, "/_idem/queues/" + encodeURIComponent(q.deadLetterQueue), q.deadLetterQueue);
+      } else {
+        cell(tr, "none");
+      }
       cell(tr, q.deadLetterQueue ? q.deadLetterDepth : null, true);
     });
     fill("tables", o.tables, (tr, t) => {
-      cell(tr, t.name);
-      if (t.error) return problem(tr, t, 1);
+      linkCell(tr, "/_idem/tables/" + encodeURIComponent(t.name), t.name);
+      if (t.error) return problem(tr, t, 2);
       cell(tr, t.items, true);
+      const s = t.stream;
+      cell(tr, !s || s.mappings === 0 ? "not read" :
+        (s.behind + (s.behindAtLeast ? "+" : "")) + " behind (" + s.shards + " shard" + (s.shards === 1 ? "" : "s") + ")");
     });
     fill("rules", o.rules, (tr, r) => {
       cell(tr, r.bus);

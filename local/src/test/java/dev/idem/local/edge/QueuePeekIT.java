@@ -102,6 +102,29 @@ class QueuePeekIT {
   }
 
   @Test
+  void peek_afterPurge_empty(LocalAws aws) {
+    SqsClient sqs = aws.clients().sqs();
+    String name = "peek-purge-" + UUID.randomUUID().toString().substring(0, 8);
+    String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
+    sqs.sendMessage(r -> r.queueUrl(url).messageBody("one"));
+    sqs.sendMessage(r -> r.queueUrl(url).messageBody("two"));
+    Await.until(
+        "both in the contents", DEADLINE, () -> aws.queueContents().peek(name, 10).size() == 2);
+
+    // ElasticMQ tells its listener nothing of a purge: the peek must still not show them.
+    sqs.purgeQueue(r -> r.queueUrl(url));
+    sqs.sendMessage(r -> r.queueUrl(url).messageBody("three"));
+
+    Await.until(
+        "the new message in the contents",
+        DEADLINE,
+        () -> !aws.queueContents().peek(name, 10).isEmpty());
+    assertThat(aws.queueContents().peek(name, 10))
+        .extracting(QueueContents.Message::body)
+        .containsExactly("three");
+  }
+
+  @Test
   void peek_deadLetteredMessage_namesItsSourceQueue(LocalAws aws) {
     SqsClient sqs = aws.clients().sqs();
     String suffix = UUID.randomUUID().toString().substring(0, 8);

@@ -127,6 +127,11 @@ class MessageMoveTasksIT {
     return sqs.listMessageMoveTasks(r -> r.sourceArn(sourceArn)).results().getFirst();
   }
 
+  private static void awaitStatus(SqsClient sqs, String sourceArn, String status) {
+    Await.until(
+        "the task " + status, DEADLINE, () -> status.equals(latest(sqs, sourceArn).status()));
+  }
+
   private static SqsException refusal(Runnable call) {
     try {
       call.run();
@@ -155,10 +160,7 @@ class MessageMoveTasksIT {
         .allSatisfy(message ->
             assertThat(message.messageAttributes().get("origin").stringValue())
                 .isEqualTo("test-" + message.body()));
-    Await.until(
-        "the task COMPLETED",
-        DEADLINE,
-        () -> "COMPLETED".equals(latest(sqs, pipe.dlqArn()).status()));
+    awaitStatus(sqs, pipe.dlqArn(), "COMPLETED");
     ListMessageMoveTasksResultEntry task = latest(sqs, pipe.dlqArn());
     assertThat(task.approximateNumberOfMessagesMoved()).isEqualTo(2);
     assertThat(task.approximateNumberOfMessagesToMove()).isEqualTo(2);
@@ -187,14 +189,24 @@ class MessageMoveTasksIT {
     assertThat(collect(sqs, second.queueUrl(), 1))
         .extracting(Message::body)
         .containsExactly("from-second");
-    Await.until(
-        "the task COMPLETED",
-        DEADLINE,
-        () -> "COMPLETED".equals(latest(sqs, first.dlqArn()).status()));
+    awaitStatus(sqs, first.dlqArn(), "COMPLETED");
     ListMessageMoveTasksResultEntry task = latest(sqs, first.dlqArn());
     assertThat(task.approximateNumberOfMessagesMoved()).isEqualTo(2);
     assertThat(task.approximateNumberOfMessagesToMove()).isEqualTo(2);
     assertThat(task.destinationArn()).isNull();
+  }
+
+  @Test // no AWS recording: a message sent to the DLQ directly has no DeadLetterQueueSourceArn
+  void start_withoutDestination_messageSentToTheDlqDirectlyGoesToItsOnlySource(LocalAws aws) {
+    SqsClient sqs = aws.clients().sqs();
+    Pipe pipe = pipe(sqs, "move-direct");
+    sqs.sendMessage(r -> r.queueUrl(pipe.dlqUrl()).messageBody("sent-directly"));
+
+    sqs.startMessageMoveTask(r -> r.sourceArn(pipe.dlqArn()));
+
+    assertThat(collect(sqs, pipe.queueUrl(), 1))
+        .extracting(Message::body)
+        .containsExactly("sent-directly");
   }
 
   @Test // test_move_task_with_throughput_limit
@@ -240,10 +252,7 @@ class MessageMoveTasksIT {
     ListMessageMoveTasksResultEntry running = latest(sqs, pipe.dlqArn());
     long movedAtCancel =
         sqs.cancelMessageMoveTask(r -> r.taskHandle(handle)).approximateNumberOfMessagesMoved();
-    Await.until(
-        "the task CANCELLED",
-        DEADLINE,
-        () -> "CANCELLED".equals(latest(sqs, pipe.dlqArn()).status()));
+    awaitStatus(sqs, pipe.dlqArn(), "CANCELLED");
     ListMessageMoveTasksResultEntry cancelled = latest(sqs, pipe.dlqArn());
 
     assertThat(again.statusCode()).isEqualTo(400);
@@ -260,6 +269,33 @@ class MessageMoveTasksIT {
     assertThat(cancelled.taskHandle()).isNull();
     assertThat(cancelled.approximateNumberOfMessagesMoved()).isLessThan(10);
     assertThat(visible(sqs, pipe.dlqUrl())).isPositive();
+  }
+
+  @Test // test_move_task_delete_destination_queue_while_running
+  void destinationDeletedWhileRunning_taskFailed_restStayInTheDlq(LocalAws aws) {
+    SqsClient sqs = aws.clients().sqs();
+    Pipe pipe = pipe(sqs, "move-fail");
+    String destination = queue(sqs, "move-fail-destination");
+    String destinationArn = arn(sqs, destination);
+    deadLetter(sqs, pipe, "m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9");
+    sqs.startMessageMoveTask(r ->
+        r.sourceArn(pipe.dlqArn()).destinationArn(destinationArn).maxNumberOfMessagesPerSecond(1));
+
+    sqs.deleteQueue(r -> r.queueUrl(destination));
+
+    Await.until(
+        "the task no longer RUNNING",
+        DEADLINE,
+        () -> !"RUNNING".equals(latest(sqs, pipe.dlqArn()).status()));
+    ListMessageMoveTasksResultEntry task = latest(sqs, pipe.dlqArn());
+    assertThat(task.status()).isEqualTo("FAILED");
+    assertThat(task.failureReason()).isEqualTo("AWS.SimpleQueueService.NonExistentQueue");
+    assertThat(task.approximateNumberOfMessagesToMove()).isEqualTo(10);
+    assertThat(task.approximateNumberOfMessagesMoved()).isLessThan(10);
+    Await.until(
+        "the unmoved messages visible in the DLQ",
+        DEADLINE,
+        () -> visible(sqs, pipe.dlqUrl()) == 10 - task.approximateNumberOfMessagesMoved());
   }
 
   @Test // test_source_needs_redrive_policy
@@ -348,10 +384,7 @@ class MessageMoveTasksIT {
                 + pipe.dlqArn()
                 + "&DestinationArn="
                 + destinationArn);
-    Await.until(
-        "the task COMPLETED",
-        DEADLINE,
-        () -> "COMPLETED".equals(latest(sqs, pipe.dlqArn()).status()));
+    awaitStatus(sqs, pipe.dlqArn(), "COMPLETED");
     HttpResponse<String> list =
         form(aws.edgeUrl(), "Action=ListMessageMoveTasks&MaxResults=10&SourceArn=" + pipe.dlqArn());
     HttpResponse<String> bad =

@@ -46,7 +46,16 @@ final class ShardReader<R> implements Runnable {
   private final List<R> buffer = new ArrayList<>();
   private String iterator;
   private String lastRead;
+  private String lastHanded;
   private long firstBuffered;
+  private volatile Progress progress;
+
+  /**
+   * Where a reader is, for the console: the sequence number of the last record handed to the
+   * function (null before the first batch), the iterator it reads next from (null once its shard is
+   * read to its end) and the records it holds for the next batch.
+   */
+  record Progress(String lastHanded, String nextIterator, int buffered) {}
 
   ShardReader(
       StreamSourceConfig config,
@@ -65,6 +74,16 @@ final class ShardReader<R> implements Runnable {
     this.shardId = shardId;
     this.iterator = iterator;
     this.ending = ending;
+    publish();
+  }
+
+  /** Where the reader is now (as of its last loop, at most a poll interval ago). */
+  Progress progress() {
+    return progress;
+  }
+
+  private void publish() {
+    progress = new Progress(lastHanded, iterator, buffer.size());
   }
 
   @Override
@@ -83,11 +102,16 @@ final class ShardReader<R> implements Runnable {
   private boolean read() {
     while (!stop.stopped()) {
       boolean received = iterator != null && buffer.size() < config.batchSize() && fetch();
+      publish();
       if (!buffer.isEmpty() && batchDue()) {
+        lastHanded = shape.sequenceNumber(buffer.get(buffer.size() - 1));
+        // The batch handed to the function is no longer behind, though it stays buffered.
+        progress = new Progress(lastHanded, iterator, 0);
         if (!processor.process(shardId, List.copyOf(buffer))) {
           return false;
         }
         buffer.clear();
+        publish();
         continue;
       }
       if (iterator == null) {

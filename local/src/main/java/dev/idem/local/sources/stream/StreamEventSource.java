@@ -49,6 +49,7 @@ public final class StreamEventSource<R> extends EventSource {
   private final Semaphore wake = new Semaphore(0);
   private final Map<String, ShardState> shards = new ConcurrentHashMap<>();
   private final List<Thread> readers = new CopyOnWriteArrayList<>();
+  private final Map<String, ShardReader<R>> shardReaders = new ConcurrentHashMap<>();
   private boolean describeFailing;
 
   private StreamEventSource(
@@ -169,7 +170,46 @@ public final class StreamEventSource<R> extends EventSource {
     ShardReader<R> reader =
         new ShardReader<>(
             config, client, shape, processor, stopSignal(), shardId, iterator, this::ended);
+    shardReaders.put(shardId, reader);
     readers.add(Thread.ofVirtual().name("stream-shard-" + shardId).start(reader));
+  }
+
+  /**
+   * Each shard's position: the last sequence number handed to the function and how many records are
+   * behind it (held for the next batch, or in the stream after where its reader reads next),
+   * counted up to {@code maxBehind} by reading the stream with the reader's own next iterator (a
+   * read consumes nothing).
+   *
+   * @throws SdkException when the stream cannot be read
+   */
+  public List<ShardPosition> positions(int maxBehind) {
+    List<ShardPosition> positions = new java.util.ArrayList<>();
+    shardReaders.forEach((shardId, reader) -> {
+      ShardReader.Progress progress = reader.progress();
+      long behind = progress.buffered();
+      String iterator = progress.nextIterator();
+      while (iterator != null && behind < maxBehind) {
+        if (!(client.read(iterator, (int) Math.min(1000, maxBehind - behind))
+            instanceof ShardRead.Records<R> read)) {
+          break;
+        }
+        if (read.records().isEmpty()) {
+          break;
+        }
+        behind += read.records().size();
+        iterator = read.nextIterator();
+      }
+      ShardState state = shards.getOrDefault(shardId, ShardState.READING);
+      positions.add(
+          new ShardPosition(
+              shardId,
+              state.name(),
+              progress.lastHanded(),
+              Math.min(behind, maxBehind),
+              behind >= maxBehind));
+    });
+    positions.sort(java.util.Comparator.comparing(ShardPosition::shardId));
+    return positions;
   }
 
   private void ended(String shardId, boolean finished) {
