@@ -5,14 +5,10 @@ import dev.idem.local.lambda.FunctionStats;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -21,11 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
  * The local cloud end to end: how long it takes to be ready, what its edge adds to a DynamoDB call,
  * how long an order takes from {@code POST /orders} to PAID and to FULFILLED (through the Orders
  * stream, the relay, the bus, the payments and inventory queues), on template.yaml as declared —
- * and what the console's capture costs that flow. Two clouds run side by side, one with the
- * console's capture on (its default capacity) and one with it off ({@code --no-console}); the
- * measured orders go to them in alternating rounds, so that the machine's slow and quiet spells
- * fall on both. Each cloud first takes {@link #WARMUP_ORDERS} unmeasured orders, so that the
- * functions' instances have started and their hot paths are compiled.
+ * and what the console's capture costs that flow. One cloud runs with the console (its default
+ * capacity); the measured orders go to it in rounds with the capture on and paused ({@link
+ * LocalCloud#consoleCapture}: nothing kept, as with {@code --no-console}), taking turns, so that
+ * the machine's slow and quiet spells fall on both and the same instances, JIT state and tables
+ * serve both (two clouds side by side differed by ~4 % on their own, whichever had the console).
+ * The cloud first takes {@link #WARMUP_ORDERS} unmeasured orders, so that the functions' instances
+ * have started and their hot paths are compiled.
  */
 final class LocalFlowBenchmark {
 
@@ -51,8 +49,11 @@ final class LocalFlowBenchmark {
 
   static final int WARMUP_ORDERS = 20;
 
-  /** Orders per round; rounds alternate between the clouds, each pair in turn reversed. */
+  /** Orders per round; rounds alternate the capture on and off, each pair in turn reversed. */
   static final int ROUND = 10;
+
+  private static final boolean[] ON_THEN_OFF = {true, false};
+  private static final boolean[] OFF_THEN_ON = {false, true};
 
   /** The capture's capacity with the console on: {@code bin/idem local}'s default. */
   static final int CONSOLE_ON = LocalCloud.Options.defaults().consoleCapacity();
@@ -67,7 +68,7 @@ final class LocalFlowBenchmark {
    * @param ready LocalCloud.start to its return, as measured here, for the cloud with the console
    * @param edge the edge's overhead, when measured
    * @param on the measured orders' flows with the console's capture on
-   * @param off the same with it off
+   * @param off the same with it paused
    * @param functions the functions' counts at the end, with the console on
    * @param warmupTook how long the warm-up orders took
    * @param took how long the measured orders took
@@ -84,8 +85,7 @@ final class LocalFlowBenchmark {
   private final Config config;
   private final PrintStream out;
   private final PrintStream progress;
-  private final ConsoleTail consoleOn = new ConsoleTail(200);
-  private final ConsoleTail consoleOff = new ConsoleTail(200);
+  private final ConsoleTail console = new ConsoleTail(200);
 
   LocalFlowBenchmark(Config config, PrintStream out, PrintStream progress) {
     this.config = config;
@@ -102,10 +102,8 @@ final class LocalFlowBenchmark {
       Run run = run(files);
       new LocalFlowReport(config.orders(), run, loadBefore, loadAverage()).print(out);
     } catch (RuntimeException e) {
-      progress.println("idem bench: the last lines of the local cloud with the console:");
-      consoleOn.lines().forEach(line -> progress.println("  " + line));
-      progress.println("idem bench: the last lines of the local cloud without it:");
-      consoleOff.lines().forEach(line -> progress.println("  " + line));
+      progress.println("idem bench: the last lines of the local cloud:");
+      console.lines().forEach(line -> progress.println("  " + line));
       throw e;
     }
   }
@@ -113,45 +111,42 @@ final class LocalFlowBenchmark {
   private Run run(ProjectFiles files) throws InterruptedException {
     progress.println("idem bench: starting the local cloud, console on");
     long begin = System.nanoTime();
-    try (LocalCloud on =
-        Quietly.start(() -> LocalCloud.start(options(files, CONSOLE_ON, consoleOn)))) {
+    try (LocalCloud cloud =
+        Quietly.start(() -> LocalCloud.start(options(files, CONSOLE_ON, console)))) {
       Duration ready = Duration.ofNanos(System.nanoTime() - begin);
-      EdgeOverhead.Result edge = edgeOverhead(on);
-      progress.println("idem bench: starting a second local cloud, console off");
-      try (LocalCloud off = Quietly.start(() -> LocalCloud.start(options(files, 0, consoleOff)))) {
-        OrdersApi onApi = new OrdersApi(on.apiUrl().orElseThrow());
-        OrdersApi offApi = new OrdersApi(off.apiUrl().orElseThrow());
-        progress.printf(
-            Locale.ROOT, "idem bench: %d warm-up orders on each cloud%n", WARMUP_ORDERS);
-        long warmupBegin = System.nanoTime();
-        warmUp(onApi, offApi);
-        Duration warmupTook = Duration.ofNanos(System.nanoTime() - warmupBegin);
-        progress.printf(
-            Locale.ROOT,
-            "idem bench: %d orders on each, in rounds of %d taking turns, one at a time, polled"
-                + " every %d ms%n",
-            config.orders(),
-            ROUND,
-            SETTINGS.poll().toMillis());
-        FlowRunner withConsole = new FlowRunner(onApi, SETTINGS, SKU);
-        FlowRunner without = new FlowRunner(offApi, SETTINGS, SKU);
-        FlowRunner.Flows onFlows = FlowRunner.Flows.none();
-        FlowRunner.Flows offFlows = FlowRunner.Flows.none();
-        long runBegin = System.nanoTime();
-        for (int round = 0, left = config.orders(); left > 0; round++, left -= ROUND) {
-          int orders = Math.min(ROUND, left);
-          // on, off, then off, on: neither always follows the other.
-          if (round % 2 == 0) {
-            onFlows = onFlows.plus(withConsole.run(orders));
-            offFlows = offFlows.plus(without.run(orders));
+      EdgeOverhead.Result edge = edgeOverhead(cloud);
+      FlowRunner flows = new FlowRunner(new OrdersApi(cloud.apiUrl().orElseThrow()), SETTINGS, SKU);
+      progress.printf(Locale.ROOT, "idem bench: %d warm-up orders%n", WARMUP_ORDERS);
+      long warmupBegin = System.nanoTime();
+      new FlowRunner(new OrdersApi(cloud.apiUrl().orElseThrow()), WARMUP, SKU).run(WARMUP_ORDERS);
+      Duration warmupTook = Duration.ofNanos(System.nanoTime() - warmupBegin);
+      progress.printf(
+          Locale.ROOT,
+          "idem bench: %d orders with the capture on and %d with it paused, in rounds of %d taking"
+              + " turns, one at a time, polled every %d ms%n",
+          config.orders(),
+          config.orders(),
+          ROUND,
+          SETTINGS.poll().toMillis());
+      FlowRunner.Flows onFlows = FlowRunner.Flows.none();
+      FlowRunner.Flows offFlows = FlowRunner.Flows.none();
+      long runBegin = System.nanoTime();
+      for (int round = 0, left = config.orders(); left > 0; round++, left -= ROUND) {
+        int orders = Math.min(ROUND, left);
+        // on, off, then off, on: neither always follows the other.
+        for (boolean capturing : round % 2 == 0 ? ON_THEN_OFF : OFF_THEN_ON) {
+          cloud.consoleCapture(capturing);
+          FlowRunner.Flows measured = flows.run(orders);
+          if (capturing) {
+            onFlows = onFlows.plus(measured);
           } else {
-            offFlows = offFlows.plus(without.run(orders));
-            onFlows = onFlows.plus(withConsole.run(orders));
+            offFlows = offFlows.plus(measured);
           }
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - runBegin);
-        return new Run(ready, edge, onFlows, offFlows, on.lambda().stats(), warmupTook, took);
       }
+      cloud.consoleCapture(true);
+      Duration took = Duration.ofNanos(System.nanoTime() - runBegin);
+      return new Run(ready, edge, onFlows, offFlows, cloud.lambda().stats(), warmupTook, took);
     }
   }
 
@@ -164,19 +159,6 @@ final class LocalFlowBenchmark {
         .consoleCapacity(consoleCapacity)
         .console(console)
         .build();
-  }
-
-  /** Both clouds' warm-up orders at once: they wait mostly on their instances' starts. */
-  private static void warmUp(OrdersApi... apis) throws InterruptedException {
-    try (ExecutorService clouds = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<FlowRunner.Flows>> warmups =
-          Arrays.stream(apis)
-              .map(api -> clouds.submit(() -> new FlowRunner(api, WARMUP, SKU).run(WARMUP_ORDERS)))
-              .toList();
-      for (Future<FlowRunner.Flows> warmup : warmups) {
-        FlowRunner.join(warmup);
-      }
-    }
   }
 
   private EdgeOverhead.Result edgeOverhead(LocalCloud cloud) {

@@ -21,7 +21,7 @@ record LocalFlowReport(
   void print(PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "Local flow: two local clouds on free ports, one JVM; Java %s, %d CPUs, load average %.1f"
+        "Local flow: one local cloud on free ports, in this JVM; Java %s, %d CPUs, load average %.1f"
             + " before, %.1f after%n%n",
         Runtime.version(),
         Runtime.getRuntime().availableProcessors(),
@@ -45,8 +45,9 @@ record LocalFlowReport(
     out.printf(
         Locale.ROOT,
         "flow: POST /orders -> GET /orders/{id} shows PAID, then FULFILLED (ms), on template.yaml"
-            + " as declared; %d orders per cloud, one at a time, polled every %d ms, in rounds of"
-            + " %d taking turns; console capture on (capacity %d) and off (--no-console)%n",
+            + " as declared; %d orders each way, one at a time, polled every %d ms, in rounds of"
+            + " %d taking turns; console capture on (capacity %d) and paused (nothing kept, as"
+            + " --no-console)%n",
         orders,
         LocalFlowBenchmark.SETTINGS.poll().toMillis(),
         LocalFlowBenchmark.ROUND,
@@ -60,12 +61,12 @@ record LocalFlowReport(
         CONSOLE_AIM_RATIO);
     out.printf(
         Locale.ROOT,
-        "took: %d warm-up orders per cloud (%d at a time) %.0f s, measured orders %.0f s%n%n",
+        "took: %d warm-up orders (%d at a time) %.0f s, measured orders %.0f s%n%n",
         LocalFlowBenchmark.WARMUP_ORDERS,
         LocalFlowBenchmark.WARMUP.lanes(),
         run.warmupTook().toMillis() / 1000.0,
         run.took().toMillis() / 1000.0);
-    out.println("instances per function, console on (warm-up included):");
+    out.println("instances per function (warm-up included):");
     run.functions().stream()
         .sorted(Comparator.comparing(FunctionStats::name))
         .forEach(stats -> out.println("  " + stats.summary()));

@@ -646,7 +646,7 @@ public final class LocalCloud implements AutoCloseable {
             this::instance,
             () -> faults.log().entries(0));
     InvocationLog invocationLog = capture.invocations();
-    lambda.onInvocation(invocationLog);
+    lambda.onInvocation(capture.listener());
     aws.router().interceptOutside(capture.edge());
     aws.eventBridge().trace(capture.events());
     stubs.listen(capture::stub);
@@ -843,6 +843,21 @@ public final class LocalCloud implements AutoCloseable {
   /** The fault injector: its rules (which may be changed while it runs) and its log. */
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * Pauses ({@code false}) or resumes the console's capture while the cloud runs: paused, nothing
+   * is kept, as with {@code --no-console}, but the console still answers. The {@code local-flow}
+   * bench measures the capture's cost this way, in rounds on one cloud.
+   *
+   * @throws IllegalStateException when the cloud runs without a console
+   */
+  public void consoleCapture(boolean on) {
+    if (capture == null) {
+      throw new IllegalStateException(
+          "This cloud runs without a console (capacity 0 or --endpoint)");
+    }
+    capture.capturing(on);
   }
 
   /**

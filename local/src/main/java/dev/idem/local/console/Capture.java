@@ -4,6 +4,7 @@ import dev.idem.local.edge.EdgeInterceptor;
 import dev.idem.local.eventbridge.EventTrace;
 import dev.idem.local.faults.FaultLog;
 import dev.idem.local.http.HttpService;
+import dev.idem.local.lambda.InvocationListener;
 import dev.idem.local.lambda.RunningInstance;
 import dev.idem.testing.StubProvider;
 import java.time.Clock;
@@ -17,6 +18,11 @@ import java.util.function.Supplier;
  * capacity: invocations, the AWS calls that change something, API requests, EventBridge matches and
  * deliveries, and stub requests; plus the fault log, read where it is kept. Made only when the
  * console is on ({@code --console-capacity} above 0): with the console off nothing is wired.
+ *
+ * <p>While the cloud runs the capture may be paused ({@link #capturing(boolean)}): every hook it
+ * wired then passes straight through after one volatile read, as if the console were off. The
+ * {@code local-flow} bench uses it to measure the capture's cost in rounds on one cloud, so that
+ * two clouds' own differences do not pass for it.
  */
 public final class Capture {
 
@@ -26,6 +32,7 @@ public final class Capture {
   private final EventLog events;
   private final StubLog stubs;
   private final Supplier<List<FaultLog.Entry>> faults;
+  private volatile boolean on = true;
 
   /**
    * @param capacity how many of each kind are kept
@@ -45,29 +52,55 @@ public final class Capture {
     this.faults = faults;
   }
 
-  /** The invocations: listen with it ({@code LambdaRuntime.onInvocation}). */
+  /** Turns the capture on or off while the cloud runs; it starts on. */
+  public void capturing(boolean value) {
+    on = value;
+  }
+
+  /** Whether the capture is on. */
+  public boolean capturing() {
+    return on;
+  }
+
+  /** The invocations kept (for the console's pages). */
   public InvocationLog invocations() {
     return invocations;
   }
 
-  /** Keeps the AWS calls that change something: wrap it around the fault injector. */
+  /** Keeps each invocation while capturing: listen with it ({@code LambdaRuntime.onInvocation}). */
+  public InvocationListener listener() {
+    return call -> {
+      if (on) {
+        invocations.invoked(call);
+      }
+    };
+  }
+
+  /** Keeps the AWS calls that change something, while capturing: wrap it around the faults. */
   public EdgeInterceptor edge() {
-    return calls;
+    return (request, service, next) -> on ? calls.around(request, service, next) : next.send();
   }
 
-  /** {@code service} (the API port's), keeping each request it answers. */
+  /** {@code service} (the API port's), keeping each request it answers while capturing. */
   public HttpService api(HttpService service) {
-    return api.around(service);
+    HttpService kept = api.around(service);
+    return request -> on ? kept.handle(request) : service.handle(request);
   }
 
-  /** Keeps EventBridge's matches and deliveries. */
+  /** Keeps EventBridge's matches and deliveries while capturing. */
   public EventTrace events() {
-    return events;
+    return step -> {
+      if (on) {
+        events.step(step);
+      }
+    };
   }
 
-  /** Keeps one request a stub answered. */
+  /** Keeps one request a stub answered, while capturing. */
   public void stub(String stub, StubProvider.Exchange exchange) {
-    stubs.heard(stub, exchange);
+    if (on) {
+      stubs.heard(stub, exchange);
+    }
   }
 
   CallLog calls() {
