@@ -636,7 +636,7 @@ public final class LocalCloud implements AutoCloseable {
    */
   private void startConsole() {
     if (options.consoleCapacity() == 0) {
-      aws.router().control(ConsoleApi.PREFIX, ConsoleApi.off());
+      aws.router().control(ConsoleApi.ROUTE, ConsoleApi.off());
       return;
     }
     capture =
@@ -652,7 +652,7 @@ public final class LocalCloud implements AutoCloseable {
     stubs.listen(capture::stub);
     aws.router()
         .control(
-            ConsoleApi.PREFIX,
+            ConsoleApi.ROUTE,
             new ConsoleApi(
                 lambda,
                 clients,
