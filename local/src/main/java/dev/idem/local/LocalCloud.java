@@ -854,6 +854,14 @@ public final class LocalCloud implements AutoCloseable {
         .map(edge -> edge.edgeUrl().resolve(ConsoleApi.PREFIX));
   }
 
+  /**
+   * What the console captures, for the tests of its memory bound (not an API: its rings are the
+   * console's own); null when the console is off or there is no edge.
+   */
+  Capture capture() {
+    return capture;
+  }
+
   /** The functions' runtime: pools, counts, cold starts. */
   public LambdaRuntime lambda() {
     return lambda;
