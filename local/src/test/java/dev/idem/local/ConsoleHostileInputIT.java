@@ -127,6 +127,20 @@ class ConsoleHostileInputIT {
             post("redrive with a query parameter (was 202)", q + "/redrive?destination=x", "", 400),
             get("fault log unknown parameter (was 200)", "/_idem/faults/log?aftr=1", 400),
             get("fault log after twice (was 200)", "/_idem/faults/log?after=1&after=2", 400),
+            sqsJson(
+                "start, SourceArn of another account naming the DLQ (was 400, not a DLQ)",
+                "StartMessageMoveTask",
+                "{\"SourceArn\":\"arn:aws:sqs:eu-west-1:999999999999:hostile-dlq\"}",
+                404),
+            sqsJson(
+                "start, DestinationArn a bare queue name (was 200: the move ran)",
+                "StartMessageMoveTask",
+                "{\"SourceArn\":\"" + DLQ_ARN + "\",\"DestinationArn\":\"hostile-work\"}",
+                404),
+            sqsQuery(
+                "query start, SourceArn a bare name (was 400, not a DLQ)",
+                "Action=StartMessageMoveTask&SourceArn=hostile-dlq",
+                404),
             // Kept right: ids, paths, encodings.
             get("flow unknown id", "/_idem/api/flows/no-such-flow", 404),
             get("flow %2F in the id", "/_idem/api/flows/a%2Fb", 400),
