@@ -38,8 +38,14 @@ import java.util.regex.Pattern;
  */
 public final class ConsoleApi implements HttpService {
 
-  /** The path prefix the edge routes here. */
+  /** The path prefix the console's pages and JSON are under. */
   public static final String PREFIX = "/_idem/";
+
+  /**
+   * What the edge routes here: {@link #PREFIX} without its slash too, so that {@code /_idem} typed
+   * by hand is sent on to the overview rather than read as an AWS call.
+   */
+  public static final String ROUTE = "/_idem";
 
   /**
    * The kinds of pages beside the overview: {@code /_idem/<kind>} and {@code /_idem/<kind>/<name>}.
@@ -90,7 +96,7 @@ public final class ConsoleApi implements HttpService {
     Overview overview =
         new Overview(
             lambda, clients, stack, eventBridge, invocations, tables::streamSummary, clock);
-    apis.put("overview", get(request -> Response.json(200, overview.json().toString())));
+    apis.put("overview", get(overview::answer));
     apis.put("invocations", get(new InvocationApi(invocations)));
     apis.put("flows", get(new FlowApi(capture)));
     apis.put("queues", new Queues(clients, stack, queueContents, clock));
@@ -112,6 +118,9 @@ public final class ConsoleApi implements HttpService {
   @Override
   public Response handle(Request request) throws Exception {
     String path = request.path();
+    if (path.equals(ROUTE)) {
+      return new Response(308, Map.of(), new byte[0]).withHeader("Location", PREFIX);
+    }
     if (path.startsWith(PREFIX + "api/")) {
       String rest = path.substring((PREFIX + "api/").length());
       int slash = rest.indexOf('/');
