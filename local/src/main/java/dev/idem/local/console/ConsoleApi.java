@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>its pages: {@code /_idem/} (the overview) and the pages of one thing, {@code
- *       /_idem/<kind>/<name>} for the kinds in {@link #PAGES}; every page is the same {@code
+ *       /_idem/<kind>/<name>} as {@link #PAGES} lists them; every page is the same {@code
  *       index.html}, whose script draws the view the path names;
  *   <li>its assets, {@code /_idem/assets/<file>} for the files in {@link #ASSETS};
  *   <li>its JSON, {@code /_idem/api/<segment>[/...]}, each segment answered by one {@link
@@ -50,14 +50,13 @@ public final class ConsoleApi implements HttpService {
   /**
    * The kinds of pages beside the overview: {@code /_idem/<kind>} and {@code /_idem/<kind>/<name>}.
    */
-  static final List<String> PAGE_KINDS =
-      List.of("flows", "invocations", "fault-injection", "queues", "tables");
-
+  /**
+   * The pages, one view each: the overview, the recent flows, the faults page, and one flow,
+   * invocation, queue or table by its id or name. Any other path under {@code /_idem/} is a 404.
+   */
   private static final Pattern PAGES =
       Pattern.compile(
-          PAGE_KINDS.isEmpty()
-              ? "/_idem/"
-              : "/_idem/(?:(?:" + String.join("|", PAGE_KINDS) + ")(?:/[^/]+)?)?");
+          "/_idem/(?:flows/?|fault-injection|(?:flows|invocations|queues|tables)/[^/]+)?");
 
   /** The page's files, with their media types; each view is a script of its own. */
   static final Map<String, String> ASSETS =
