@@ -636,7 +636,7 @@ public final class LocalCloud implements AutoCloseable {
    */
   private void startConsole() {
     if (options.consoleCapacity() == 0) {
-      aws.router().control(ConsoleApi.PREFIX, ConsoleApi.off());
+      aws.router().control(ConsoleApi.ROUTE, ConsoleApi.off());
       return;
     }
     capture =
@@ -652,7 +652,7 @@ public final class LocalCloud implements AutoCloseable {
     stubs.listen(capture::stub);
     aws.router()
         .control(
-            ConsoleApi.PREFIX,
+            ConsoleApi.ROUTE,
             new ConsoleApi(
                 lambda,
                 clients,
@@ -867,6 +867,14 @@ public final class LocalCloud implements AutoCloseable {
     return Optional.ofNullable(aws)
         .filter(edge -> options.consoleCapacity() > 0)
         .map(edge -> edge.edgeUrl().resolve(ConsoleApi.PREFIX));
+  }
+
+  /**
+   * What the console captures, for the tests of its memory bound (not an API: its rings are the
+   * console's own); null when the console is off or there is no edge.
+   */
+  Capture capture() {
+    return capture;
   }
 
   /** The functions' runtime: pools, counts, cold starts. */

@@ -109,6 +109,15 @@ class ConsoleFaultsBrowserIT {
     // The log outlives the rules that wrote it.
     assertThat(browser.findElement(By.cssSelector("#fault-log tbody tr")).getText())
         .contains("page-latency");
+
+    // Its request id opens the flow the fault struck, with the fault in its place.
+    WebElement requestId =
+        browser.findElement(By.cssSelector("#fault-log tbody tr td:last-child a"));
+    String id = requestId.getText();
+    assertThat(requestId.getAttribute("href")).endsWith("/_idem/flows/" + id);
+    requestId.click();
+    wait.until(p -> p.findElement(By.tagName("main")).getText().contains("Fault injected"));
+    assertThat(browser.getCurrentUrl()).endsWith("/_idem/flows/" + id);
   }
 
   @Test

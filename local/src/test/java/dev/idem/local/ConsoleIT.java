@@ -126,6 +126,14 @@ class ConsoleIT {
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Allow")).hasValue("GET");
     assertThat(get("nothing").statusCode()).isEqualTo(404);
+    // A page of one thing needs its name; the faults page has none.
+    for (String noPage : new String[] {"queues", "tables/", "invocations", "fault-injection/x"}) {
+      assertThat(get(noPage).statusCode()).as(noPage).isEqualTo(404);
+    }
+    for (String page :
+        new String[] {"flows", "flows/", "queues/PaymentsQueue", "fault-injection"}) {
+      assertThat(get(page).statusCode()).as(page).isEqualTo(200);
+    }
   }
 
   @Test

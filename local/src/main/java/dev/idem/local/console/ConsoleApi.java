@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>its pages: {@code /_idem/} (the overview) and the pages of one thing, {@code
- *       /_idem/<kind>/<name>} for the kinds in {@link #PAGES}; every page is the same {@code
+ *       /_idem/<kind>/<name>} as {@link #PAGES} lists them; every page is the same {@code
  *       index.html}, whose script draws the view the path names;
  *   <li>its assets, {@code /_idem/assets/<file>} for the files in {@link #ASSETS};
  *   <li>its JSON, {@code /_idem/api/<segment>[/...]}, each segment answered by one {@link
@@ -38,20 +38,25 @@ import java.util.regex.Pattern;
  */
 public final class ConsoleApi implements HttpService {
 
-  /** The path prefix the edge routes here. */
+  /** The path prefix the console's pages and JSON are under. */
   public static final String PREFIX = "/_idem/";
+
+  /**
+   * What the edge routes here: {@link #PREFIX} without its slash too, so that {@code /_idem} typed
+   * by hand is sent on to the overview rather than read as an AWS call.
+   */
+  public static final String ROUTE = "/_idem";
 
   /**
    * The kinds of pages beside the overview: {@code /_idem/<kind>} and {@code /_idem/<kind>/<name>}.
    */
-  static final List<String> PAGE_KINDS =
-      List.of("flows", "invocations", "fault-injection", "queues", "tables");
-
+  /**
+   * The pages, one view each: the overview, the recent flows, the faults page, and one flow,
+   * invocation, queue or table by its id or name. Any other path under {@code /_idem/} is a 404.
+   */
   private static final Pattern PAGES =
       Pattern.compile(
-          PAGE_KINDS.isEmpty()
-              ? "/_idem/"
-              : "/_idem/(?:(?:" + String.join("|", PAGE_KINDS) + ")(?:/[^/]+)?)?");
+          "/_idem/(?:flows/?|fault-injection|(?:flows|invocations|queues|tables)/[^/]+)?");
 
   /** The page's files, with their media types; each view is a script of its own. */
   static final Map<String, String> ASSETS =
@@ -90,7 +95,7 @@ public final class ConsoleApi implements HttpService {
     Overview overview =
         new Overview(
             lambda, clients, stack, eventBridge, invocations, tables::streamSummary, clock);
-    apis.put("overview", get(request -> Response.json(200, overview.json().toString())));
+    apis.put("overview", get(overview::answer));
     apis.put("invocations", get(new InvocationApi(invocations)));
     apis.put("flows", get(new FlowApi(capture)));
     apis.put("queues", new Queues(clients, stack, queueContents, clock));
@@ -112,6 +117,9 @@ public final class ConsoleApi implements HttpService {
   @Override
   public Response handle(Request request) throws Exception {
     String path = request.path();
+    if (path.equals(ROUTE)) {
+      return new Response(308, Map.of(), new byte[0]).withHeader("Location", PREFIX);
+    }
     if (path.startsWith(PREFIX + "api/")) {
       String rest = path.substring((PREFIX + "api/").length());
       int slash = rest.indexOf('/');

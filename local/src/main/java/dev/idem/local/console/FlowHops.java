@@ -126,7 +126,7 @@ final class FlowHops {
             read ? "" : entry.payload() + "\n" + entry.response(),
             links,
             refs,
-            records(payload),
+            payload != null ? records(payload) : records(entry.payload()),
             Set.of(),
             false),
         view);
@@ -149,6 +149,49 @@ final class FlowHops {
     }
     return summary.toString();
   }
+
+  /**
+   * An invocation's records from its payload as kept: parsed, or when the payload was cut at the
+   * kept size ({@link Texts#LIMIT}: a relay batch of 25 stream records is about 40 KB) read from
+   * its text, each record from where its id starts to where the next one's does. A cut batch stays
+   * a batch so: each record passes on only its own ids, and the invocation's request id, which its
+   * calls for every record carry, does not join all the orders it relayed into one flow.
+   */
+  static List<Flow.Part> records(String payload) {
+    JsonNode parsed = parse(payload);
+    if (parsed != null || payload == null) {
+      return records(parsed);
+    }
+    List<Flow.Part> parts = new ArrayList<>();
+    Matcher record = RECORD_START.matcher(payload);
+    List<Integer> starts = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    while (record.find()) {
+      starts.add(record.start());
+      ids.add(record.group(1));
+    }
+    for (int i = 0; i < starts.size(); i++) {
+      String text =
+          payload.substring(
+              starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : payload.length());
+      Set<String> links = new LinkedHashSet<>();
+      links.add(ids.get(i));
+      Matcher event = EVENT_IN_BODY.matcher(text);
+      if (event.find()) {
+        links.add(event.group(1));
+      }
+      parts.add(new Flow.Part(text, links));
+    }
+    return parts;
+  }
+
+  /** Where a stream record ({@code eventID}) or an SQS message ({@code messageId}) starts. */
+  private static final Pattern RECORD_START =
+      Pattern.compile("\\{\"(?:eventID|messageId)\":\"([^\"]+)\"");
+
+  /** An EventBridge event's id inside an SQS message's body, a JSON string in the record. */
+  private static final Pattern EVENT_IN_BODY =
+      Pattern.compile(Pattern.quote("\\\"id\\\":\\\"") + "([^\\\\\"]+)");
 
   /** An event's records, each with the ids unique to it; one part for an EventBridge event. */
   static List<Flow.Part> records(JsonNode payload) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idem.local.aws.AwsClients;
 import dev.idem.local.aws.AwsJson;
 import dev.idem.local.eventbridge.EventBridgeService;
+import dev.idem.local.http.Request;
+import dev.idem.local.http.Response;
 import dev.idem.local.lambda.FunctionPool;
 import dev.idem.local.lambda.FunctionStats;
 import dev.idem.local.lambda.LambdaRuntime;
@@ -15,6 +17,7 @@ import dev.idem.local.template.TableSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +35,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * error} rather than failing the whole overview.
  */
 final class Overview {
+
+  private static final String PATH = ConsoleApi.PREFIX + "api/overview";
 
   private final LambdaRuntime lambda;
   private final AwsClients clients;
@@ -58,6 +63,23 @@ final class Overview {
     this.queueUrls = clients.queueUrls();
     this.streamSummary = streamSummary;
     this.clock = clock;
+  }
+
+  /**
+   * {@code GET /_idem/api/overview}: it has nothing below it and takes no parameter, so a longer
+   * path is a 404 and any parameter a 400 rather than the overview answered as if asked right.
+   */
+  Response answer(Request request) {
+    if (FlowApi.item(request, PATH) != null) {
+      return ConsoleApi.problem(
+          404, "NotFound", "Nothing at " + request.path() + "; the overview is " + PATH);
+    }
+    try {
+      ConsoleApi.parameters(request.rawQuery(), List.of());
+    } catch (ConsoleApi.BadParameter e) {
+      return e.badRequest();
+    }
+    return Response.json(200, json().toString());
   }
 
   ObjectNode json() {

@@ -212,6 +212,7 @@ final class Queues implements HttpService {
   }
 
   private Response redrive(QueueSpec queue, Request request) {
+    ConsoleApi.parameters(request.rawQuery(), List.of()); // its options are in the body
     List<QueueSpec> sources = sources(queue);
     if (sources.isEmpty()) {
       return ConsoleApi.problem(

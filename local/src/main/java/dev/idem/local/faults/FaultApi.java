@@ -135,14 +135,23 @@ public final class FaultApi implements HttpService {
     }
     long after = 0;
     String query = request.rawQuery();
-    if (query != null) {
+    if (query != null && !query.isEmpty()) {
+      // A mistyped or repeated parameter is refused rather than ignored: a page polling with it
+      // would otherwise be shown the whole log each time without a word.
+      boolean given = false;
       for (String pair : query.split("&")) {
-        if (pair.startsWith("after=")) {
-          try {
-            after = Long.parseLong(pair.substring("after=".length()));
-          } catch (NumberFormatException e) {
-            throw new FaultRuleException("after must be a whole number");
-          }
+        if (!pair.startsWith("after=")) {
+          throw new FaultRuleException(
+              "unknown parameter " + pair.split("=", 2)[0] + "; the log takes only after");
+        }
+        if (given) {
+          throw new FaultRuleException("after is given twice");
+        }
+        given = true;
+        try {
+          after = Long.parseLong(pair.substring("after=".length()));
+        } catch (NumberFormatException e) {
+          throw new FaultRuleException("after must be a whole number");
         }
       }
     }

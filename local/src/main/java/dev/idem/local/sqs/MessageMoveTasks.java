@@ -246,9 +246,20 @@ public final class MessageMoveTasks implements AutoCloseable {
     }
   }
 
+  /**
+   * The URL of the queue whose ARN is {@code arn}; empty for none. The queue is looked up by the
+   * ARN's last part, and then must have that very ARN: a bare name, or the ARN of another region or
+   * account, names no queue here (AWS answers such a queue ResourceNotFoundException, as for any
+   * queue that does not exist), rather than a queue that only shares its name.
+   */
   private Optional<String> url(String arn) {
     try {
-      return Optional.of(sqs.getQueueUrl(r -> r.queueName(name(arn))).queueUrl());
+      String url = sqs.getQueueUrl(r -> r.queueName(name(arn))).queueUrl();
+      String actual =
+          sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+              .attributes()
+              .get(QueueAttributeName.QUEUE_ARN);
+      return arn.equals(actual) ? Optional.of(url) : Optional.empty();
     } catch (QueueDoesNotExistException e) {
       return Optional.empty();
     }

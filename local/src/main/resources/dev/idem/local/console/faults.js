@@ -175,9 +175,15 @@
         cell(tr, f.fault);
         cell(tr, f.rule);
         cell(tr, f.target);
+        // A request id opens the flow the fault struck: a flow is found by any request id.
         const id = document.createElement("code");
         id.textContent = f.requestId || "—";
-        tr.insertCell().appendChild(id);
+        let idContent = id;
+        if (f.requestId) {
+          idContent = Idem.link("/_idem/flows/" + encodeURIComponent(f.requestId), "");
+          idContent.appendChild(id);
+        }
+        tr.insertCell().appendChild(idContent);
       });
     }
     return refresh;
