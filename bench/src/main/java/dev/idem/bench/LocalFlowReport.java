@@ -61,9 +61,10 @@ record LocalFlowReport(
         CONSOLE_AIM_RATIO);
     out.printf(
         Locale.ROOT,
-        "took: %d warm-up orders (%d at a time) %.0f s, measured orders %.0f s%n%n",
+        "took: %d warm-up orders (%d at a time) and %d one at a time %.0f s, measured orders %.0f s%n%n",
         LocalFlowBenchmark.WARMUP_ORDERS,
         LocalFlowBenchmark.WARMUP.lanes(),
+        LocalFlowBenchmark.ROUND,
         run.warmupTook().toMillis() / 1000.0,
         run.took().toMillis() / 1000.0);
     out.println("instances per function (warm-up included):");
