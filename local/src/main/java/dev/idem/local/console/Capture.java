@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * console is on ({@code --console-capacity} above 0): with the console off nothing is wired.
  *
  * <p>While the cloud runs the capture may be paused ({@link #capturing(boolean)}): every hook it
- * wired then passes straight through after one volatile read, as if the console were off. The
+ * wired then passes straight through after one volatile read, and no invocation's log lines are
+ * read for it, as if the console were off. The
  * {@code local-flow} bench uses it to measure the capture's cost in rounds on one cloud, so that
  * two clouds' own differences do not pass for it.
  */
@@ -69,9 +70,17 @@ public final class Capture {
 
   /** Keeps each invocation while capturing: listen with it ({@code LambdaRuntime.onInvocation}). */
   public InvocationListener listener() {
-    return call -> {
-      if (on) {
-        invocations.invoked(call);
+    return new InvocationListener() {
+      @Override
+      public void invoked(Call call) {
+        if (on) {
+          invocations.invoked(call);
+        }
+      }
+
+      @Override
+      public boolean wantsLog() {
+        return on;
       }
     };
   }

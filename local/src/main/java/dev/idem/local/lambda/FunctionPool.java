@@ -103,8 +103,7 @@ public final class FunctionPool implements AutoCloseable {
     }
     Instance instance = lease.warm() != null ? lease.warm() : startInstance(lease.number(), true);
     InvocationListener heard = listener;
-    Instance.Run run =
-        run(instance, payload, heard == InvocationListener.NONE ? 0 : InvocationListener.LOG_BYTES);
+    Instance.Run run = run(instance, payload, heard.wantsLog() ? InvocationListener.LOG_BYTES : 0);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - begin);
     if (lease.warm() == null) {
       recordColdStart(instance);

@@ -8,7 +8,24 @@ package dev.idem.local.lambda;
 public interface InvocationListener {
 
   /** Hears nothing; a pool with this listener reads no log lines for it. */
-  InvocationListener NONE = call -> {};
+  InvocationListener NONE =
+      new InvocationListener() {
+        @Override
+        public void invoked(Call call) {}
+
+        @Override
+        public boolean wantsLog() {
+          return false;
+        }
+      };
+
+  /**
+   * Whether the next invocation's log lines are wanted ({@link Call#log}): reading them costs a
+   * read of the instance's log file, which a listener that keeps nothing now should not cause.
+   */
+  default boolean wantsLog() {
+    return true;
+  }
 
   /**
    * How many bytes of an invocation's own log lines a listener is given at most (the last ones).

@@ -36,11 +36,13 @@ class CaptureTest {
 
     assertThat(answer.status()).as("the call still gets its answer").isEqualTo(200);
     assertThat(kept()).containsExactly(0L, 0, 0, 0, 0);
+    assertThat(capture.listener().wantsLog()).as("no log file read while paused").isFalse();
 
     capture.capturing(true);
     everyHookOnce();
 
     assertThat(kept()).containsExactly(1L, 1, 1, 1, 1);
+    assertThat(capture.listener().wantsLog()).isTrue();
   }
 
   /** One invocation, one DynamoDB write at the edge, one API request, one event step, one stub. */
