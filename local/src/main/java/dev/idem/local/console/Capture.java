@@ -21,9 +21,8 @@ import java.util.function.Supplier;
  *
  * <p>While the cloud runs the capture may be paused ({@link #capturing(boolean)}): every hook it
  * wired then passes straight through after one volatile read, and no invocation's log lines are
- * read for it, as if the console were off. The
- * {@code local-flow} bench uses it to measure the capture's cost in rounds on one cloud, so that
- * two clouds' own differences do not pass for it.
+ * read for it, as if the console were off. The {@code local-flow} bench uses it to measure the
+ * capture's cost in rounds on one cloud, so that two clouds' own differences do not pass for it.
  */
 public final class Capture {
 
