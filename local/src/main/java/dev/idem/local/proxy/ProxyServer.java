@@ -65,6 +65,7 @@ public final class ProxyServer implements AutoCloseable {
   private final Path hostsFile;
   private final Consumer<String> console;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private volatile Thread acceptor;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final Map<String, LongAdder> connections = new ConcurrentHashMap<>();
 
@@ -127,7 +128,7 @@ public final class ProxyServer implements AutoCloseable {
           new ProxyServer(
               server, new InetSocketAddress(host, edge.getPort()), authority, folder, console);
       Thread.ofVirtual().name("idem-proxy-trust-store").start(proxy::writeTrustStore);
-      Thread.ofVirtual().name("idem-proxy-accept").start(proxy::acceptLoop);
+      proxy.acceptor = Thread.ofVirtual().name("idem-proxy-accept").start(proxy::acceptLoop);
       return proxy;
     } catch (IOException | RuntimeException e) {
       closeQuietly(server);
@@ -206,10 +207,24 @@ public final class ProxyServer implements AutoCloseable {
     return counts;
   }
 
-  /** Stops listening, closes every connection and deletes the trust store. */
+  /**
+   * Stops listening, closes every connection and deletes the trust store. The port is free when it
+   * returns: a socket closed while a thread is blocked accepting on it is released only once that
+   * thread has left {@code accept} (one run saw the port still bound right after close).
+   */
   @Override
   public void close() {
     closeQuietly(server);
+    Thread accepting = acceptor;
+    if (accepting != null) {
+      try {
+        if (!accepting.join(java.time.Duration.ofSeconds(5))) {
+          LOG.log(System.Logger.Level.WARNING, "The proxy's accept loop did not stop within 5 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     open.forEach(ProxyServer::closeQuietly);
     trustStore.whenComplete((file, error) -> deleteFolder()); // at once, or once it is written
   }
