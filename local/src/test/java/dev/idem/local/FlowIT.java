@@ -53,13 +53,14 @@ class FlowIT {
     String orderId = orders.placed("flow-1", "c-flow", "SKU-001", 1);
     orders.awaitStatus(orderId, Set.of("FULFILLED"));
 
+    // The FULFILLED write happens inside ReserveInventory's invocation, whose hop is kept when the
+    // invocation ends: wait for both.
     JsonNode flow =
         awaitFlow(
             orderId,
             hops ->
-                has(
-                    hops,
-                    hop -> isWrite(hop) && hop.path("request").asText().contains("FULFILLED")));
+                has(hops, hop -> isWrite(hop) && hop.path("request").asText().contains("FULFILLED"))
+                    && has(hops, hop -> function(hop, "ReserveInventoryFunction")));
     List<JsonNode> hops = list(flow.path("hops"));
 
     JsonNode api = first(hops, hop -> kind(hop, "api-request"));
