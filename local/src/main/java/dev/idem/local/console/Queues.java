@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -36,6 +37,7 @@ final class Queues implements HttpService {
   private static final int MAX_PEEK = 100;
 
   private final AwsClients clients;
+  private final Function<String, String> queueUrls;
   private final StackSpec stack;
   private final QueueContents contents;
   private final Clock clock;
@@ -43,6 +45,7 @@ final class Queues implements HttpService {
   /** {@code contents} is null with another backend than the embedded ElasticMQ. */
   Queues(AwsClients clients, StackSpec stack, QueueContents contents, Clock clock) {
     this.clients = clients;
+    this.queueUrls = clients.queueUrls();
     this.stack = stack;
     this.contents = contents;
     this.clock = clock;
@@ -112,7 +115,7 @@ final class Queues implements HttpService {
   }
 
   private ObjectNode json(QueueSpec queue, int peek) {
-    String url = clients.sqs().getQueueUrl(r -> r.queueName(queue.name())).queueUrl();
+    String url = queueUrls.apply(queue.name());
     Map<QueueAttributeName, String> attributes =
         clients
             .sqs()
@@ -257,7 +260,7 @@ final class Queues implements HttpService {
   }
 
   private String arn(String queueName) {
-    String url = clients.sqs().getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+    String url = queueUrls.apply(queueName);
     return clients
         .sqs()
         .getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
